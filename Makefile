@@ -1,0 +1,88 @@
+# pagoda: build, run and test. `make run` boots the shell, `make test` runs
+# every test. Sources are found by wildcard: adding a .c file needs no edit.
+
+VERSION := 0.1
+BUILD   ?= build
+CROSS   ?= i686-linux-gnu-
+MEM     ?= 128M
+QEMU    ?= qemu-system-i386
+
+CC      := $(CROSS)gcc
+OBJCOPY := $(CROSS)objcopy
+NM      := $(CROSS)nm
+NASM    := nasm
+HOSTCC  ?= gcc
+# `make Q=` shows every command.
+Q       ?= @
+
+# Kernel: freestanding C11 (GNU dialect for asm), no SSE/x87, frame
+# pointers kept so panic() can walk the stack.
+KCFLAGS := -std=gnu11 -m32 -march=i686 -O2 -g -ffreestanding -fno-pic \
+           -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
+           -fno-strict-aliasing -mgeneral-regs-only -mno-red-zone \
+           -Wall -Wextra -Werror -Wno-unused-parameter -I. \
+           -DPAGODA_VERSION='"$(VERSION)"' -MD -MP
+KLDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack \
+            -Wl,-z,max-page-size=4096 -T linker.ld
+NASMFLAGS := -f elf32 -g -F dwarf -I.
+
+KDIRS := boot kernel kernel/arch/x86 kernel/lib mm exec tests
+KSRC  := $(foreach d,$(KDIRS),$(wildcard $(d)/*.c))
+KASM  := $(foreach d,$(KDIRS),$(wildcard $(d)/*.asm))
+KOBJ  := $(patsubst %,$(BUILD)/k/%.o,$(KASM) $(KSRC))
+
+# Host unit tests: the pure modules, built for the host under ASan and UBSan.
+HOST_MODULES := $(shell cat tests/host/MODULES 2>/dev/null)
+HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
+              -fsanitize=address,undefined -fno-sanitize-recover=all \
+              -fno-omit-frame-pointer -I. -DHOST_TEST -MD -MP
+HOST_SRC := $(wildcard tests/host/*.c) $(HOST_MODULES)
+HOST_OBJ := $(patsubst %,$(BUILD)/host/%.o,$(HOST_SRC))
+
+TOOLS_OK := $(BUILD)/.tools-ok
+
+.PHONY: all kernel run test iso run-iso debug clean host-test
+all: kernel
+
+kernel: $(BUILD)/kernel.elf
+
+$(TOOLS_OK): tools/bootstrap
+	@tools/bootstrap
+	@mkdir -p $(@D) && touch $@
+
+$(BUILD)/k/%.c.o: %.c | $(TOOLS_OK)
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+
+$(BUILD)/k/%.asm.o: %.asm | $(TOOLS_OK)
+	@mkdir -p $(@D)
+	@echo "  NASM    $<"
+	$(Q)$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) -MP $< -o $@
+
+$(BUILD)/kernel.elf: $(KOBJ) linker.ld
+	@echo "  LD      $@"
+	$(Q)$(CC) $(KLDFLAGS) -o $@ $(KOBJ) -lgcc
+
+$(BUILD)/host/%.c.o: %.c | $(TOOLS_OK)
+	@mkdir -p $(@D)
+	@echo "  HOSTCC  $<"
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) -c $< -o $@
+
+$(BUILD)/host/unit: $(HOST_OBJ)
+	$(HOSTCC) $(HOSTCFLAGS) -o $@ $^
+
+host-test: $(BUILD)/host/unit
+	$(BUILD)/host/unit
+
+test: $(BUILD)/kernel.elf $(BUILD)/host/unit
+	@tools/run-tests $(BUILD)
+
+run: $(BUILD)/kernel.elf
+	$(QEMU) -m $(MEM) -kernel $< -append "$(ARGS)" -nographic -no-reboot \
+		-device isa-debug-exit,iobase=0xf4,iosize=4
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(KOBJ:.o=.d) $(HOST_OBJ:.o=.d)

@@ -1,0 +1,72 @@
+/* kernel/arch/x86/gdt.c: the global descriptor table and the task state
+ * segment. */
+#include "kernel/arch/x86/gdt.h"
+
+#include "kernel/lib/string.h"
+
+struct gdt_entry {
+	uint16_t limit_lo, base_lo;
+	uint8_t base_mid, access, flags_limit_hi, base_hi;
+} __attribute__((packed));
+
+struct tss {
+	uint32_t link, esp0, ss0, esp1, ss1, esp2, ss2, cr3, eip, eflags;
+	uint32_t eax, ecx, edx, ebx, esp, ebp, esi, edi;
+	uint32_t es, cs, ss, ds, fs, gs, ldt;
+	uint16_t trap, iomap_base;
+} __attribute__((packed));
+
+static struct gdt_entry gdt[GDT_ENTRIES];
+static struct tss tss;
+
+static void set_entry(int i, uint32_t base, uint32_t limit, uint8_t access,
+		      uint8_t flags)
+{
+	gdt[i] = (struct gdt_entry){
+		.limit_lo = limit & 0xffff,
+		.base_lo = base & 0xffff,
+		.base_mid = (base >> 16) & 0xff,
+		.access = access,
+		.flags_limit_hi = (uint8_t)((flags << 4) | ((limit >> 16) & 0xf)),
+		.base_hi = base >> 24,
+	};
+}
+
+void gdt_init(void)
+{
+	enum { PRESENT = 0x80, DPL3 = 0x60, CODE_DATA = 0x10, EXEC = 0x08,
+	       RW = 0x02, TSS32 = 0x09 };
+	enum { GRAN_4K_32BIT = 0xc };
+
+	set_entry(1, 0, 0xfffff, PRESENT | CODE_DATA | EXEC | RW, GRAN_4K_32BIT);
+	set_entry(2, 0, 0xfffff, PRESENT | CODE_DATA | RW, GRAN_4K_32BIT);
+	set_entry(3, 0, 0xfffff, PRESENT | DPL3 | CODE_DATA | EXEC | RW, GRAN_4K_32BIT);
+	set_entry(4, 0, 0xfffff, PRESENT | DPL3 | CODE_DATA | RW, GRAN_4K_32BIT);
+	memset(&tss, 0, sizeof(tss));
+	tss.ss0 = SEG_KDATA;
+	tss.iomap_base = sizeof(tss);  /* no I/O bitmap: ring 3 gets no ports */
+	set_entry(5, (uint32_t)&tss, sizeof(tss) - 1, PRESENT | TSS32, 0);
+
+	struct { uint16_t limit; uint32_t base; } __attribute__((packed)) gdtr = {
+		sizeof(gdt) - 1, (uint32_t)gdt
+	};
+	__asm__ volatile("lgdt %0\n\t"
+			 "ljmp %1, $1f\n"
+			 "1:\n\t"
+			 "mov %2, %%ax\n\t"
+			 "mov %%ax, %%ds\n\t"
+			 "mov %%ax, %%es\n\t"
+			 "mov %%ax, %%ss\n\t"
+			 "xor %%ax, %%ax\n\t"
+			 "mov %%ax, %%fs\n\t"
+			 "mov %%ax, %%gs\n\t"
+			 "ltr %w3"
+			 :
+			 : "m"(gdtr), "i"(SEG_KCODE), "i"(SEG_KDATA), "r"(SEG_TSS)
+			 : "eax", "memory");
+}
+
+void tss_set_kernel_stack(uint32_t esp0)
+{
+	tss.esp0 = esp0;
+}

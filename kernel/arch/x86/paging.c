@@ -1,0 +1,47 @@
+/* kernel/arch/x86/paging.c: the kernel half of the address space, built
+ * once at boot and shared by every process. */
+#include "kernel/arch/x86/mmu.h"
+
+#include "kernel/arch/x86/cpu.h"
+#include "kernel/lib/string.h"
+
+extern char _kernel_start[], _rodata_end[], _kernel_end[];
+
+/* kernel_pd is boot/boot.asm's boot page directory, rewritten in place. */
+static pte_t image_pt[1024] __attribute__((aligned(PAGE_SIZE)));
+static pte_t kmap_pt[1024] __attribute__((aligned(PAGE_SIZE)));
+
+void paging_init(paddr_t lowmem_top)
+{
+	/* First 4 MiB (low memory and the kernel image) in 4 KiB pages, so the
+	 * image's text and read-only data can be read-only. */
+	for (uint32_t i = 0; i < 1024; i++) {
+		uint32_t va = KERNEL_BASE + i * PAGE_SIZE;
+		bool ro = va >= (uint32_t)_kernel_start && va < (uint32_t)_rodata_end;
+		image_pt[i] = (i * PAGE_SIZE) | PTE_P | PTE_G | (ro ? 0 : PTE_W);
+	}
+	kernel_pd[KERNEL_PDE_FIRST] = V2P(image_pt) | PTE_P | PTE_W;
+
+	/* The rest of the direct map: 4 MiB pages over RAM only. */
+	uint32_t end = KERNEL_PDE_FIRST + (lowmem_top + PDE_SPAN - 1) / PDE_SPAN;
+	for (uint32_t i = KERNEL_PDE_FIRST + 1; i < PDX(KMAP_BASE); i++) {
+		uint32_t pa = (i - KERNEL_PDE_FIRST) * PDE_SPAN;
+		kernel_pd[i] = i < end ? pa | PTE_P | PTE_W | PDE_PS | PTE_G : 0;
+	}
+	memset(kmap_pt, 0, sizeof(kmap_pt));
+	kernel_pd[PDX(KMAP_BASE)] = V2P(kmap_pt) | PTE_P | PTE_W;
+
+	/* Global pages keep the kernel half in the TLB across CR3 reloads. */
+	_Static_assert(PDX(DIRECT_MAP_END) <= PDX(KMAP_BASE), "layout");
+	write_cr3(V2P(kernel_pd));
+	/* Turning PGE on after the reload flushes every stale boot entry. */
+	write_cr4(read_cr4() | CR4_PGE);
+}
+
+void *paging_kmap_slot(unsigned slot, paddr_t frame)
+{
+	uint32_t va = KMAP_BASE + slot * PAGE_SIZE;
+	kmap_pt[slot] = frame ? frame | PTE_P | PTE_W : 0;
+	invlpg(va);
+	return (void *)va;
+}

@@ -1,0 +1,33 @@
+/* kernel/console.h: kprintf and the kernel log. COM1 is the console a user
+ * sees; the log goes there too unless `quiet`, and always to COM2 if wired. */
+#ifndef KERNEL_CONSOLE_H
+#define KERNEL_CONSOLE_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+
+enum log_level { LOG_ERR, LOG_WARN, LOG_INFO, LOG_DEBUG };
+
+/* Find the serial ports. Call first thing in kmain. */
+void console_init(void);
+
+/* Apply `quiet` (hides LOG_INFO and LOG_DEBUG on COM1). */
+void console_set_quiet(bool quiet);
+
+/* Print to the console (COM1) unconditionally. */
+void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void kvprintf(const char *fmt, va_list ap);
+
+/* Write raw bytes to the console, as a program's write(1, ...) does. */
+void console_write(const char *buf, unsigned len);
+
+/* Log a message at level; shown on COM1 unless quiet hides it, and always
+ * copied to COM2 when that port exists. */
+void klog(enum log_level level, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#define pr_err(...)  klog(LOG_ERR, __VA_ARGS__)
+#define pr_warn(...) klog(LOG_WARN, __VA_ARGS__)
+#define pr_info(...) klog(LOG_INFO, __VA_ARGS__)
+
+#endif

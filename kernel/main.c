@@ -1,0 +1,55 @@
+/* kernel/main.c: kmain, the order in which the kernel comes up. */
+#include "kernel/arch/x86/cpu.h"
+#include "kernel/arch/x86/gdt.h"
+#include "kernel/arch/x86/machine.h"
+#include "kernel/arch/x86/mmu.h"
+#include "kernel/arch/x86/pit.h"
+#include "kernel/arch/x86/trap.h"
+#include "kernel/bootinfo.h"
+#include "kernel/cmdline.h"
+#include "kernel/console.h"
+#include "kernel/panic.h"
+#include "mm/pmm.h"
+#include "tests/ktest.h"
+
+void kmain(uint32_t magic, paddr_t mbi);
+
+/* The highest RAM address the direct map must cover. */
+static paddr_t lowmem_top(void)
+{
+	uint64_t top = 0;
+	for (int i = 0; i < bootinfo.nram; i++) {
+		uint64_t end = bootinfo.ram[i].end;
+		if (end > LOWMEM_LIMIT)
+			end = LOWMEM_LIMIT;
+		if (bootinfo.ram[i].start < end && end > top)
+			top = end;
+	}
+	return (paddr_t)top;
+}
+
+void kmain(uint32_t magic, paddr_t mbi)
+{
+	console_init();
+	int err = bootinfo_init(magic, mbi);
+	console_set_quiet(cmdline_flag(&kernel_cmdline, "quiet"));
+	pr_info("pagoda %s: booting\n", PAGODA_VERSION);
+	if (err)
+		panic("not started by a Multiboot loader (magic 0x%x)", magic);
+
+	gdt_init();
+	trap_init();
+	paging_init(lowmem_top());
+	pmm_init(&bootinfo);
+	pit_init();
+	cpu_sti();
+
+	if (cmdline_flag(&kernel_cmdline, "test") ||
+	    cmdline_value(&kernel_cmdline, "test")) {
+		int failed = ktest_run_all(cmdline_value(&kernel_cmdline, "test"));
+		machine_exit(failed ? EXIT_FAIL : EXIT_PASS);
+	}
+	pr_info("pagoda: nothing to run yet; boot with `test` to run the tests\n");
+	for (;;)
+		cpu_hlt();
+}

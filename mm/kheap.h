@@ -1,0 +1,27 @@
+/* mm/kheap.h: the kernel heap, for small objects (at most KMALLOC_MAX
+ * bytes). Size classes carved out of direct-mapped frames. */
+#ifndef MM_KHEAP_H
+#define MM_KHEAP_H
+
+#include <stddef.h>
+
+#define KMALLOC_MAX 2048
+
+/* Allocate size bytes (1..KMALLOC_MAX), aligned to at least 8 and to the
+ * power of two at or above size up to 16. Returns NULL when out of memory
+ * or when size is 0 or too large. Contents are undefined (poisoned in the
+ * debug build). */
+void *kmalloc(size_t size);
+
+/* kmalloc, then zero the memory. */
+void *kzalloc(size_t size);
+
+/* Free what kmalloc returned; NULL is ignored. Freeing a pointer twice or
+ * one kmalloc did not return is a kernel bug (panic in the debug build). */
+void kfree(void *p);
+
+/* Bytes currently allocated (each object counted at its size class). The
+ * test runner compares it before and after every case. */
+size_t kheap_bytes_in_use(void);
+
+#endif

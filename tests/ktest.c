@@ -1,0 +1,89 @@
+/* tests/ktest.c: the in-kernel test runner. Walks the .ktest section, runs
+ * each case, checks that it left no frame or heap byte behind, and prints
+ * the results as KTAP on the console. */
+#include "tests/ktest.h"
+
+#include "kernel/console.h"
+#include "kernel/lib/string.h"
+#include "mm/kheap.h"
+#include "mm/pmm.h"
+
+extern const struct ktest_case __ktest_start[], __ktest_end[];
+
+void ktest_fail(struct ktest *t, const char *file, int line, const char *expr,
+		long long a, long long b, bool show_values)
+{
+	t->failures++;
+	if (show_values)
+		kprintf("# %s:%d expected %s, got %lld (0x%llx) and %lld (0x%llx)\n",
+			file, line, expr, a, (unsigned long long)a, b,
+			(unsigned long long)b);
+	else
+		kprintf("# %s:%d expected %s\n", file, line, expr);
+}
+
+void ktest_fail_str(struct ktest *t, const char *file, int line,
+		    const char *expr, const char *a, const char *b)
+{
+	t->failures++;
+	kprintf("# %s:%d expected %s, got \"%s\" and \"%s\"\n", file, line, expr,
+		a ? a : "(null)", b ? b : "(null)");
+}
+
+/* Is suite one of the comma-separated names in filter? */
+static bool selected(const char *filter, const char *suite)
+{
+	if (!filter || !*filter)
+		return true;
+	size_t n = strlen(suite);
+	for (const char *p = filter; *p;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		if (len == n && strncmp(p, suite, n) == 0)
+			return true;
+		p += len + (comma ? 1 : 0);
+	}
+	return false;
+}
+
+/* Run one case; true if it passed and leaked nothing. */
+static bool run_case(const struct ktest_case *tc)
+{
+	struct ktest t = { .tc = tc };
+	size_t frames = pmm_free_count();
+	size_t heap = kheap_bytes_in_use();
+
+	tc->run(&t);
+	size_t frames_after = pmm_free_count();
+	size_t heap_after = kheap_bytes_in_use();
+	if (frames_after != frames) {
+		kprintf("# leak: %zu frames free before the case, %zu after\n",
+			frames, frames_after);
+		t.failures++;
+	}
+	if (heap_after != heap) {
+		kprintf("# leak: %zu heap bytes in use before the case, %zu after\n",
+			heap, heap_after);
+		t.failures++;
+	}
+	return t.failures == 0;
+}
+
+int ktest_run_all(const char *filter)
+{
+	int total = 0, passed = 0, failed = 0;
+
+	for (const struct ktest_case *tc = __ktest_start; tc < __ktest_end; tc++)
+		total += selected(filter, tc->suite);
+	kprintf("KTAP version 1\n1..%d\n", total);
+	for (const struct ktest_case *tc = __ktest_start; tc < __ktest_end; tc++) {
+		if (!selected(filter, tc->suite))
+			continue;
+		bool ok = run_case(tc);
+		ok ? passed++ : failed++;
+		kprintf("%s %d %s.%s\n", ok ? "ok" : "not ok", passed + failed,
+			tc->suite, tc->name);
+	}
+	kprintf("%d passed, %d failed\n", passed, failed);
+	return failed;
+}
