@@ -1,0 +1,154 @@
+/* kernel/arch/x86/pgtable.c: the user half of x86 page tables, behind the
+ * portable interface of mm/vmm.h. Page directories and page tables are
+ * lowmem frames, reached through the direct map. */
+#include "mm/vmm.h"
+
+#include "kernel/arch/x86/cpu.h"
+#include "kernel/arch/x86/mmu.h"
+#include "kernel/lib/string.h"
+#include "kernel/panic.h"
+#include "kernel/uapi/errno.h"
+#include "mm/pmm.h"
+
+static pde_t *pd_of(paddr_t pd)
+{
+	return P2V(pd);
+}
+
+paddr_t vmm_create(void)
+{
+	paddr_t pd = pmm_alloc_frame(PMM_LOWMEM);
+	if (!pd)
+		return 0;
+	pde_t *d = pd_of(pd);
+	memset(d, 0, KERNEL_PDE_FIRST * sizeof(pde_t));
+	memcpy(&d[KERNEL_PDE_FIRST], &kernel_pd[KERNEL_PDE_FIRST],
+	       (1024 - KERNEL_PDE_FIRST) * sizeof(pde_t));
+	return pd;
+}
+
+void vmm_destroy(paddr_t pd)
+{
+	KASSERT(pd != vmm_current());
+	vmm_unmap_range(pd, 0, USER_TOP);
+	pmm_free_frame(pd);
+}
+
+void vmm_switch(paddr_t pd)
+{
+	write_cr3(pd);
+}
+
+paddr_t vmm_current(void)
+{
+	return read_cr3() & PAGE_MASK;
+}
+
+paddr_t vmm_kernel_pd(void)
+{
+	return V2P(kernel_pd);
+}
+
+/* The PTE for va, or NULL if its page table does not exist and create is
+ * false or no frame is left for it. */
+static pte_t *walk(paddr_t pd, vaddr_t va, bool create)
+{
+	pde_t *pde = &pd_of(pd)[PDX(va)];
+	if (!(*pde & PTE_P)) {
+		if (!create)
+			return NULL;
+		paddr_t pt = pmm_alloc_frame(PMM_LOWMEM | PMM_ZERO);
+		if (!pt)
+			return NULL;
+		/* Permissions are decided per page; the PDE allows everything. */
+		*pde = pt | PTE_P | PTE_W | PTE_U;
+	}
+	pte_t *pt = P2V(PTE_ADDR(*pde));
+	return &pt[PTX(va)];
+}
+
+static void flush_page(paddr_t pd, vaddr_t va)
+{
+	if (pd == vmm_current())
+		invlpg(va);
+}
+
+int vmm_map(paddr_t pd, vaddr_t va, paddr_t frame, unsigned flags)
+{
+	KASSERT(va < USER_TOP && va % PAGE_SIZE == 0);
+	pte_t *pte = walk(pd, va, true);
+	if (!pte)
+		return -ENOMEM;
+	bool was_present = *pte & PTE_P;
+	*pte = frame | PTE_P | (flags & VMM_USER ? PTE_U : 0) |
+	       (flags & VMM_WRITE ? PTE_W : 0);
+	if (was_present)
+		flush_page(pd, va);
+	return 0;
+}
+
+paddr_t vmm_unmap(paddr_t pd, vaddr_t va)
+{
+	pte_t *pte = walk(pd, va, false);
+	if (!pte || !(*pte & PTE_P))
+		return 0;
+	paddr_t frame = PTE_ADDR(*pte);
+	*pte = 0;
+	flush_page(pd, va);
+	return frame;
+}
+
+bool vmm_query(paddr_t pd, vaddr_t va, paddr_t *frame, unsigned *flags)
+{
+	pte_t *pte = walk(pd, va, false);
+	if (!pte || !(*pte & PTE_P))
+		return false;
+	if (frame)
+		*frame = PTE_ADDR(*pte);
+	if (flags)
+		*flags = (*pte & PTE_U ? VMM_USER : 0) | (*pte & PTE_W ? VMM_WRITE : 0);
+	return true;
+}
+
+/* Unmap [start, end) inside one page table; true if it is empty after. */
+static bool unmap_in_table(pte_t *pt, vaddr_t start, vaddr_t end,
+			   unsigned *count)
+{
+	for (vaddr_t va = start; va < end; va += PAGE_SIZE) {
+		pte_t *pte = &pt[PTX(va)];
+		if (*pte & PTE_P) {
+			pmm_free_frame(PTE_ADDR(*pte));
+			*pte = 0;
+			(*count)++;
+		}
+	}
+	for (int i = 0; i < 1024; i++)
+		if (pt[i] & PTE_P)
+			return false;
+	return true;
+}
+
+unsigned vmm_unmap_range(paddr_t pd, vaddr_t start, vaddr_t end)
+{
+	KASSERT(start <= end && end <= USER_TOP);
+	pde_t *d = pd_of(pd);
+	unsigned count = 0;
+	bool freed_table = false;
+
+	for (vaddr_t va = start; va < end;) {
+		/* The end of this PDE's span, careful not to wrap at 4 GiB. */
+		vaddr_t span_end = (va & ~(PDE_SPAN - 1)) + PDE_SPAN;
+		vaddr_t stop = span_end < end && span_end != 0 ? span_end : end;
+		pde_t *pde = &d[PDX(va)];
+		if ((*pde & PTE_P) &&
+		    unmap_in_table(P2V(PTE_ADDR(*pde)), va, stop, &count)) {
+			pmm_free_frame(PTE_ADDR(*pde));
+			*pde = 0;
+			freed_table = true;
+		}
+		va = stop;
+	}
+	if ((count || freed_table) && pd == vmm_current())
+		write_cr3(pd);  /* one bulk flush */
+	return count;
+}

@@ -1,0 +1,47 @@
+/* mm/as.h: address spaces. One per process: a page directory whose kernel
+ * half is shared, and the VMAs that say what each user address means.
+ * Pages arrive later, one fault at a time (mm/fault.c). */
+#ifndef MM_AS_H
+#define MM_AS_H
+
+#include <stdbool.h>
+
+#include "mm/memlayout.h"
+#include "mm/vma.h"
+
+struct address_space {
+	paddr_t pd;               /* page directory, physical */
+	struct vma_tree vmas;     /* non-overlapping, below USER_TOP */
+	vaddr_t brk_start;        /* the heap is [brk_start, brk) */
+	vaddr_t brk;
+	unsigned long minor_faults;  /* faults resolved without I/O */
+	unsigned long resident;      /* user pages mapped now */
+};
+
+/* A new address space with no VMAs, or NULL when out of memory. */
+struct address_space *as_create(void);
+
+/* Free everything as owns: every mapped page's reference, its page tables,
+ * its VMAs. as must not be the current address space. */
+void as_destroy(struct address_space *as);
+
+/* Make as the current address space (NULL: the kernel's own). */
+void as_switch(struct address_space *as);
+
+/* The current address space, or NULL while only the kernel's is loaded. */
+struct address_space *as_current(void);
+
+/* Add v (from vma_create) to as. Returns 0, or -EEXIST if it overlaps a
+ * VMA of as (v is then still the caller's). */
+int as_insert_vma(struct address_space *as, struct vma *v);
+
+/* Remove whatever is mapped in [start, end) (page aligned): VMAs are cut
+ * at the edges, pages unmapped and released. Returns 0, -EINVAL for a bad
+ * range, or -ENOMEM if a VMA could not be split (nothing changed). */
+int as_unmap(struct address_space *as, vaddr_t start, vaddr_t end);
+
+/* Print as's VMAs in the format of Linux's /proc/PID/maps, one per line,
+ * then the counters, each line starting with prefix. */
+void as_dump(const struct address_space *as, const char *prefix);
+
+#endif

@@ -1,0 +1,162 @@
+/* mm/fault.c: the page-fault resolver. Finds the VMA for the faulting
+ * address and fills the page the way the VMA says: zeros, a file page
+ * (shared through the page cache, or a private copy), a copy-on-write
+ * break, or a stack that grows down. */
+#include "mm/fault.h"
+
+#include "kernel/lib/string.h"
+#include "mm/kmap.h"
+#include "mm/pmm.h"
+#include "mm/vm_file.h"
+#include "mm/vmm.h"
+
+/* A frame for a new page; under pressure, drop unmapped cache pages once
+ * and try again. */
+static paddr_t alloc_user_frame(unsigned flags)
+{
+	paddr_t f = pmm_alloc_frame(flags);
+	if (!f && pagecache_shrink())
+		f = pmm_alloc_frame(flags);
+	return f;
+}
+
+static unsigned map_flags(const struct vma *v)
+{
+	return VMM_USER | (v->prot & VMA_WRITE ? VMM_WRITE : 0);
+}
+
+static enum vm_fault_result install(struct address_space *as, vaddr_t page,
+				    paddr_t frame, unsigned flags)
+{
+	if (vmm_map(as->pd, page, frame, flags) < 0) {
+		pmm_free_frame(frame);  /* no page table: give the frame back */
+		return VM_FAULT_OOM;
+	}
+	as->resident++;
+	as->minor_faults++;
+	return VM_FAULT_OK;
+}
+
+/* A private frame holding the VMA's file bytes for page (n of them, n <
+ * PAGE_SIZE when the file data ends inside it) and zeros after them. */
+static enum vm_fault_result fault_private_copy(struct address_space *as,
+					       const struct vma *v, vaddr_t page,
+					       uint32_t n)
+{
+	paddr_t frame = alloc_user_frame(0);
+	if (!frame)
+		return VM_FAULT_OOM;
+	uint32_t off = v->file_offset + (page - v->start);
+	if (off > v->file->size)         /* never for a validated ELF, but a */
+		n = 0;                   /* VMA must not read past its file */
+	else if (n > v->file->size - off)
+		n = v->file->size - off;
+	uint8_t *p = kmap(frame);
+	memcpy(p, v->file->data + off, n);
+	memset(p + n, 0, PAGE_SIZE - n);
+	kunmap(p);
+	return install(as, page, frame, map_flags(v));
+}
+
+static enum vm_fault_result fault_file(struct address_space *as,
+				       const struct vma *v, vaddr_t page,
+				       unsigned access)
+{
+	uint32_t in_vma = page - v->start;
+	if (in_vma >= v->file_bytes)     /* wholly past the file data: zeros */
+		return fault_private_copy(as, v, page, 0);
+	uint32_t n = v->file_bytes - in_vma;
+	/* A page where the file data ends must read as zeros after it, which
+	 * a shared cache page cannot promise: it gets a private copy, as does
+	 * the first write to a private mapping. */
+	if (n < PAGE_SIZE ||
+	    (v->kind == VMA_FILE_PRIVATE && (access & FAULT_WRITE)))
+		return fault_private_copy(as, v, page, n < PAGE_SIZE ? n : PAGE_SIZE);
+
+	paddr_t frame = pagecache_get(v->file, (v->file_offset + in_vma) / PAGE_SIZE);
+	if (!frame && pagecache_shrink())
+		frame = pagecache_get(v->file, (v->file_offset + in_vma) / PAGE_SIZE);
+	if (!frame)
+		return VM_FAULT_OOM;
+	/* A private mapping shares the cache page read-only until written. */
+	unsigned flags = v->kind == VMA_FILE_SHARED ? map_flags(v) : VMM_USER;
+	return install(as, page, frame, flags);
+}
+
+/* A write to a present, read-only page of a writable VMA: the frame is
+ * shared (page cache, or another address space), so copy it, unless this
+ * mapping is its only user, in which case it simply becomes writable. */
+static enum vm_fault_result break_cow(struct address_space *as, vaddr_t page,
+				      paddr_t old)
+{
+	if (pmm_frame_refcount(old) == 1) {
+		vmm_map(as->pd, page, old, VMM_USER | VMM_WRITE);  /* PT exists */
+		return VM_FAULT_OK;
+	}
+	paddr_t frame = alloc_user_frame(0);
+	if (!frame)
+		return VM_FAULT_OOM;
+	void *src = kmap(old), *dst = kmap(frame);
+	memcpy(dst, src, PAGE_SIZE);
+	kunmap(dst);
+	kunmap(src);
+	vmm_map(as->pd, page, frame, VMM_USER | VMM_WRITE);
+	pmm_free_frame(old);  /* this mapping's reference to the shared frame */
+	as->minor_faults++;
+	return VM_FAULT_OK;
+}
+
+/* addr is in no VMA: if the VMA just above it is a stack, extend it down
+ * to addr's page, unless that passes the stack limit or comes within the
+ * guard gap of the VMA below. */
+static struct vma *grow_stack(struct address_space *as, vaddr_t addr)
+{
+	struct vma *stack = vma_find_from(&as->vmas, addr);
+	if (!stack || !(stack->flags & VMA_GROWSDOWN))
+		return NULL;
+	vaddr_t start = PAGE_ROUND_DOWN(addr);
+	if (stack->end - start > USER_STACK_LIMIT)
+		return NULL;
+	struct vma *below = vma_prev(stack);
+	if (below && (start < STACK_GUARD_GAP ||
+		      below->end > start - STACK_GUARD_GAP))
+		return NULL;
+	stack->start = start;  /* still above `below`: the tree order holds */
+	return stack;
+}
+
+enum vm_fault_result vm_fault(struct address_space *as, vaddr_t addr,
+			      unsigned access)
+{
+	if (addr >= USER_TOP)
+		return VM_FAULT_NOMAP;
+	struct vma *v = vma_find(&as->vmas, addr);
+	if (!v && !(v = grow_stack(as, addr)))
+		return VM_FAULT_NOMAP;
+	if (!(v->prot & VMA_READ) ||
+	    ((access & FAULT_WRITE) && !(v->prot & VMA_WRITE)))
+		return VM_FAULT_PROT;
+
+	vaddr_t page = PAGE_ROUND_DOWN(addr);
+	paddr_t frame;
+	unsigned flags;
+	if (vmm_query(as->pd, page, &frame, &flags)) {
+		if ((access & FAULT_WRITE) && !(flags & VMM_WRITE))
+			return break_cow(as, page, frame);
+		return VM_FAULT_OK;  /* already resolved: nothing to do */
+	}
+	if (v->kind == VMA_ANON) {
+		frame = alloc_user_frame(PMM_ZERO);
+		return frame ? install(as, page, frame, map_flags(v)) : VM_FAULT_OOM;
+	}
+	return fault_file(as, v, page, access);
+}
+
+const char *vm_fault_result_name(enum vm_fault_result r)
+{
+	static const char *const names[] = {
+		[VM_FAULT_OK] = "ok", [VM_FAULT_NOMAP] = "no mapping",
+		[VM_FAULT_PROT] = "protection", [VM_FAULT_OOM] = "out of memory",
+	};
+	return names[r];
+}

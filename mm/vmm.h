@@ -1,0 +1,53 @@
+/* mm/vmm.h: page tables, in portable terms. One page directory per address
+ * space; its kernel half is the kernel's. The x86 implementation is
+ * kernel/arch/x86/pgtable.c, the only code that knows PTE bits. */
+#ifndef MM_VMM_H
+#define MM_VMM_H
+
+#include <stdbool.h>
+
+#include "mm/memlayout.h"
+
+/* Portable mapping flags. A mapping is always readable by the kernel. */
+#define VMM_USER  0x1u  /* user code may read it */
+#define VMM_WRITE 0x2u  /* writable (by the user too if VMM_USER) */
+
+/* Make a page directory: user half empty, kernel half shared. Returns its
+ * physical address, or 0 when out of memory. */
+paddr_t vmm_create(void);
+
+/* Unmap the whole user half (dropping each mapped frame's reference as
+ * vmm_unmap_range does) and free the page tables and the directory. The
+ * directory must not be the one loaded. */
+void vmm_destroy(paddr_t pd);
+
+/* Load pd into the MMU (a CR3 write: the user half's TLB entries go). */
+void vmm_switch(paddr_t pd);
+
+/* The directory loaded now. */
+paddr_t vmm_current(void);
+
+/* The kernel's own directory (no user mappings), loaded when no address
+ * space is current. */
+paddr_t vmm_kernel_pd(void);
+
+/* Map the page at va (page aligned, below USER_TOP) to frame with flags,
+ * replacing any previous mapping there: the caller owns the reference the
+ * mapping holds, and the old frame's. Returns 0 or -ENOMEM (no frame for a
+ * page table; nothing changed). */
+int vmm_map(paddr_t pd, vaddr_t va, paddr_t frame, unsigned flags);
+
+/* Remove the mapping at va and return its frame (0 if none was mapped).
+ * The reference the mapping held passes to the caller. */
+paddr_t vmm_unmap(paddr_t pd, vaddr_t va);
+
+/* If va is mapped, store its frame and flags and return true. */
+bool vmm_query(paddr_t pd, vaddr_t va, paddr_t *frame, unsigned *flags);
+
+/* Unmap every page in [start, end) (page aligned, below USER_TOP),
+ * dropping the reference each mapping held with pmm_free_frame(), and
+ * free page tables left empty. Returns the number of pages unmapped. The
+ * TLB is flushed once at the end. */
+unsigned vmm_unmap_range(paddr_t pd, vaddr_t start, vaddr_t end);
+
+#endif
