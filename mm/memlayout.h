@@ -43,6 +43,8 @@
 
 #define USER_STACK_TOP   USER_TOP
 #define USER_STACK_LIMIT (8u << 20)  /* 8 MiB, as Linux's default RLIMIT_STACK */
+#define STACK_GUARD_GAP  (256u * PAGE_SIZE)  /* kept unmapped below a stack,
+						as Linux's stack_guard_gap */
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>

@@ -25,7 +25,8 @@ struct ktest {
 #define KTEST(suite, name)                                                   \
 	static void ktest_##suite##__##name(struct ktest *t);                \
 	static const struct ktest_case ktest_case_##suite##__##name          \
-		__attribute__((used, section(".ktest"), aligned(4))) = {     \
+		__attribute__((used, no_reorder, section(".ktest"),          \
+			       aligned(4))) = {                              \
 			#suite, #name, ktest_##suite##__##name };            \
 	static void ktest_##suite##__##name(struct ktest *t)
 
