@@ -60,9 +60,22 @@ $(BUILD)/k/%.asm.o: %.asm | $(TOOLS_OK)
 	@echo "  NASM    $<"
 	$(Q)$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) -MP $< -o $@
 
-$(BUILD)/kernel.elf: $(KOBJ) linker.ld
+# Two links, so the kernel can name its own functions in a backtrace: the
+# first with an empty symbol table (.ksyms), the second with the table made
+# from the first's `nm`. .ksyms is the last section, so nothing else moves;
+# ksyms-gen --same checks that, and the build fails if it ever does.
+# $(call klink,STEM): assemble STEM.asm and link the kernel into STEM.elf.
+klink = $(NASM) $(NASMFLAGS) $(1).asm -o $(1).o && \
+	$(CC) $(KLDFLAGS) -o $(1).elf $(KOBJ) $(1).o -lgcc && $(NM) -n $(1).elf >$(1).nm
+
+$(BUILD)/kernel.elf: $(KOBJ) linker.ld tools/ksyms-gen
 	@echo "  LD      $@"
-	$(Q)$(CC) $(KLDFLAGS) -o $@ $(KOBJ) -lgcc
+	$(Q)tools/ksyms-gen </dev/null >$(BUILD)/ksyms-pass1.asm
+	$(Q)$(call klink,$(BUILD)/ksyms-pass1)
+	$(Q)tools/ksyms-gen <$(BUILD)/ksyms-pass1.nm >$(BUILD)/ksyms-pass2.asm
+	$(Q)$(call klink,$(BUILD)/ksyms-pass2)
+	$(Q)tools/ksyms-gen --same $(BUILD)/ksyms-pass1.nm $(BUILD)/ksyms-pass2.nm
+	$(Q)mv $(BUILD)/ksyms-pass2.elf $@
 
 $(BUILD)/host/%.c.o: %.c | $(TOOLS_OK)
 	@mkdir -p $(@D)
@@ -81,6 +94,33 @@ test: $(BUILD)/kernel.elf $(BUILD)/host/unit
 run: $(BUILD)/kernel.elf
 	$(QEMU) -m $(MEM) -kernel $< -append "$(ARGS)" -nographic -no-reboot \
 		-device isa-debug-exit,iobase=0xf4,iosize=4
+
+# A CD image that GRUB boots, as on a real machine; ARGS go into grub.cfg.
+# (The initrd, once built, is copied to $(ISODIR)/boot/initrd.cpio here.)
+ISODIR := $(BUILD)/isodir
+iso: $(BUILD)/kernel.elf boot/grub.cfg
+	@rm -rf $(ISODIR) && mkdir -p $(ISODIR)/boot/grub
+	@cp $< $(ISODIR)/boot/kernel.elf
+	@sed 's|@ARGS@|$(ARGS)|' boot/grub.cfg >$(ISODIR)/boot/grub/grub.cfg
+	@echo "  ISO     $(BUILD)/pagoda.iso"
+	$(Q)grub-mkrescue -o $(BUILD)/pagoda.iso $(ISODIR) >$(BUILD)/iso.log 2>&1 \
+		|| { cat $(BUILD)/iso.log; exit 1; }
+
+run-iso: iso
+	$(QEMU) -m $(MEM) -cdrom $(BUILD)/pagoda.iso -boot d -nographic \
+		-no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4
+
+# QEMU paused with its gdb stub, in the background, its serial port on this
+# terminal; gdb in front (tools/gdbinit). Ctrl-C belongs to gdb (the shell
+# traps it); quitting gdb stops QEMU.
+GDBPORT ?= 1234
+QEMU_PID := $(BUILD)/qemu-gdb.pid
+debug: $(BUILD)/kernel.elf
+	$(QEMU) -m $(MEM) -kernel $< -append "$(ARGS)" -display none -no-reboot \
+		-serial file:/dev/stdout -device isa-debug-exit,iobase=0xf4,iosize=4 \
+		-gdb tcp::$(GDBPORT) -S -daemonize -pidfile $(QEMU_PID)
+	@trap 'kill `cat $(QEMU_PID)` 2>/dev/null; rm -f $(QEMU_PID)' EXIT; \
+	trap : INT; gdb -q -ex 'set $$gdbport = $(GDBPORT)' -x tools/gdbinit $<
 
 clean:
 	rm -rf $(BUILD)

@@ -10,6 +10,7 @@
 #include "kernel/console.h"
 #include "kernel/panic.h"
 #include "mm/pmm.h"
+#include "tests/crash.h"
 #include "tests/ktest.h"
 
 void kmain(uint32_t magic, paddr_t mbi);
@@ -44,6 +45,7 @@ void kmain(uint32_t magic, paddr_t mbi)
 	pit_init();
 	cpu_sti();
 
+	crash_run(cmdline_value(&kernel_cmdline, "crash"));
 	if (cmdline_flag(&kernel_cmdline, "test") ||
 	    cmdline_value(&kernel_cmdline, "test")) {
 		int failed = ktest_run_all(cmdline_value(&kernel_cmdline, "test"));

@@ -1,5 +1,7 @@
 /* mm/kheap.h: the kernel heap, for small objects (at most KMALLOC_MAX
- * bytes). Size classes carved out of direct-mapped frames. */
+ * bytes). Size classes carved out of direct-mapped frames (docs/heap.md).
+ * Every function here may be called with interrupts off or from an
+ * interrupt handler. */
 #ifndef MM_KHEAP_H
 #define MM_KHEAP_H
 
@@ -17,7 +19,9 @@ void *kmalloc(size_t size);
 void *kzalloc(size_t size);
 
 /* Free what kmalloc returned; NULL is ignored. Freeing a pointer twice or
- * one kmalloc did not return is a kernel bug (panic in the debug build). */
+ * one kmalloc did not return is a kernel bug: kfree panics, naming the
+ * pointer and the reason. A slab's frame goes back to the frame allocator
+ * when its last object is freed. */
 void kfree(void *p);
 
 /* Bytes currently allocated (each object counted at its size class). The

@@ -3,6 +3,7 @@
 #include "kernel/lib/string.h"
 #include "mm/kmap.h"
 #include "mm/pmm.h"
+#include "tests/hoard.h"
 #include "tests/ktest.h"
 
 extern char _kernel_start[], _kernel_end[];
@@ -40,67 +41,26 @@ KTEST(pmm, alloc_returns_aligned_frame)
 		pmm_free_frame(f[i]);
 }
 
-/* A stack of frame addresses kept in lowmem pages, so that recording a
- * frame does not touch it (touching 3 GiB would make QEMU back it all). */
-struct frame_stack_page {
-	paddr_t next;                 /* the page below, or 0 */
-	uint32_t count;
-	paddr_t frames[PAGE_SIZE / sizeof(paddr_t) - 2];
-};
-
-static bool frame_stack_push(struct frame_stack_page **top, paddr_t f)
-{
-	struct frame_stack_page *p = *top;
-	if (!p || p->count == sizeof(p->frames) / sizeof(p->frames[0])) {
-		paddr_t pa = pmm_alloc_frame(PMM_LOWMEM);
-		if (!pa)
-			return false;
-		struct frame_stack_page *n = P2V(pa);
-		n->next = p ? V2P(p) : 0;
-		n->count = 0;
-		*top = p = n;
-	}
-	p->frames[p->count++] = f;
-	return true;
-}
-
-/* Give back every frame on the stack and the stack's own pages. */
-static size_t frame_stack_free_all(struct frame_stack_page *top)
-{
-	size_t n = 0;
-	while (top) {
-		for (uint32_t i = 0; i < top->count; i++, n++)
-			pmm_free_frame(top->frames[i]);
-		struct frame_stack_page *below = top->next ? P2V(top->next) : NULL;
-		pmm_free_frame(V2P(top));
-		top = below;
-		n++;
-	}
-	return n;
-}
-
 /* Take every frame, then give them all back: the counters must come back
  * exactly, and no frame handed out may be reserved (kernel image,
  * Multiboot data, modules) or outside RAM. */
 KTEST(pmm, exhaust_then_free_restores_counts)
 {
 	size_t free_before = pmm_free_count(), bad = 0;
-	struct frame_stack_page *stack = NULL;
-	paddr_t f;
-
-	while ((f = pmm_alloc_frame(0)) != 0) {
-		if (is_reserved(f) || !is_ram(f) || f % PAGE_SIZE)
+	struct hoard *h = hoard_frames(0);
+	ASSERT_NOT_NULL(h);
+	/* Check every frame number that is not free now: all were handed out
+	 * (to the hoard or to earlier holders), none may be reserved. */
+	size_t free_now = pmm_free_count();
+	for (uint64_t f = 0; f < (1ull << 32) && free_now == 0; f += PAGE_SIZE)
+		if (pmm_frame_refcount((paddr_t)f) &&
+		    (is_reserved((paddr_t)f) || !is_ram((paddr_t)f)))
 			bad++;
-		if (!frame_stack_push(&stack, f)) {
-			pmm_free_frame(f);  /* no page left to record it in */
-			break;
-		}
-	}
-	EXPECT_EQ(pmm_free_count(), 0);
+	EXPECT_EQ(free_now, 0);
 	EXPECT_EQ(pmm_alloc_frame(PMM_LOWMEM), 0);
 	EXPECT_EQ(pmm_alloc_frame(0), 0);
 	EXPECT_EQ(bad, 0);
-	EXPECT_EQ(frame_stack_free_all(stack), free_before);
+	EXPECT_EQ(hoard_release(h), free_before);
 	EXPECT_EQ(pmm_free_count(), free_before);
 }
 

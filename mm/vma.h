@@ -66,8 +66,8 @@ struct vma *vma_create(vaddr_t start, vaddr_t end, unsigned prot,
 /* Free a VMA that is not in a tree (NULL is ignored). */
 void vma_destroy(struct vma *v);
 
-/* Insert v, which is not in a tree. Returns 0, or -EEXIST if it overlaps a VMA already there (the
- * tree is unchanged). O(log n). */
+/* Insert v, which is not in a tree. Returns 0, or -EEXIST if it overlaps a
+ * VMA already there (the tree is unchanged). O(log n). */
 int vma_insert(struct vma_tree *t, struct vma *v);
 
 /* Take v out of t, the tree it is in (v is not freed). O(log n). */

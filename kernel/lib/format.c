@@ -92,7 +92,12 @@ int format(format_sink_t sink, void *ctx, const char *fmt, va_list ap)
 		} else {
 			sp.width = parse_int(&p);
 		}
-		if (*p == '.') {
+		if (*p == '.' && p[1] == '*') {
+			sp.precision = va_arg(ap, int);  /* < 0: as if none */
+			if (sp.precision < 0)
+				sp.precision = -1;
+			p += 2;
+		} else if (*p == '.') {
 			p++;
 			sp.precision = parse_int(&p);
 		}
@@ -135,7 +140,9 @@ int format(format_sink_t sink, void *ctx, const char *fmt, va_list ap)
 			if (!str)
 				str = "(null)";
 			int len = 0;
-			while (str[len] && (sp.precision < 0 || len < sp.precision))
+			/* Test the limit first: with a precision, the string
+			 * need not be NUL-terminated. */
+			while ((sp.precision < 0 || len < sp.precision) && str[len])
 				len++;
 			sp.zero = false;
 			n += emit_padded(sink, ctx, &sp, str, len, NULL);

@@ -10,9 +10,9 @@
 typedef void (*format_sink_t)(void *ctx, char c);
 
 /* Format fmt with ap into sink. Supports %d %i %u %x %X %p %s %c %%, the
- * flags '-' and '0', a field width (or '*'), a precision for %s, and the
- * length modifiers l, ll, z. Returns the number of characters produced.
- * An unknown conversion is copied through literally. */
+ * flags '-' and '0', a field width (or '*'), a precision for %s (or '.*'),
+ * and the length modifiers l, ll, z. Returns the number of characters
+ * produced. An unknown conversion is copied through literally. */
 int format(format_sink_t sink, void *ctx, const char *fmt, va_list ap);
 
 /* vsnprintf/snprintf: always NUL-terminate when size > 0; return the length

@@ -3,7 +3,9 @@
 #include "kernel/arch/x86/trap.h"
 
 #include "kernel/arch/x86/cpu.h"
+#include "kernel/arch/x86/extable.h"
 #include "kernel/arch/x86/gdt.h"
+#include "kernel/arch/x86/pagefault.h"
 #include "kernel/panic.h"
 
 struct idt_gate {
@@ -109,6 +111,14 @@ void trap(struct trapframe *tf)
 		handle_irq(tf);
 		return;
 	}
-	/* Nothing in ring 3 exists yet: any exception is a kernel bug. */
+	if (tf->vector == T_PAGE_FAULT) {
+		x86_page_fault(tf);
+		return;
+	}
+	/* A #GP at an instruction listed in .extable (probe_read_u32, user
+	 * copies) resumes at its fixup with -EFAULT. */
+	if (tf->vector == T_GPF && extable_fixup(tf))
+		return;
+	/* Nothing in ring 3 exists yet: any other exception is a kernel bug. */
 	panic_with_frame(tf, "%s in kernel mode", trap_name(tf->vector));
 }

@@ -1,0 +1,74 @@
+/* kernel/arch/x86/uaccess.c: user copies as single string instructions
+ * listed in the exception table. A fault inside one first goes to the
+ * fault resolver (kernel/arch/x86/pagefault.c); only if the address is
+ * really bad does the copy end at its fixup with eax = -EFAULT. */
+#include "mm/uaccess.h"
+
+#include <stdint.h>
+
+#include "kernel/arch/x86/extable.h"
+#include "kernel/uapi/errno.h"
+#include "mm/memlayout.h"
+
+bool user_range_ok(const void *uaddr, size_t n)
+{
+	uintptr_t a = (uintptr_t)uaddr;
+	return a <= USER_TOP && n <= USER_TOP - a;
+}
+
+/* rep movsb restarts where it stopped after a resolved fault: esi, edi and
+ * ecx have advanced. */
+static int copy(void *dst, const void *src, size_t n)
+{
+	int err = 0;
+	__asm__ volatile("1:\trep movsb\n"
+			 "2:\n\t"
+			 EXTABLE_ENTRY(1b, 2b)
+			 : "+a"(err), "+D"(dst), "+S"(src), "+c"(n)
+			 :
+			 : "memory");
+	return err;
+}
+
+int copy_from_user(void *dst, const void *usrc, size_t n)
+{
+	return user_range_ok(usrc, n) ? copy(dst, usrc, n) : -EFAULT;
+}
+
+int copy_to_user(void *udst, const void *src, size_t n)
+{
+	return user_range_ok(udst, n) ? copy(udst, src, n) : -EFAULT;
+}
+
+long strncpy_from_user(char *dst, const char *usrc, size_t size)
+{
+	uintptr_t a = (uintptr_t)usrc;
+	if (a >= USER_TOP)
+		return -EFAULT;
+	/* Stop at the end of user space: a string running into the kernel
+	 * half is a bad address, not a long name. */
+	size_t room = USER_TOP - a, max = size < room ? size : room;
+	size_t left = max;
+	int err = 0;
+	if (max == 0)
+		return -ENAMETOOLONG;
+	__asm__ volatile("3:\tlodsb\n\t"   /* may fault: al = *esi++ */
+			 "stosb\n\t"
+			 "testb %%al, %%al\n\t"
+			 "jz 4f\n\t"
+			 "decl %%ecx\n\t"
+			 "jnz 3b\n\t"
+			 "jmp 5f\n"
+			 "4:\n\t"
+			 "xorl %%eax, %%eax\n"
+			 "5:\n\t"
+			 EXTABLE_ENTRY(3b, 5b)
+			 : "+a"(err), "+D"(dst), "+S"(usrc), "+c"(left)
+			 :
+			 : "memory");
+	if (err == -EFAULT)
+		return -EFAULT;
+	if (left == 0)  /* no NUL within max bytes */
+		return max == room && size > room ? -EFAULT : -ENAMETOOLONG;
+	return (long)(max - left);
+}

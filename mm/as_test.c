@@ -1,0 +1,170 @@
+/* mm/as_test.c: address spaces and the fault path, driven through the
+ * user-copy routines (they fault exactly as a user access would). */
+#include "kernel/lib/string.h"
+#include "kernel/uapi/errno.h"
+#include "mm/as.h"
+#include "mm/fault.h"
+#include "mm/pmm.h"
+#include "mm/uaccess.h"
+#include "mm/vm_file.h"
+#include "mm/vmm.h"
+#include "tests/ktest.h"
+
+#define BASE 0x08048000u
+
+/* An address space with one VMA [start, end), made current. */
+static struct address_space *as_with(vaddr_t start, vaddr_t end, unsigned prot,
+				     enum vma_kind kind)
+{
+	struct address_space *as = as_create();
+	if (!as)
+		return NULL;
+	struct vma *v = vma_create(start, end, prot, kind);
+	if (!v || as_insert_vma(as, v) < 0) {
+		if (v)
+			vma_destroy(v);
+		as_destroy(as);
+		return NULL;
+	}
+	as_switch(as);
+	return as;
+}
+
+static void as_done(struct address_space *as)
+{
+	as_switch(NULL);
+	as_destroy(as);
+	pagecache_shrink();
+}
+
+static paddr_t frame_at(struct address_space *as, vaddr_t va)
+{
+	paddr_t f = 0;
+	vmm_query(as->pd, PAGE_ROUND_DOWN(va), &f, NULL);
+	return f;
+}
+
+KTEST(as, same_address_different_frames)
+{
+	struct address_space *a = as_with(BASE, BASE + PAGE_SIZE,
+					  VMA_READ | VMA_WRITE, VMA_ANON);
+	ASSERT_NOT_NULL(a);
+	struct address_space *b = as_with(BASE, BASE + PAGE_SIZE,
+					  VMA_READ | VMA_WRITE, VMA_ANON);
+	ASSERT_NOT_NULL(b);
+	uint32_t x = 0xaaaa, y = 0xbbbb, got = 0;
+
+	as_switch(a);
+	EXPECT_EQ(copy_to_user((void *)BASE, &x, 4), 0);
+	as_switch(b);
+	EXPECT_EQ(copy_to_user((void *)BASE, &y, 4), 0);
+	as_switch(a);
+	EXPECT_EQ(copy_from_user(&got, (void *)BASE, 4), 0);
+	EXPECT_EQ(got, 0xaaaa);
+	as_switch(b);
+	EXPECT_EQ(copy_from_user(&got, (void *)BASE, 4), 0);
+	EXPECT_EQ(got, 0xbbbb);
+	EXPECT_NE(frame_at(a, BASE), 0);
+	EXPECT_NE(frame_at(a, BASE), frame_at(b, BASE));
+	as_switch(NULL);
+	as_destroy(a);
+	as_done(b);
+}
+
+KTEST(as, anonymous_page_arrives_zeroed_on_first_touch)
+{
+	struct address_space *as = as_with(BASE, BASE + 4 * PAGE_SIZE,
+					   VMA_READ | VMA_WRITE, VMA_ANON);
+	ASSERT_NOT_NULL(as);
+	EXPECT_EQ(as->resident, 0);  /* nothing mapped before a touch */
+	EXPECT_EQ(frame_at(as, BASE), 0);
+	uint8_t buf[64];
+	memset(buf, 0xff, sizeof(buf));
+	EXPECT_EQ(copy_from_user(buf, (void *)(BASE + PAGE_SIZE + 10), 64), 0);
+	size_t nonzero = 0;
+	for (size_t i = 0; i < sizeof(buf); i++)
+		nonzero += buf[i] != 0;
+	EXPECT_EQ(nonzero, 0);
+	EXPECT_EQ(as->resident, 1);
+	EXPECT_EQ(as->minor_faults, 1);
+	EXPECT_EQ(frame_at(as, BASE), 0);  /* only the touched page */
+	as_done(as);
+}
+
+KTEST(as, teardown_returns_every_frame)
+{
+	size_t before = pmm_free_count();
+	struct address_space *as = as_with(BASE, BASE + 64 * PAGE_SIZE,
+					   VMA_READ | VMA_WRITE, VMA_ANON);
+	ASSERT_NOT_NULL(as);
+	static uint8_t page[PAGE_SIZE];
+	for (int i = 0; i < 64; i += 3)
+		EXPECT_EQ(copy_to_user((void *)(BASE + i * PAGE_SIZE), page, 100), 0);
+	EXPECT_EQ(as->resident, 22);
+	EXPECT_LT(pmm_free_count(), before - 22);  /* + directory and table */
+	as_done(as);
+	EXPECT_EQ(pmm_free_count(), before);
+}
+
+KTEST(as, unmap_cuts_vmas_and_releases_pages)
+{
+	size_t before = pmm_free_count();
+	struct address_space *as = as_with(BASE, BASE + 8 * PAGE_SIZE,
+					   VMA_READ | VMA_WRITE, VMA_ANON);
+	ASSERT_NOT_NULL(as);
+	uint32_t x = 1;
+	for (int i = 0; i < 8; i++)
+		EXPECT_EQ(copy_to_user((void *)(BASE + i * PAGE_SIZE), &x, 4), 0);
+	EXPECT_EQ(as_unmap(as, BASE + 2 * PAGE_SIZE, BASE + 5 * PAGE_SIZE), 0);
+	EXPECT_EQ(as->resident, 5);
+	EXPECT_EQ(as->vmas.count, 2);
+	EXPECT_EQ(copy_to_user((void *)(BASE + 3 * PAGE_SIZE), &x, 4), -EFAULT);
+	EXPECT_EQ(copy_to_user((void *)(BASE + 5 * PAGE_SIZE), &x, 4), 0);
+	EXPECT_EQ(as_unmap(as, BASE + 1, BASE + PAGE_SIZE), -EINVAL);
+	as_done(as);
+	EXPECT_EQ(pmm_free_count(), before);
+}
+
+KTEST(as, copy_routines_refuse_bad_ranges)
+{
+	struct address_space *as = as_with(BASE, BASE + PAGE_SIZE,
+					   VMA_READ | VMA_WRITE, VMA_ANON);
+	ASSERT_NOT_NULL(as);
+	char buf[16];
+	/* kernel addresses */
+	EXPECT_EQ(copy_from_user(buf, (void *)KERNEL_BASE, 4), -EFAULT);
+	EXPECT_EQ(copy_to_user((void *)0xc0100000, buf, 4), -EFAULT);
+	/* a range that starts in user space and ends in the kernel */
+	EXPECT_EQ(copy_from_user(buf, (void *)(USER_TOP - 2), 4), -EFAULT);
+	/* a range that wraps around the top of the address space */
+	EXPECT_EQ(copy_from_user(buf, (void *)BASE, 0xfffffff0u), -EFAULT);
+	/* unmapped user addresses, NULL included */
+	EXPECT_EQ(copy_from_user(buf, NULL, 4), -EFAULT);
+	EXPECT_EQ(copy_to_user((void *)(BASE + PAGE_SIZE), buf, 4), -EFAULT);
+	/* straddling the end of the VMA: fails, first part written */
+	EXPECT_EQ(copy_to_user((void *)(BASE + PAGE_SIZE - 2), buf, 4), -EFAULT);
+	EXPECT_EQ(copy_from_user(buf, (void *)BASE, 0), 0);
+	as_done(as);
+}
+
+KTEST(as, strncpy_from_user_bounds)
+{
+	struct address_space *as = as_with(BASE, BASE + PAGE_SIZE,
+					   VMA_READ | VMA_WRITE, VMA_ANON);
+	ASSERT_NOT_NULL(as);
+	char buf[8];
+	EXPECT_EQ(copy_to_user((void *)BASE, "hello", 6), 0);
+	EXPECT_EQ(strncpy_from_user(buf, (void *)BASE, sizeof(buf)), 5);
+	EXPECT_STREQ(buf, "hello");
+	EXPECT_EQ(strncpy_from_user(buf, (void *)BASE, 5), -ENAMETOOLONG);
+	EXPECT_EQ(strncpy_from_user(buf, (void *)BASE, 6), 5);
+	/* a string running off the end of the VMA */
+	static char fill[PAGE_SIZE];
+	memset(fill, 'x', sizeof(fill));
+	EXPECT_EQ(copy_to_user((void *)BASE, fill, PAGE_SIZE), 0);
+	char big[32];
+	EXPECT_EQ(strncpy_from_user(big, (void *)(BASE + PAGE_SIZE - 4), 32),
+		  -EFAULT);
+	EXPECT_EQ(strncpy_from_user(big, (void *)KERNEL_BASE, 32), -EFAULT);
+	as_done(as);
+}

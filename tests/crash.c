@@ -1,0 +1,75 @@
+/* tests/crash.c: the faults behind `crash=KIND` (see tests/crash.h). Each
+ * lives in its own non-inlined function so the backtrace has a known name
+ * in it: tools/check-crash looks for crash_pagefault and kmain. */
+#include "tests/crash.h"
+
+#include <stdint.h>
+
+#include "kernel/console.h"
+#include "kernel/lib/string.h"
+#include "kernel/panic.h"
+
+struct crash_victim {
+	uint32_t magic;
+	uint32_t count; /* at offset 4: the fault address is 0x4 */
+};
+
+/* volatile: the compiler must not see that these are NULL and 0. */
+static struct crash_victim *volatile crash_victim;
+static volatile int crash_zero, crash_one = 1, crash_result;
+
+__attribute__((noinline)) static void crash_pagefault(void)
+{
+	crash_victim->count = 1;
+}
+
+__attribute__((noinline)) static void crash_divide(void)
+{
+	crash_result = crash_one / crash_zero;
+}
+
+__attribute__((noinline)) static void crash_ud(void)
+{
+	__builtin_trap(); /* ud2 */
+}
+
+/* Point this frame's saved ebp into the direct map above RAM (not mapped),
+ * then fault: the walker must stop at the bad frame, not fault again. */
+__attribute__((noinline)) static void crash_badframe(void)
+{
+	uint32_t *fp = __builtin_frame_address(0);
+
+	fp[0] = 0xf0000000;
+	crash_victim->count = 2;
+}
+
+__attribute__((noinline)) static void crash_assert(void)
+{
+	KASSERT(crash_one == 2);
+}
+
+/* A panic whose own report faults: the message's %s points at page 0. */
+__attribute__((noinline)) static void crash_nested(void)
+{
+	panic("this message faults: %s", (const char *)crash_victim + 0x10);
+}
+
+void crash_run(const char *kind)
+{
+	if (!kind)
+		return;
+	pr_warn("crash=%s: crashing on purpose\n", kind);
+	if (strcmp(kind, "pagefault") == 0)
+		crash_pagefault();
+	else if (strcmp(kind, "divide") == 0)
+		crash_divide();
+	else if (strcmp(kind, "ud") == 0)
+		crash_ud();
+	else if (strcmp(kind, "badframe") == 0)
+		crash_badframe();
+	else if (strcmp(kind, "assert") == 0)
+		crash_assert();
+	else if (strcmp(kind, "nested") == 0)
+		crash_nested();
+	pr_warn("crash=%s: did not crash (unknown kind?)\n", kind);
+}

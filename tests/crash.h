@@ -1,0 +1,15 @@
+/* tests/crash.h: deliberate kernel faults, so tools/check-crash can prove
+ * a crash is reported (registers, CR2, backtrace) and ends QEMU with
+ * EXIT_PANIC. Test-only: reached through the `crash=` boot option. */
+#ifndef TESTS_CRASH_H
+#define TESTS_CRASH_H
+
+/* Crash the kernel the way kind names: "pagefault" (a write through a NULL
+ * struct pointer), "divide" (divide by zero), "ud" (an invalid opcode),
+ * "badframe" (a page fault with the ebp chain corrupted), "assert" (a
+ * failed KASSERT: a panic without a trap), "nested" (a panic whose report
+ * faults). Returns only if kind is NULL or
+ * unknown (after a warning). */
+void crash_run(const char *kind);
+
+#endif
