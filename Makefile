@@ -41,7 +41,7 @@ HOST_OBJ := $(patsubst %,$(BUILD)/host/%.o,$(HOST_SRC))
 
 TOOLS_OK := $(BUILD)/.tools-ok
 
-.PHONY: all kernel run test iso run-iso debug clean host-test
+.PHONY: all kernel run test iso run-iso debug clean host-test corpus
 all: kernel
 
 kernel: $(BUILD)/kernel.elf
@@ -87,6 +87,19 @@ $(BUILD)/host/unit: $(HOST_OBJ)
 
 host-test: $(BUILD)/host/unit
 	$(BUILD)/host/unit
+
+# The ELF corpus: one file per rule of exec/elf.c, and a MANIFEST of
+# `NAME ERRNO_NAME EXPECTED_EXIT` lines (tests/corpus/mkcorpus.c).
+CORPUS_SRC := $(wildcard tests/corpus/*.c)
+$(BUILD)/mkcorpus: $(CORPUS_SRC) tests/corpus/elfgen.h
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) -std=gnu11 -O1 -Wall -Wextra -Werror -I. -o $@ $(CORPUS_SRC)
+
+$(BUILD)/corpus/MANIFEST: $(BUILD)/mkcorpus
+	@echo "  CORPUS  $(@D)"
+	$(Q)rm -rf $(@D) && $< $(@D)
+
+corpus: $(BUILD)/corpus/MANIFEST
 
 test: $(BUILD)/kernel.elf $(BUILD)/host/unit
 	@tools/run-tests $(BUILD)

@@ -6,6 +6,8 @@
 
 static bool have_com2;
 static bool quiet;
+static bool log_on_com1 = true;
+static bool raw;
 
 void console_init(void)
 {
@@ -13,9 +15,10 @@ void console_init(void)
 	have_com2 = serial_init(COM2);
 }
 
-void console_set_quiet(bool q)
+void console_set_log(bool q, bool on_com1)
 {
 	quiet = q;
+	log_on_com1 = on_com1;
 }
 
 static void com1_sink(void *ctx, char c)
@@ -45,15 +48,24 @@ void kprintf(const char *fmt, ...)
 	va_end(ap);
 }
 
+void console_set_raw(bool r)
+{
+	raw = r;
+}
+
 void console_write(const char *buf, unsigned len)
 {
-	for (unsigned i = 0; i < len; i++)
-		serial_putc(COM1, buf[i]);
+	for (unsigned i = 0; i < len; i++) {
+		if (raw)
+			serial_put_raw(COM1, buf[i]);
+		else
+			serial_putc(COM1, buf[i]);
+	}
 }
 
 void klog(enum log_level level, const char *fmt, ...)
 {
-	bool on_console = level <= LOG_WARN || !quiet;
+	bool on_console = log_on_com1 && (level <= LOG_WARN || !quiet);
 	va_list ap;
 	va_start(ap, fmt);
 	format(log_sink, &on_console, fmt, ap);

@@ -11,14 +11,20 @@ enum log_level { LOG_ERR, LOG_WARN, LOG_INFO, LOG_DEBUG };
 /* Find the serial ports. Call first thing in kmain. */
 void console_init(void);
 
-/* Apply `quiet` (hides LOG_INFO and LOG_DEBUG on COM1). */
-void console_set_quiet(bool quiet);
+/* Where the log goes: quiet (the `quiet` option) hides LOG_INFO and
+ * LOG_DEBUG on COM1; on_com1 false (the `log=com2` option) keeps the whole
+ * log off COM1, so that COM1 carries only what programs write. */
+void console_set_log(bool quiet, bool on_com1);
 
 /* Print to the console (COM1) unconditionally. */
 void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void kvprintf(const char *fmt, va_list ap);
 
-/* Write raw bytes to the console, as a program's write(1, ...) does. */
+/* With raw on (the `console=raw` option), program output reaches COM1
+ * byte for byte; otherwise "\n" becomes "\r\n" for a terminal. */
+void console_set_raw(bool raw);
+
+/* Write a program's bytes to the console (write(1, ...)). */
 void console_write(const char *buf, unsigned len);
 
 /* Log a message at level; shown on COM1 unless quiet hides it, and always

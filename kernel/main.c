@@ -1,4 +1,5 @@
 /* kernel/main.c: kmain, the order in which the kernel comes up. */
+#include "exec/initrd.h"
 #include "kernel/arch/x86/cpu.h"
 #include "kernel/arch/x86/gdt.h"
 #include "kernel/arch/x86/machine.h"
@@ -8,8 +9,12 @@
 #include "kernel/bootinfo.h"
 #include "kernel/cmdline.h"
 #include "kernel/console.h"
+#include "kernel/init.h"
+#include "kernel/lib/string.h"
+#include "kernel/thread.h"
 #include "kernel/panic.h"
 #include "mm/pmm.h"
+#include "tests/bench.h"
 #include "tests/crash.h"
 #include "tests/ktest.h"
 
@@ -31,27 +36,36 @@ static paddr_t lowmem_top(void)
 
 void kmain(uint32_t magic, paddr_t mbi)
 {
+	bench_boot_tsc = rdtsc();
 	console_init();
 	int err = bootinfo_init(magic, mbi);
-	console_set_quiet(cmdline_flag(&kernel_cmdline, "quiet"));
+	const char *log = cmdline_value(&kernel_cmdline, "log");
+	console_set_log(cmdline_flag(&kernel_cmdline, "quiet"),
+			!(log && strcmp(log, "com2") == 0));
+	const char *console = cmdline_value(&kernel_cmdline, "console");
+	console_set_raw(console && strcmp(console, "raw") == 0);
 	pr_info("pagoda %s: booting\n", PAGODA_VERSION);
 	if (err)
 		panic("not started by a Multiboot loader (magic 0x%x)", magic);
 
 	gdt_init();
 	trap_init();
+	thread_init();
 	paging_init(lowmem_top());
 	pmm_init(&bootinfo);
+	initrd_init();
 	pit_init();
 	cpu_sti();
 
 	crash_run(cmdline_value(&kernel_cmdline, "crash"));
+	if (cmdline_flag(&kernel_cmdline, "bench")) {
+		bench_run();
+		machine_exit(EXIT_PASS);
+	}
 	if (cmdline_flag(&kernel_cmdline, "test") ||
 	    cmdline_value(&kernel_cmdline, "test")) {
 		int failed = ktest_run_all(cmdline_value(&kernel_cmdline, "test"));
 		machine_exit(failed ? EXIT_FAIL : EXIT_PASS);
 	}
-	pr_info("pagoda: nothing to run yet; boot with `test` to run the tests\n");
-	for (;;)
-		cpu_hlt();
+	init_run();
 }

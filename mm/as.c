@@ -3,6 +3,7 @@
 
 #include "kernel/console.h"
 #include "kernel/lib/format.h"
+#include "kernel/lib/string.h"
 #include "kernel/panic.h"
 #include "kernel/uapi/errno.h"
 #include "mm/kheap.h"
@@ -35,6 +36,8 @@ void as_destroy(struct address_space *as)
 
 void as_switch(struct address_space *as)
 {
+	if (as == current_as)
+		return;  /* a CR3 write would flush the TLB for nothing */
 	current_as = as;
 	vmm_switch(as ? as->pd : vmm_kernel_pd());
 }
@@ -90,9 +93,59 @@ void as_dump(const struct address_space *as, const char *prefix)
 				  v->file ? v->file_offset : 0);
 		const char *name = vma_name(v);
 		/* Linux pads a name to column 73. */
-		kprintf("%s%s%*s%s\n", prefix, line, *name ? (n < 73 ? 73 - n : 1) : 0,
+		pr_info("%s%s%*s%s\n", prefix, line, *name ? (n < 73 ? 73 - n : 1) : 0,
 			"", name);
 	}
-	kprintf("%sminor faults %lu, resident pages %lu\n", prefix,
+	pr_info("%sminor faults %lu, resident pages %lu\n", prefix,
 		as->minor_faults, as->resident);
+}
+
+/* The [heap] VMA, which ends at the page above the break; NULL while the
+ * break is still at its start. */
+static struct vma *heap_vma(struct address_space *as)
+{
+	if (as->brk == as->brk_start)
+		return NULL;
+	struct vma *v = vma_find(&as->vmas, PAGE_ROUND_UP(as->brk) - 1);
+	return v && v->label && strcmp(v->label, "[heap]") == 0 ? v : NULL;
+}
+
+/* True if [start, end) is free of VMAs, with the guard gap below a stack. */
+static bool range_free(struct address_space *as, vaddr_t start, vaddr_t end)
+{
+	struct vma *next = vma_find_from(&as->vmas, start);
+	if (!next)
+		return true;
+	vaddr_t gap = next->flags & VMA_GROWSDOWN ? STACK_GUARD_GAP : 0;
+	return next->start >= end && next->start - end >= gap;
+}
+
+vaddr_t as_brk(struct address_space *as, vaddr_t want)
+{
+	if (want < as->brk_start || want > USER_TOP - PAGE_SIZE)
+		return as->brk;
+	vaddr_t old_end = PAGE_ROUND_UP(as->brk), new_end = PAGE_ROUND_UP(want);
+	struct vma *heap = heap_vma(as);
+
+	if (new_end > old_end) {
+		if (!range_free(as, old_end, new_end))
+			return as->brk;
+		if (heap) {
+			heap->end = new_end;  /* the next VMA is above new_end */
+		} else {
+			heap = vma_create(old_end, new_end, VMA_READ | VMA_WRITE,
+					  VMA_ANON);
+			if (!heap)
+				return as->brk;
+			heap->label = "[heap]";
+			if (vma_insert(&as->vmas, heap) < 0) {
+				vma_destroy(heap);
+				return as->brk;
+			}
+		}
+	} else if (new_end < old_end && as_unmap(as, new_end, old_end) < 0) {
+		return as->brk;
+	}
+	as->brk = want;
+	return want;
 }

@@ -40,8 +40,14 @@ int as_insert_vma(struct address_space *as, struct vma *v);
  * range, or -ENOMEM if a VMA could not be split (nothing changed). */
 int as_unmap(struct address_space *as, vaddr_t start, vaddr_t end);
 
-/* Print as's VMAs in the format of Linux's /proc/PID/maps, one per line,
- * then the counters, each line starting with prefix. */
+/* Move the program break to want, as Linux's brk(): the [heap] VMA grows
+ * or shrinks (pages past the new end are released). Returns the new break,
+ * or the old one if want is below the heap's start, would collide with
+ * another VMA (a stack keeps its guard gap) or memory ran out. */
+vaddr_t as_brk(struct address_space *as, vaddr_t want);
+
+/* Log as's VMAs (LOG_INFO) in the format of Linux's /proc/PID/maps, one
+ * per line, then the counters, each line starting with prefix. */
 void as_dump(const struct address_space *as, const char *prefix);
 
 #endif

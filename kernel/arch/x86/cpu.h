@@ -92,6 +92,13 @@ static inline uint32_t read_ebp(void)
 	return v;
 }
 
+static inline void cpuid(uint32_t leaf, uint32_t *a, uint32_t *b, uint32_t *c,
+			 uint32_t *d)
+{
+	__asm__ volatile("cpuid" : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d)
+			 : "a"(leaf), "c"(0));
+}
+
 static inline uint64_t rdtsc(void)
 {
 	uint32_t lo, hi;

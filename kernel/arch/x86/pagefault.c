@@ -6,6 +6,8 @@
 #include "kernel/arch/x86/cpu.h"
 #include "kernel/arch/x86/extable.h"
 #include "kernel/panic.h"
+#include "kernel/proc.h"
+#include "kernel/uapi/signal.h"
 #include "mm/fault.h"
 
 void x86_page_fault(struct trapframe *tf)
@@ -20,9 +22,7 @@ void x86_page_fault(struct trapframe *tf)
 					    : VM_FAULT_NOMAP;
 		if (r == VM_FAULT_OK)
 			return;
-		/* No process can run in ring 3 before exec exists. */
-		panic_with_frame(tf, "user page fault at %08x: %s", addr,
-				 vm_fault_result_name(r));
+		proc_kill_fault(tf, r == VM_FAULT_OOM ? SIGKILL : SIGSEGV, addr);
 	}
 	/* In the kernel: a user copy touching a lazy page gets it exactly as
 	 * the program would have; a bad user address ends the copy. */

@@ -30,8 +30,9 @@ bool serial_init(enum serial_port port)
 	return true;
 }
 
-static void put_raw(uint16_t b, char c)
+void serial_put_raw(enum serial_port port, char c)
 {
+	uint16_t b = base_of[port];
 	while (!(inb(b + UART_LSR) & LSR_THR_EMPTY))
 		cpu_pause();
 	outb(b + UART_DATA, (uint8_t)c);
@@ -39,10 +40,9 @@ static void put_raw(uint16_t b, char c)
 
 void serial_putc(enum serial_port port, char c)
 {
-	uint16_t b = base_of[port];
 	if (c == '\n')
-		put_raw(b, '\r');
-	put_raw(b, c);
+		serial_put_raw(port, '\r');
+	serial_put_raw(port, c);
 }
 
 int serial_getc(enum serial_port port)

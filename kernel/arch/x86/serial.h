@@ -10,8 +10,12 @@ enum serial_port { COM1, COM2 };
  * answers at that port (QEMU wires only the ports it is given). */
 bool serial_init(enum serial_port port);
 
-/* Write one byte, waiting for the transmitter; "\n" is sent as "\r\n". */
+/* Write one byte, waiting for the transmitter; "\n" is sent as "\r\n",
+ * as a terminal wants. */
 void serial_putc(enum serial_port port, char c);
+
+/* Write one byte exactly as it is. */
+void serial_put_raw(enum serial_port port, char c);
 
 /* Return the next received byte, or -1 if none is waiting. */
 int serial_getc(enum serial_port port);

@@ -7,6 +7,10 @@
 #include "kernel/arch/x86/gdt.h"
 #include "kernel/arch/x86/pagefault.h"
 #include "kernel/panic.h"
+#include "kernel/proc.h"
+#include "kernel/syscall.h"
+#include "kernel/thread.h"
+#include "kernel/uapi/signal.h"
 
 struct idt_gate {
 	uint16_t off_lo, selector;
@@ -105,20 +109,46 @@ static void handle_irq(struct trapframe *tf)
 		irq_handlers[irq](tf);
 }
 
+/* The signal a user-mode exception delivers, as Linux's traps.c does. */
+static int signal_for(unsigned vector)
+{
+	switch (vector) {
+	case T_DIVIDE: case T_FPU_ERROR: case T_SIMD: case T_NO_FPU:
+		return SIGFPE;
+	case T_DEBUG: case T_BREAKPOINT:
+		return SIGTRAP;
+	case T_INVALID_OP:
+		return SIGILL;
+	case T_NO_SEGMENT: case T_STACK: case T_ALIGNMENT:
+		return SIGBUS;
+	default:
+		return SIGSEGV;
+	}
+}
+
 void trap(struct trapframe *tf)
 {
 	if (tf->vector >= T_IRQ0 && tf->vector < T_IRQ0 + 16) {
 		handle_irq(tf);
+		/* The kernel is not preemptible: switch only on the way back
+		 * to user mode. */
+		if (tf->vector == T_IRQ0 && trap_from_user(tf))
+			thread_yield();
+		return;
+	}
+	if (tf->vector == T_SYSCALL) {
+		syscall_dispatch(tf);
 		return;
 	}
 	if (tf->vector == T_PAGE_FAULT) {
 		x86_page_fault(tf);
 		return;
 	}
+	if (trap_from_user(tf))
+		proc_kill_fault(tf, signal_for(tf->vector), 0);
 	/* A #GP at an instruction listed in .extable (probe_read_u32, user
 	 * copies) resumes at its fixup with -EFAULT. */
 	if (tf->vector == T_GPF && extable_fixup(tf))
 		return;
-	/* Nothing in ring 3 exists yet: any other exception is a kernel bug. */
 	panic_with_frame(tf, "%s in kernel mode", trap_name(tf->vector));
 }

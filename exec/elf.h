@@ -1,0 +1,66 @@
+/* exec/elf.h: reading and validating an ELF32 i386 executable. Pure code
+ * (the host unit tests build it): it only looks at bytes and says what the
+ * loadable segments are, or which rule the file breaks. exec/exec.c turns
+ * the result into VMAs. */
+#ifndef EXEC_ELF_H
+#define EXEC_ELF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define ELF_MAX_SEGMENTS 16    /* PT_LOAD entries we accept (more: ENOEXEC) */
+
+/* Protection bits of a segment (same values as VMA_READ/WRITE/EXEC). */
+#define ELF_PROT_R 0x1u
+#define ELF_PROT_W 0x2u
+#define ELF_PROT_X 0x4u
+
+struct elf_segment {
+	uint32_t vaddr;    /* p_vaddr (plus the load bias for ET_DYN) */
+	uint32_t memsz;    /* bytes in memory; [vaddr, vaddr + memsz) */
+	uint32_t offset;   /* p_offset */
+	uint32_t filesz;   /* bytes from the file; the rest up to memsz is zero */
+	unsigned prot;     /* ELF_PROT_* from p_flags */
+};
+
+struct elf_image {
+	uint32_t entry;        /* e_entry (plus the load bias) */
+	uint32_t phdr_vaddr;   /* where the program headers are in memory, for
+				  AT_PHDR: PT_PHDR's p_vaddr, or the address
+				  of e_phoff inside a PT_LOAD (plus the load
+				  bias); 0 if neither */
+	uint16_t phnum;        /* e_phnum, for AT_PHNUM */
+	uint16_t phentsize;    /* e_phentsize, for AT_PHENT */
+	uint32_t load_bias;    /* 0 for ET_EXEC; ELF_ET_DYN_BASE for an ET_DYN,
+				  already added to entry, phdr_vaddr and
+				  every segment's vaddr */
+	int nsegments;
+	struct elf_segment segments[ELF_MAX_SEGMENTS];  /* sorted by vaddr;
+				  memsz > 0 (an empty PT_LOAD is dropped);
+				  no two share a page */
+	uint32_t end;          /* highest vaddr + memsz: brk starts at the
+				  page above it */
+	bool exec_stack;       /* PT_GNU_STACK asked for an executable stack
+				  (no effect without NX, kept for honesty) */
+};
+
+/* Where an ET_DYN (static PIE) is placed, as Linux's ELF_ET_DYN_BASE. */
+#define ELF_ET_DYN_BASE 0x00400000u
+
+/* Validate the file (data, size) as an executable pagoda can run and fill
+ * *img. The whole file is in memory (the initrd); nothing outside
+ * [data, data + size) is read, whatever the headers say. Returns 0, with
+ * *why set to NULL; or a negative errno, with *why set to a short human
+ * reason ("p_filesz exceeds p_memsz", "dynamic executables are not
+ * supported") and *img unspecified. -ENOEXEC: not a well-formed i386 ELF
+ * executable that pagoda runs (header, program header table, PT_INTERP,
+ * p_align, file bounds, order, entry point). -EINVAL: well-formed headers
+ * asking for a layout that cannot be mapped (p_filesz > p_memsz, a segment
+ * past 0xC0000000 or wrapping, p_vaddr and p_offset on different page
+ * offsets, two segments on one page, no loadable segment). The table of
+ * rules is in docs/elf.md. why may be NULL. */
+int elf_parse(const uint8_t *data, size_t size, struct elf_image *img,
+	      const char **why);
+
+#endif

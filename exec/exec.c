@@ -1,0 +1,161 @@
+/* exec/exec.c: exec in two phases. Phase 1 looks the file up, validates
+ * its ELF headers and builds a new address space whose VMAs describe the
+ * segments; phase 2 swaps it in. Nothing of the file is copied here. */
+#include "exec/exec.h"
+
+#include "exec/exec_internal.h"
+#include "exec/initrd.h"
+#include "kernel/console.h"
+#include "kernel/lib/string.h"
+#include "kernel/proc.h"
+#include "kernel/uapi/errno.h"
+#include "mm/as.h"
+
+_Static_assert(ELF_PROT_R == VMA_READ && ELF_PROT_W == VMA_WRITE &&
+	       ELF_PROT_X == VMA_EXEC, "segment and VMA protections agree");
+
+static int lookup(const char *path, struct initrd_file **out)
+{
+	struct initrd_file *f = boot_initrd ? initrd_lookup(boot_initrd, path) : NULL;
+	if (!f)
+		return -ENOENT;
+	/* Linux refuses non-regular files and files without an x bit. */
+	if ((f->mode & INITRD_S_IFMT) != INITRD_S_IFREG || !(f->mode & 0111))
+		return -EACCES;
+	*out = f;
+	return 0;
+}
+
+static int add_vma(struct address_space *as, vaddr_t start, vaddr_t end,
+		   unsigned prot, enum vma_kind kind, struct vma **out)
+{
+	/* elf_parse() guarantees segments never share a virtual page. */
+	struct vma *v = vma_create(start, end, prot, kind);
+	if (!v)
+		return -ENOMEM;
+	int err = as_insert_vma(as, v);
+	if (err) {
+		vma_destroy(v);
+		return err;
+	}
+	if (out)
+		*out = v;
+	return 0;
+}
+
+/* One PT_LOAD as VMAs: its file pages (shared if read-only, copy-on-write
+ * if writable), then anonymous zero pages for the bss beyond them. */
+static int map_segment(struct address_space *as, struct initrd_file *f,
+		       const struct elf_segment *s)
+{
+	vaddr_t start = PAGE_ROUND_DOWN(s->vaddr);
+	vaddr_t end = PAGE_ROUND_UP(s->vaddr + s->memsz);
+	vaddr_t file_end = s->vaddr + s->filesz;
+	vaddr_t file_pages_end = s->filesz ? PAGE_ROUND_UP(file_end) : start;
+	unsigned prot = s->prot;
+	int err;
+
+	if (prot & (VMA_WRITE | VMA_EXEC))
+		prot |= VMA_READ;  /* x86 pages cannot be write- or exec-only */
+	if (file_pages_end > start) {
+		struct vma *v;
+		enum vma_kind kind = prot & VMA_WRITE ? VMA_FILE_PRIVATE
+						      : VMA_FILE_SHARED;
+		err = add_vma(as, start, file_pages_end, prot, kind, &v);
+		if (err)
+			return err;
+		v->file = &f->vmf;
+		v->file_offset = PAGE_ROUND_DOWN(s->offset);
+		v->file_bytes = file_end - start;
+	}
+	if (end > file_pages_end)
+		return add_vma(as, file_pages_end, end, prot, VMA_ANON, NULL);
+	return 0;
+}
+
+static void base_name(char name[16], const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	size_t n = strnlen(base, 15);
+	memcpy(name, base, n);
+	name[n] = '\0';
+}
+
+int exec_prepare(const char *path, const struct exec_args *args,
+		 struct exec_image *img)
+{
+	struct initrd_file *f;
+	struct elf_image elf;
+	const char *why;
+
+	int err = lookup(path, &f);
+	if (err)
+		return err;
+	err = elf_parse(f->vmf.data, f->vmf.size, &elf, &why);
+	if (err) {
+		pr_info("exec %s: %s\n", path, why);
+		return err;
+	}
+	img->as = as_create();
+	if (!img->as)
+		return -ENOMEM;
+	for (int i = 0; i < elf.nsegments; i++) {
+		err = map_segment(img->as, f, &elf.segments[i]);
+		if (err)
+			goto out_free_as;
+	}
+	img->as->brk_start = img->as->brk = PAGE_ROUND_UP(elf.end);
+	err = ustack_build(img->as, path, args, &elf, &img->sp);
+	if (err)
+		goto out_free_as;
+	img->entry = elf.entry;
+	base_name(img->name, path);
+	return 0;
+
+out_free_as:
+	as_destroy(img->as);
+	img->as = NULL;
+	return err;
+}
+
+void exec_abandon(struct exec_image *img)
+{
+	as_destroy(img->as);
+	img->as = NULL;
+}
+
+void exec_commit(struct proc *p, struct exec_image *img)
+{
+	struct address_space *old = p->as;
+
+	/* Point of no return: from here on the old image is gone. */
+	p->as = img->as;
+	img->as = NULL;
+	memcpy(p->name, img->name, sizeof(p->name));
+	if (proc_current() == p)
+		as_switch(p->as);
+	if (old)
+		as_destroy(old);
+}
+
+struct proc *exec_spawn(struct proc *parent, const char *path,
+			const struct exec_args *args, int *err)
+{
+	struct exec_image img;
+	struct proc *p = proc_create(parent, err);
+	if (!p)
+		return NULL;
+	*err = exec_prepare(path, args, &img);
+	if (*err)
+		goto out_discard;
+	exec_commit(p, &img);
+	*err = proc_start(p, img.entry, img.sp);
+	if (*err)
+		goto out_discard;
+	return p;
+
+out_discard:
+	proc_discard(p);
+	return NULL;
+}

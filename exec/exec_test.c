@@ -1,0 +1,243 @@
+/* exec/exec_test.c: exec from the outside: the ELF corpus with its
+ * expected errnos, laziness, sharing, the argument limits, and real user
+ * programs that check their own image, stack and auxv. */
+#include "exec/exec.h"
+#include "exec/initrd.h"
+#include "kernel/console.h"
+#include "kernel/lib/errname.h"
+#include "kernel/lib/string.h"
+#include "kernel/proc.h"
+#include "kernel/uapi/errno.h"
+#include "kernel/uapi/signal.h"
+#include "mm/as.h"
+#include "mm/fault.h"
+#include "mm/pmm.h"
+#include "mm/vm_file.h"
+#include "mm/vmm.h"
+#include "tests/ktest.h"
+#include "tests/uprog.h"
+
+static struct uprog_result res;  /* 4 KiB: not on the stack */
+
+static void run(const char *path, const char *const *argv)
+{
+	uprog_run(path, argv, &res);
+}
+
+#define ARGV(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+KTEST(exec, missing_file_gives_enoent)
+{
+	run("/bin/no-such-program", ARGV("x"));
+	EXPECT_EQ(res.err, -ENOENT);
+	run("", ARGV("x"));
+	EXPECT_EQ(res.err, -ENOENT);
+}
+
+KTEST(exec, directory_gives_eacces)
+{
+	ASSERT_NOT_NULL(boot_initrd);
+	ASSERT_NOT_NULL(initrd_lookup(boot_initrd, "/bin"));
+	run("/bin", ARGV("bin"));
+	EXPECT_EQ(res.err, -EACCES);
+}
+
+KTEST(exec, exit_status_reaches_the_parent)
+{
+	run("/bin/exit42", ARGV("exit42"));
+	ASSERT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_EXITED(42));
+	EXPECT_EQ(proc_count(), 0);
+}
+
+KTEST(exec, hello_writes_to_stdout)
+{
+	run("/bin/hello", ARGV("hello"));
+	ASSERT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_EXITED(0));
+	EXPECT_STREQ(res.out, "hello, world\n");
+}
+
+/* The program checks argc, argv, envp, auxv, alignment and the registers
+ * at entry itself, and prints KTAP; we fold its verdict in here. */
+KTEST(exec, stack_and_auxv_are_laid_out_as_linux)
+{
+	run("/bin/stackcheck", ARGV("/bin/stackcheck", "a", "b c", ""));
+	ASSERT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_EXITED(0));
+	EXPECT_TRUE(uprog_ktap_passed(&res));
+	if (t->failures)
+		uprog_show(&res);
+}
+
+KTEST(exec, data_and_bss_start_right)
+{
+	run("/bin/memcheck", ARGV("memcheck"));
+	ASSERT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_EXITED(0));
+	EXPECT_TRUE(uprog_ktap_passed(&res));
+	if (t->failures)
+		uprog_show(&res);
+}
+
+KTEST(exec, writing_text_kills_only_the_writer)
+{
+	run("/bin/textwrite", ARGV("textwrite"));
+	ASSERT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_SIGNALED(SIGSEGV));
+	run("/bin/nullread", ARGV("nullread"));
+	ASSERT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_SIGNALED(SIGSEGV));
+	run("/bin/exit42", ARGV("exit42"));  /* and the kernel carries on */
+	EXPECT_EQ(res.status, WAIT_EXITED(42));
+}
+
+KTEST(exec, stack_grows_to_its_limit_and_no_further)
+{
+	run("/bin/stackgrow", ARGV("stackgrow", "1024"));
+	ASSERT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_EXITED(0));
+	run("/bin/stackgrow", ARGV("stackgrow", "9000"));
+	ASSERT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_SIGNALED(SIGSEGV));
+}
+
+/* exec maps nothing of the file: only the stack pages it wrote. */
+KTEST(exec, nothing_is_mapped_before_it_is_touched)
+{
+	static const char *const argv[] = { "exit42", NULL }, *const envp[] = { NULL };
+	struct exec_args args = { argv, envp };
+	struct exec_image img;
+	ASSERT_EQ(exec_prepare("/bin/exit42", &args, &img), 0);
+	struct address_space *as = img.as;
+	unsigned stack_pages = 0, other_pages = 0;
+	for (struct vma *v = vma_first(&as->vmas); v; v = vma_next(v))
+		for (vaddr_t va = v->start; va < v->end; va += PAGE_SIZE)
+			if (vmm_query(as->pd, va, NULL, NULL))
+				*(v->flags & VMA_GROWSDOWN ? &stack_pages : &other_pages) += 1;
+	EXPECT_EQ(other_pages, 0);
+	EXPECT_EQ(stack_pages, 1);
+	EXPECT_EQ(as->resident, 1);
+	EXPECT_EQ(as->minor_faults, 0);
+	exec_abandon(&img);
+}
+
+/* Two images of one program: their text pages are the same frames. */
+KTEST(exec, two_images_share_text_frames)
+{
+	static const char *const argv[] = { "hello", NULL }, *const envp[] = { NULL };
+	struct exec_args args = { argv, envp };
+	struct exec_image a, b;
+	ASSERT_EQ(exec_prepare("/bin/hello", &args, &a), 0);
+	ASSERT_EQ(exec_prepare("/bin/hello", &args, &b), 0);
+	unsigned shared = 0, checked = 0;
+	for (struct vma *v = vma_first(&a.as->vmas); v; v = vma_next(v)) {
+		if (v->kind != VMA_FILE_SHARED)
+			continue;
+		for (vaddr_t va = v->start; va < v->end; va += PAGE_SIZE) {
+			paddr_t fa = 0, fb = 0;
+			EXPECT_EQ(vm_fault(a.as, va, 0), VM_FAULT_OK);
+			EXPECT_EQ(vm_fault(b.as, va, 0), VM_FAULT_OK);
+			vmm_query(a.as->pd, va, &fa, NULL);
+			vmm_query(b.as->pd, va, &fb, NULL);
+			checked++;
+			shared += fa == fb && fa != 0;
+		}
+	}
+	EXPECT_GT(checked, 0);
+	EXPECT_EQ(shared, checked);
+	exec_abandon(&a);
+	exec_abandon(&b);
+	pagecache_shrink();
+}
+
+KTEST(exec, arguments_over_128k_give_e2big)
+{
+	static char big[64 * 1024];
+	memset(big, 'x', sizeof(big) - 1);
+	const char *const three[] = { "exit42", big, big, NULL };
+	struct exec_args args = { three, ARGV("A=1") };
+	struct exec_image img;
+	EXPECT_EQ(exec_prepare("/bin/exit42", &args, &img), -E2BIG);
+	/* Very many empty strings: counted without overflow, then refused. */
+	static const char *many[40000];
+	for (int i = 0; i < 39999; i++)
+		many[i] = "";
+	args.argv = many;
+	EXPECT_EQ(exec_prepare("/bin/exit42", &args, &img), -E2BIG);
+	/* Just under the limit is fine. */
+	big[sizeof(big) - 1 - 8 * 1024] = '\0';
+	const char *const two[] = { "exit42", big, NULL };
+	args.argv = two;
+	ASSERT_EQ(exec_prepare("/bin/exit42", &args, &img), 0);
+	exec_abandon(&img);
+}
+
+/* errno_name() backwards: "ENOEXEC" -> ENOEXEC, "0" -> 0, -1 if unknown. */
+static int errno_value(const char *name, size_t len)
+{
+	if (len == 1 && name[0] == '0')
+		return 0;
+	for (int e = 1; e <= MAX_ERRNO; e++) {
+		const char *n = errno_name(e);
+		if (strlen(n) == len && strncmp(n, name, len) == 0)
+			return e;
+	}
+	return -1;
+}
+
+/* Split a MANIFEST line "NAME ERRNO EXIT" into its three words. */
+static bool manifest_words(const char *line, const char *end, const char *w[3],
+			   size_t n[3])
+{
+	for (int i = 0; i < 3; i++) {
+		while (line < end && *line == ' ')
+			line++;
+		w[i] = line;
+		while (line < end && *line != ' ')
+			line++;
+		n[i] = line - w[i];
+		if (!n[i])
+			return false;
+	}
+	return true;
+}
+
+/* Every file of the ELF corpus (tests/corpus/) through exec: the broken
+ * ones give their errno and leave nothing behind (the runner checks), the
+ * good ones run and exit 42 after checking their own data and bss. */
+KTEST(exec, corpus_gives_expected_results)
+{
+	ASSERT_NOT_NULL(boot_initrd);
+	struct initrd_file *m = initrd_lookup(boot_initrd, "/corpus/MANIFEST");
+	ASSERT_NOT_NULL(m);
+	const char *p = (const char *)m->vmf.data, *end = p + m->vmf.size;
+	int files = 0;
+	while (p < end) {
+		const char *nl = p;
+		while (nl < end && *nl != '\n')
+			nl++;
+		const char *w[3];
+		size_t n[3];
+		if (!manifest_words(p, nl, w, n) || n[0] > 48) {
+			ktest_fail(t, __FILE__, __LINE__, "a well-formed MANIFEST line", 0, 0, false);
+			return;
+		}
+		char path[64] = "/corpus/";
+		memcpy(path + 8, w[0], n[0]);
+		path[8 + n[0]] = '\0';
+		int want_err = errno_value(w[1], n[1]);
+		ASSERT_GE(want_err, 0);
+		run(path, ARGV(path));
+		if (res.err != -want_err ||
+		    (!want_err && res.status != WAIT_EXITED(42))) {
+			kprintf("# %s: exec gave %s, status 0x%x; expected %.*s\n", path,
+				res.err ? errno_name(res.err) : "0", res.status,
+				(int)n[1], w[1]);
+			t->failures++;
+		}
+		files++;
+		p = nl + 1;
+	}
+	EXPECT_GT(files, 40);
+}

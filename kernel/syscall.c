@@ -1,0 +1,152 @@
+/* kernel/syscall.c: the system-call table and the calls that belong to no
+ * subsystem of their own. Every user pointer goes through mm/uaccess.h. */
+#include "kernel/syscall.h"
+
+#include <stdint.h>
+
+#include "kernel/arch/x86/trap.h"
+#include "kernel/console.h"
+#include "kernel/lib/string.h"
+#include "kernel/proc.h"
+#include "kernel/uapi/errno.h"
+#include "kernel/uapi/unistd_32.h"
+#include "mm/as.h"
+#include "mm/uaccess.h"
+
+typedef long (*syscall_fn)(uint32_t, uint32_t, uint32_t, uint32_t, uint32_t,
+			   uint32_t);
+
+#define MAX_RW_COUNT 0x7ffff000u  /* Linux caps one read or write here */
+#define IOV_MAX 1024
+#define TIOCGWINSZ 0x5413
+
+/* Where bytes written to fd 1 and 2 go: the console, or a test's capture. */
+static void out(struct proc *p, const char *buf, uint32_t n)
+{
+	struct proc_capture *c = p->capture;
+	if (!c) {
+		console_write(buf, n);
+		return;
+	}
+	uint32_t room = PAGE_SIZE - c->len;
+	memcpy(c->buf + c->len, buf, n < room ? n : room);
+	c->len += n < room ? n : room;
+}
+
+/* Write n bytes at user address ubuf to fd; a fault after some bytes went
+ * out ends the write short, as on Linux. */
+static long do_write(int fd, const char *ubuf, uint32_t n)
+{
+	if (fd != 1 && fd != 2)
+		return -EBADF;  /* no files yet: only the console */
+	if (!user_range_ok(ubuf, n > MAX_RW_COUNT ? MAX_RW_COUNT : n))
+		return -EFAULT;
+	char chunk[256];
+	uint32_t done = 0;
+	if (n > MAX_RW_COUNT)
+		n = MAX_RW_COUNT;
+	while (done < n) {
+		uint32_t k = n - done < sizeof(chunk) ? n - done : sizeof(chunk);
+		if (copy_from_user(chunk, ubuf + done, k) < 0)
+			return done ? (long)done : -EFAULT;
+		out(proc_current(), chunk, k);
+		done += k;
+	}
+	return done;
+}
+
+static long sys_write(uint32_t fd, uint32_t buf, uint32_t n, uint32_t a4,
+		      uint32_t a5, uint32_t a6)
+{
+	return do_write((int)fd, (const char *)buf, n);
+}
+
+struct iovec32 {
+	uint32_t base;
+	uint32_t len;
+};
+
+static long sys_writev(uint32_t fd, uint32_t uiov, uint32_t cnt, uint32_t a4,
+		       uint32_t a5, uint32_t a6)
+{
+	if (cnt > IOV_MAX)
+		return -EINVAL;
+	long total = 0;
+	for (uint32_t i = 0; i < cnt; i++) {
+		struct iovec32 v;
+		if (copy_from_user(&v, (void *)(uiov + i * sizeof(v)), sizeof(v)) < 0)
+			return total ? total : -EFAULT;
+		if (v.len > MAX_RW_COUNT - (uint32_t)total)
+			return total ? total : -EINVAL;
+		long r = do_write((int)fd, (const char *)v.base, v.len);
+		if (r < 0)
+			return total ? total : r;
+		total += r;
+		if ((uint32_t)r < v.len)
+			break;
+	}
+	return total;
+}
+
+static long sys_exit(uint32_t code, uint32_t a2, uint32_t a3, uint32_t a4,
+		     uint32_t a5, uint32_t a6)
+{
+	proc_exit(WAIT_EXITED(code));  /* one thread: exit is exit_group */
+}
+
+static long sys_getpid(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
+		       uint32_t a5, uint32_t a6)
+{
+	return proc_current()->pid;
+}
+
+static long sys_getppid(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
+			uint32_t a5, uint32_t a6)
+{
+	struct proc *parent = proc_current()->parent;
+	return parent ? parent->pid : 0;
+}
+
+static long sys_brk(uint32_t want, uint32_t a2, uint32_t a3, uint32_t a4,
+		    uint32_t a5, uint32_t a6)
+{
+	return as_brk(proc_current()->as, want);
+}
+
+/* The serial console is a terminal of 24 rows and 80 columns; libcs ask
+ * (TIOCGWINSZ) to decide whether stdout is line-buffered. */
+static long sys_ioctl(uint32_t fd, uint32_t cmd, uint32_t arg, uint32_t a4,
+		      uint32_t a5, uint32_t a6)
+{
+	if (fd > 2)
+		return -EBADF;
+	if (cmd != TIOCGWINSZ)
+		return -ENOTTY;
+	uint16_t ws[4] = { 24, 80, 0, 0 };
+	return copy_to_user((void *)arg, ws, sizeof(ws));
+}
+
+static const syscall_fn table[] = {
+	[__NR_exit] = sys_exit,
+	[__NR_write] = sys_write,
+	[__NR_getpid] = sys_getpid,
+	[__NR_brk] = sys_brk,
+	[__NR_ioctl] = sys_ioctl,
+	[__NR_getppid] = sys_getppid,
+	[__NR_writev] = sys_writev,
+	[__NR_gettid] = sys_getpid,
+	[__NR_exit_group] = sys_exit,
+	[__NR_set_tid_address] = sys_getpid,
+};
+
+void syscall_dispatch(struct trapframe *tf)
+{
+	uint32_t nr = tf->eax;
+	syscall_fn fn = nr < sizeof(table) / sizeof(table[0]) ? table[nr] : NULL;
+	if (!fn) {
+		tf->eax = (uint32_t)-ENOSYS;
+		return;
+	}
+	tf->eax = (uint32_t)fn(tf->ebx, tf->ecx, tf->edx, tf->esi, tf->edi,
+			       tf->ebp);
+}

@@ -1,0 +1,161 @@
+/* kernel/thread.c: thread creation, the run queue and the switch. Every
+ * switch happens in schedule(), with interrupts off. */
+#include "kernel/thread.h"
+
+#include "kernel/arch/x86/cpu.h"
+#include "kernel/arch/x86/gdt.h"
+#include "kernel/arch/x86/trap.h"
+#include "kernel/lib/string.h"
+#include "kernel/panic.h"
+#include "kernel/proc.h"
+#include "mm/as.h"
+#include "mm/kheap.h"
+#include "mm/pmm.h"
+
+void switch_context(uint32_t *save_esp, uint32_t new_esp);
+extern char trap_return[];
+
+static struct thread boot_thread;
+static struct thread *current = &boot_thread;
+static struct thread *run_head, *run_tail;  /* FIFO of runnable threads */
+static int next_tid = 1;
+
+void thread_init(void)
+{
+	boot_thread.tid = 0;
+	boot_thread.state = THREAD_RUNNABLE;
+}
+
+struct thread *thread_current(void)
+{
+	return current;
+}
+
+struct trapframe *thread_user_frame(struct thread *t)
+{
+	return (struct trapframe *)(t->kstack + KSTACK_SIZE) - 1;
+}
+
+struct thread *thread_create_user(struct proc *p, uint32_t eip, uint32_t esp)
+{
+	struct thread *t = kzalloc(sizeof(*t));
+	if (!t)
+		return NULL;
+	paddr_t stack = pmm_alloc_frame(PMM_LOWMEM);
+	if (!stack) {
+		kfree(t);
+		return NULL;
+	}
+	t->tid = next_tid++;
+	t->proc = p;
+	t->kstack = P2V(stack);
+	t->state = THREAD_BLOCKED;
+
+	struct trapframe *tf = thread_user_frame(t);
+	memset(tf, 0, sizeof(*tf));  /* general registers zero, as Linux */
+	tf->ds = tf->es = tf->fs = tf->gs = SEG_UDATA;
+	tf->cs = SEG_UCODE;
+	tf->user_ss = SEG_UDATA;
+	tf->eflags = EFLAGS_IF | 0x2;  /* bit 1 always reads as one */
+	tf->eip = eip;
+	tf->user_esp = esp;
+
+	/* What switch_context pops the first time: four callee-saved
+	 * registers, then a return into trap_return, which irets to ring 3. */
+	uint32_t *sp = (uint32_t *)tf;
+	*--sp = (uint32_t)trap_return;
+	for (int i = 0; i < 4; i++)
+		*--sp = 0;
+	t->saved_esp = (uint32_t)sp;
+	return t;
+}
+
+static void enqueue(struct thread *t)
+{
+	t->next_run = NULL;
+	if (run_tail)
+		run_tail->next_run = t;
+	else
+		run_head = t;
+	run_tail = t;
+}
+
+static struct thread *dequeue(void)
+{
+	struct thread *t = run_head;
+	if (t && !(run_head = t->next_run))
+		run_tail = NULL;
+	return t;
+}
+
+/* Switch to the next runnable thread. Interrupts are off. */
+static void schedule(void)
+{
+	struct thread *prev = current, *next = dequeue();
+	while (!next) {
+		if (prev->state == THREAD_RUNNABLE)
+			return;  /* nobody else wants the CPU */
+		/* Idle until an interrupt makes someone runnable. */
+		cpu_sti();
+		cpu_hlt();
+		cpu_cli();
+		next = dequeue();
+	}
+	if (next == prev)  /* woken while idling */
+		return;
+	if (prev->state == THREAD_RUNNABLE)
+		enqueue(prev);
+	current = next;
+	if (next->kstack)
+		tss_set_kernel_stack((uint32_t)(next->kstack + KSTACK_SIZE));
+	as_switch(next->proc ? next->proc->as : NULL);
+	switch_context(&prev->saved_esp, next->saved_esp);
+}
+
+void thread_start(struct thread *t)
+{
+	bool irq = irq_save();
+	t->state = THREAD_RUNNABLE;
+	enqueue(t);
+	irq_restore(irq);
+}
+
+void thread_yield(void)
+{
+	bool irq = irq_save();
+	schedule();
+	irq_restore(irq);
+}
+
+void thread_block(void)
+{
+	bool irq = irq_save();
+	current->state = THREAD_BLOCKED;
+	schedule();
+	irq_restore(irq);
+}
+
+void thread_wake(struct thread *t)
+{
+	bool irq = irq_save();
+	if (t->state == THREAD_BLOCKED) {
+		t->state = THREAD_RUNNABLE;
+		enqueue(t);
+	}
+	irq_restore(irq);
+}
+
+void thread_exit(void)
+{
+	cpu_cli();
+	current->state = THREAD_DEAD;
+	schedule();
+	panic("a dead thread was scheduled");
+}
+
+void thread_free(struct thread *t)
+{
+	KASSERT(t->state == THREAD_DEAD && t != current);
+	pmm_free_frame(V2P(t->kstack));
+	kfree(t);
+}

@@ -1,0 +1,67 @@
+/* kernel/thread.h: threads of execution and the scheduler. A thread is a
+ * kernel stack plus the registers saved on it; a user thread also has a
+ * process (its address space) and enters ring 3 through the trapframe at
+ * the top of its stack. One CPU, round robin, preemption only at the
+ * boundary with user mode. */
+#ifndef KERNEL_THREAD_H
+#define KERNEL_THREAD_H
+
+#include <stdint.h>
+
+#include "mm/memlayout.h"
+
+struct proc;
+struct trapframe;
+
+#define KSTACK_SIZE PAGE_SIZE  /* one frame, as xv6: keep kernel frames small */
+
+enum thread_state {
+	THREAD_RUNNABLE,   /* on the run queue (or running: see thread_current) */
+	THREAD_BLOCKED,    /* waiting for thread_wake() */
+	THREAD_DEAD,       /* will never run again; its owner frees it */
+};
+
+struct thread {
+	int tid;
+	enum thread_state state;
+	struct proc *proc;        /* owning process; NULL for the boot thread */
+	uint8_t *kstack;          /* KSTACK_SIZE bytes, lowmem; NULL for the
+				     boot thread (it runs on the boot stack) */
+	uint32_t saved_esp;       /* while switched out: its kernel esp */
+	struct thread *next_run;  /* run queue link, while queued */
+};
+
+/* Make the running context (kmain on the boot stack) thread 0. */
+void thread_init(void);
+
+/* The thread running now. */
+struct thread *thread_current(void);
+
+/* A new thread of process p that will enter ring 3 at eip with user stack
+ * esp and all general registers zero, once it is first scheduled. Not yet
+ * runnable: call thread_start(). Returns NULL when out of memory. */
+struct thread *thread_create_user(struct proc *p, uint32_t eip, uint32_t esp);
+
+/* The user-mode registers saved at the top of t's kernel stack. */
+struct trapframe *thread_user_frame(struct thread *t);
+
+/* Make t runnable. */
+void thread_start(struct thread *t);
+
+/* Give the CPU to the next runnable thread, if any. */
+void thread_yield(void);
+
+/* Stop running until thread_wake(); the caller rechecks its condition. */
+void thread_block(void);
+
+/* Make a blocked thread runnable again. */
+void thread_wake(struct thread *t);
+
+/* Mark the current thread dead and switch away for good; whoever owns it
+ * frees it with thread_free(). */
+__attribute__((noreturn)) void thread_exit(void);
+
+/* Free a dead thread's kernel stack and structure. */
+void thread_free(struct thread *t);
+
+#endif

@@ -1,0 +1,27 @@
+/* kernel/uapi/wait.h: the wait status as Linux encodes it, and the wait4()
+ * options. The kernel builds statuses with these; libc's <sys/wait.h> reads them. */
+#ifndef UAPI_WAIT_H
+#define UAPI_WAIT_H
+
+/* Exit status in bits 8..15, low 7 bits 0:          (code << 8)
+ * killed by a signal: signal in bits 0..6, bit 7 core dumped
+ * stopped: 0x7f in bits 0..7, the signal in bits 8..15. */
+#define W_EXITCODE(code, sig) ((((code) & 0xff) << 8) | ((sig) & 0x7f))
+#define W_STOPCODE(sig)       ((((sig) & 0xff) << 8) | 0x7f)
+#define WCOREFLAG             0x80
+
+#define WEXITSTATUS(s)  (((s) & 0xff00) >> 8)
+#define WTERMSIG(s)     ((s) & 0x7f)
+#define WSTOPSIG(s)     WEXITSTATUS(s)
+#define WCOREDUMP(s)    ((s) & WCOREFLAG)
+#define WIFEXITED(s)    (WTERMSIG(s) == 0)
+#define WIFSTOPPED(s)   (((s) & 0xff) == 0x7f)
+#define WIFSIGNALED(s)  (((s) & 0xffff) - 1u < 0xffu)  /* as musl: not 0, not 0x7f */
+#define WIFCONTINUED(s) ((s) == 0xffff)
+
+/* wait4() options */
+#define WNOHANG    1
+#define WUNTRACED  2
+#define WCONTINUED 8
+
+#endif

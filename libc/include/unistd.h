@@ -1,0 +1,38 @@
+/* unistd.h: the POSIX system-call wrappers (libc/src/unistd/). Each
+ * returns -1 and sets errno on failure, as the manual pages say. */
+#ifndef _UNISTD_H
+#define _UNISTD_H
+
+#include <sys/types.h>
+
+#include "kernel/uapi/fcntl.h"  /* SEEK_SET, SEEK_CUR, SEEK_END */
+
+#define STDIN_FILENO  0
+#define STDOUT_FILENO 1
+#define STDERR_FILENO 2
+
+extern char **environ;
+
+ssize_t read(int fd, void *buf, size_t n);
+ssize_t write(int fd, const void *buf, size_t n);
+int close(int fd);
+off_t lseek(int fd, off_t offset, int whence);
+int dup(int fd);
+int dup2(int fd, int newfd);
+int pipe(int fds[2]);
+int isatty(int fd);
+
+_Noreturn void _exit(int status);
+pid_t getpid(void);
+pid_t getppid(void);
+pid_t fork(void);
+int execve(const char *path, char *const argv[], char *const envp[]);
+int execv(const char *path, char *const argv[]);
+
+int brk(void *end);
+void *sbrk(intptr_t increment);
+
+/* The raw call: number n (sys/syscall.h) with up to six arguments. */
+long syscall(long n, ...);
+
+#endif

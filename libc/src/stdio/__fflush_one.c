@@ -1,0 +1,16 @@
+/* libc/src/stdio/__fflush_one.c: write out what f has buffered. */
+#include "stdio_impl.h"
+
+int __fflush_one(FILE *f)
+{
+	size_t n = f->wpos;
+
+	if (n == 0)
+		return 0;
+	f->wpos = 0;
+	if (f->write(f, f->buf, n) < n) {
+		f->flags |= F_ERR;
+		return EOF;
+	}
+	return 0;
+}

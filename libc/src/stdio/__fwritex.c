@@ -1,0 +1,24 @@
+/* libc/src/stdio/__fwritex.c: the one path every output function takes:
+ * into the buffer, flushed when full and, line-buffered, after a '\n'. */
+#include <string.h>
+
+#include "stdio_impl.h"
+
+size_t __fwritex(const unsigned char *s, size_t n, FILE *f)
+{
+	if (!f->buf)
+		return f->write(f, s, n);
+	for (size_t i = 0; i < n;) {
+		if (f->wpos == f->size && __fflush_one(f))
+			return i;
+		size_t k = f->size - f->wpos;
+		if (k > n - i)
+			k = n - i;
+		memcpy(f->buf + f->wpos, s + i, k);
+		f->wpos += k;
+		i += k;
+	}
+	if ((f->flags & F_LBF) && memchr(s, '\n', n) && __fflush_one(f))
+		return 0;  /* (bytes before the error may have gone out) */
+	return n;
+}

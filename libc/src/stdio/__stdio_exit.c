@@ -1,0 +1,8 @@
+/* libc/src/stdio/__stdio_exit.c: exit()'s last stdio step. */
+#include "libc.h"
+#include "stdio_impl.h"
+
+void __stdio_exit(void)
+{
+	fflush(stdout);
+}

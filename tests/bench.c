@@ -1,0 +1,62 @@
+/* tests/bench.c: the benchmarks. Each measures many operations with the
+ * TSC and prints the mean; tools/bench boots them under -icount. */
+#include "tests/bench.h"
+
+#include "kernel/arch/x86/cpu.h"
+#include "kernel/console.h"
+#include "mm/as.h"
+#include "mm/uaccess.h"
+#include "mm/vm_file.h"
+#include "tests/uprog.h"
+
+uint64_t bench_boot_tsc;
+
+static struct uprog_result res;
+
+static void report(const char *name, uint64_t total, unsigned ops)
+{
+	kprintf("bench %s: %llu per op (%u ops)\n", name, total / ops, ops);
+}
+
+/* Create a process from /bin/exit42, run it to its exit, reap it. */
+static void bench_spawn(void)
+{
+	const char *const argv[] = { "exit42", NULL };
+	enum { N = 50 };
+	uprog_run("/bin/exit42", argv, &res);  /* warm the page cache */
+	uint64_t t0 = rdtsc();
+	for (int i = 0; i < N; i++)
+		uprog_run("/bin/exit42", argv, &res);
+	report("spawn+exit+wait", rdtsc() - t0, N);
+}
+
+/* Anonymous page faults, taken through copy_to_user exactly as a user
+ * store would take them. */
+static void bench_anon_fault(void)
+{
+	enum { PAGES = 512 };
+	const vaddr_t base = 0x10000000;
+	struct address_space *as = as_create();
+	struct vma *v = vma_create(base, base + PAGES * PAGE_SIZE,
+				   VMA_READ | VMA_WRITE, VMA_ANON);
+	if (!as || !v || as_insert_vma(as, v) < 0) {
+		kprintf("bench anon-fault: out of memory\n");
+		return;
+	}
+	as_switch(as);
+	uint32_t x = 1;
+	uint64_t t0 = rdtsc();
+	for (int i = 0; i < PAGES; i++)
+		copy_to_user((void *)(base + i * PAGE_SIZE), &x, sizeof(x));
+	report("anon-fault", rdtsc() - t0, PAGES);
+	as_switch(NULL);
+	as_destroy(as);
+}
+
+void bench_run(void)
+{
+	kprintf("bench boot-to-bench: %llu\n", rdtsc() - bench_boot_tsc);
+	bench_spawn();
+	bench_anon_fault();
+	pagecache_shrink();
+}

@@ -1,0 +1,26 @@
+/* tests/uprog.h: running a user program from an in-kernel test, its output
+ * captured instead of mixed into the KTAP stream. */
+#ifndef TESTS_UPROG_H
+#define TESTS_UPROG_H
+
+#include "kernel/proc.h"
+
+struct uprog_result {
+	int err;             /* 0, or exec's -errno */
+	int status;          /* Linux wait status, when err is 0 */
+	char out[PAGE_SIZE]; /* what it wrote to fd 1 and 2, NUL-terminated */
+	uint32_t len;
+};
+
+/* Run path with argv (argv[0] included, NULL-terminated) and a small fixed
+ * environment as a child of the kernel; wait for it. */
+void uprog_run(const char *path, const char *const *argv,
+	       struct uprog_result *r);
+
+/* True if the output has the line `N passed, 0 failed` and no `not ok`. */
+bool uprog_ktap_passed(const struct uprog_result *r);
+
+/* Print the captured output as KTAP diagnostics ("# ..." lines). */
+void uprog_show(const struct uprog_result *r);
+
+#endif
