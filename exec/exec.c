@@ -66,7 +66,11 @@ static int map_segment(struct address_space *as, struct initrd_file *f,
 			return err;
 		v->file = &f->vmf;
 		v->file_offset = PAGE_ROUND_DOWN(s->offset);
-		v->file_bytes = file_end - start;
+		/* Only a bss needs zeros after the file bytes of the last page;
+		 * without one, that page is mapped whole from the file (and
+		 * shared), as Linux maps it. */
+		v->file_bytes = s->memsz > s->filesz ? file_end - start
+						      : file_pages_end - start;
 	}
 	if (end > file_pages_end)
 		return add_vma(as, file_pages_end, end, prot, VMA_ANON, NULL);

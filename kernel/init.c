@@ -16,7 +16,7 @@
 /* The code a shell would report for wait status s. */
 static int shell_code(int s)
 {
-	return (s & 0x7f) ? 128 + (s & 0x7f) : (s >> 8) & 0xff;
+	return WIFSIGNALED(s) ? 128 + WTERMSIG(s) : WEXITSTATUS(s);
 }
 
 void init_run(void)
@@ -43,8 +43,8 @@ void init_run(void)
 	}
 	int status = proc_wait(init);
 	int code = shell_code(status);
-	if (status & 0x7f)
-		pr_info("init killed by signal %d: status %d\n", status & 0x7f, code);
+	if (WIFSIGNALED(status))
+		pr_info("init killed by signal %d: status %d\n", WTERMSIG(status), code);
 	else
 		pr_info("init exited with status %d\n", code);
 	machine_exit((unsigned)code);

@@ -7,15 +7,16 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "kernel/uapi/wait.h"
 #include "mm/memlayout.h"
 
 struct address_space;
 struct thread;
 struct trapframe;
 
-/* Linux wait-status encoding. */
-#define WAIT_EXITED(code)   (((code) & 0xff) << 8)
-#define WAIT_SIGNALED(sig)  ((sig) & 0x7f)
+/* Linux wait-status encoding (kernel/uapi/wait.h). */
+#define WAIT_EXITED(code)   W_EXITCODE(code, 0)
+#define WAIT_SIGNALED(sig)  W_EXITCODE(0, sig)
 
 #define PROC_MAX 64  /* live processes at once: a fork bomb meets EAGAIN */
 

@@ -9,6 +9,7 @@
 #include "kernel/lib/string.h"
 #include "kernel/proc.h"
 #include "kernel/uapi/errno.h"
+#include "kernel/uapi/ioctls.h"
 #include "kernel/uapi/unistd_32.h"
 #include "mm/as.h"
 #include "mm/uaccess.h"
@@ -18,7 +19,6 @@ typedef long (*syscall_fn)(uint32_t, uint32_t, uint32_t, uint32_t, uint32_t,
 
 #define MAX_RW_COUNT 0x7ffff000u  /* Linux caps one read or write here */
 #define IOV_MAX 1024
-#define TIOCGWINSZ 0x5413
 
 /* Where bytes written to fd 1 and 2 go: the console, or a test's capture. */
 static void out(struct proc *p, const char *buf, uint32_t n)

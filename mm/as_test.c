@@ -9,6 +9,7 @@
 #include "mm/vm_file.h"
 #include "mm/vmm.h"
 #include "tests/ktest.h"
+#include "tests/vmtest.h"
 
 #define BASE 0x08048000u
 
@@ -16,32 +17,7 @@
 static struct address_space *as_with(vaddr_t start, vaddr_t end, unsigned prot,
 				     enum vma_kind kind)
 {
-	struct address_space *as = as_create();
-	if (!as)
-		return NULL;
-	struct vma *v = vma_create(start, end, prot, kind);
-	if (!v || as_insert_vma(as, v) < 0) {
-		if (v)
-			vma_destroy(v);
-		as_destroy(as);
-		return NULL;
-	}
-	as_switch(as);
-	return as;
-}
-
-static void as_done(struct address_space *as)
-{
-	as_switch(NULL);
-	as_destroy(as);
-	pagecache_shrink();
-}
-
-static paddr_t frame_at(struct address_space *as, vaddr_t va)
-{
-	paddr_t f = 0;
-	vmm_query(as->pd, PAGE_ROUND_DOWN(va), &f, NULL);
-	return f;
+	return vmtest_space(vma_create(start, end, prot, kind));
 }
 
 KTEST(as, same_address_different_frames)
@@ -64,11 +40,11 @@ KTEST(as, same_address_different_frames)
 	as_switch(b);
 	EXPECT_EQ(copy_from_user(&got, (void *)BASE, 4), 0);
 	EXPECT_EQ(got, 0xbbbb);
-	EXPECT_NE(frame_at(a, BASE), 0);
-	EXPECT_NE(frame_at(a, BASE), frame_at(b, BASE));
+	EXPECT_NE(vmtest_frame(a, BASE), 0);
+	EXPECT_NE(vmtest_frame(a, BASE), vmtest_frame(b, BASE));
 	as_switch(NULL);
 	as_destroy(a);
-	as_done(b);
+	vmtest_done(b);
 }
 
 KTEST(as, anonymous_page_arrives_zeroed_on_first_touch)
@@ -77,7 +53,7 @@ KTEST(as, anonymous_page_arrives_zeroed_on_first_touch)
 					   VMA_READ | VMA_WRITE, VMA_ANON);
 	ASSERT_NOT_NULL(as);
 	EXPECT_EQ(as->resident, 0);  /* nothing mapped before a touch */
-	EXPECT_EQ(frame_at(as, BASE), 0);
+	EXPECT_EQ(vmtest_frame(as, BASE), 0);
 	uint8_t buf[64];
 	memset(buf, 0xff, sizeof(buf));
 	EXPECT_EQ(copy_from_user(buf, (void *)(BASE + PAGE_SIZE + 10), 64), 0);
@@ -87,8 +63,8 @@ KTEST(as, anonymous_page_arrives_zeroed_on_first_touch)
 	EXPECT_EQ(nonzero, 0);
 	EXPECT_EQ(as->resident, 1);
 	EXPECT_EQ(as->minor_faults, 1);
-	EXPECT_EQ(frame_at(as, BASE), 0);  /* only the touched page */
-	as_done(as);
+	EXPECT_EQ(vmtest_frame(as, BASE), 0);  /* only the touched page */
+	vmtest_done(as);
 }
 
 KTEST(as, teardown_returns_every_frame)
@@ -102,7 +78,7 @@ KTEST(as, teardown_returns_every_frame)
 		EXPECT_EQ(copy_to_user((void *)(BASE + i * PAGE_SIZE), page, 100), 0);
 	EXPECT_EQ(as->resident, 22);
 	EXPECT_LT(pmm_free_count(), before - 22);  /* + directory and table */
-	as_done(as);
+	vmtest_done(as);
 	EXPECT_EQ(pmm_free_count(), before);
 }
 
@@ -121,7 +97,7 @@ KTEST(as, unmap_cuts_vmas_and_releases_pages)
 	EXPECT_EQ(copy_to_user((void *)(BASE + 3 * PAGE_SIZE), &x, 4), -EFAULT);
 	EXPECT_EQ(copy_to_user((void *)(BASE + 5 * PAGE_SIZE), &x, 4), 0);
 	EXPECT_EQ(as_unmap(as, BASE + 1, BASE + PAGE_SIZE), -EINVAL);
-	as_done(as);
+	vmtest_done(as);
 	EXPECT_EQ(pmm_free_count(), before);
 }
 
@@ -144,7 +120,7 @@ KTEST(as, copy_routines_refuse_bad_ranges)
 	/* straddling the end of the VMA: fails, first part written */
 	EXPECT_EQ(copy_to_user((void *)(BASE + PAGE_SIZE - 2), buf, 4), -EFAULT);
 	EXPECT_EQ(copy_from_user(buf, (void *)BASE, 0), 0);
-	as_done(as);
+	vmtest_done(as);
 }
 
 KTEST(as, strncpy_from_user_bounds)
@@ -166,5 +142,5 @@ KTEST(as, strncpy_from_user_bounds)
 	EXPECT_EQ(strncpy_from_user(big, (void *)(BASE + PAGE_SIZE - 4), 32),
 		  -EFAULT);
 	EXPECT_EQ(strncpy_from_user(big, (void *)KERNEL_BASE, 32), -EFAULT);
-	as_done(as);
+	vmtest_done(as);
 }

@@ -10,6 +10,7 @@
 #include "mm/vmm.h"
 #include "tests/hoard.h"
 #include "tests/ktest.h"
+#include "tests/vmtest.h"
 
 #define BASE 0x08048000u
 #define RW (VMA_READ | VMA_WRITE)
@@ -36,39 +37,10 @@ static struct vma *file_vma(vaddr_t start, uint32_t pages, unsigned prot,
 	return v;
 }
 
-/* A new current address space holding v (NULL if either failed). */
-static struct address_space *space_with(struct vma *v)
-{
-	struct address_space *as = v ? as_create() : NULL;
-	if (!as || as_insert_vma(as, v) < 0) {
-		if (v)
-			vma_destroy(v);
-		if (as)
-			as_destroy(as);
-		return NULL;
-	}
-	as_switch(as);
-	return as;
-}
-
-static void done(struct address_space *as)
-{
-	as_switch(NULL);
-	as_destroy(as);
-	pagecache_shrink();
-}
-
-static paddr_t frame_at(struct address_space *as, vaddr_t va)
-{
-	paddr_t f = 0;
-	vmm_query(as->pd, PAGE_ROUND_DOWN(va), &f, NULL);
-	return f;
-}
-
 KTEST(fault, file_page_reads_file_bytes)
 {
 	fill_file();
-	struct address_space *as = space_with(
+	struct address_space *as = vmtest_space(
 		file_vma(BASE, 3, VMA_READ | VMA_EXEC, VMA_FILE_SHARED, sizeof(file_data)));
 	ASSERT_NOT_NULL(as);
 	uint8_t buf[16];
@@ -78,7 +50,7 @@ KTEST(fault, file_page_reads_file_bytes)
 	/* a read-only VMA refuses writes: a protection fault */
 	EXPECT_EQ(copy_to_user((void *)BASE, buf, 1), -EFAULT);
 	EXPECT_EQ(vm_fault(as, BASE, FAULT_WRITE), VM_FAULT_PROT);
-	done(as);
+	vmtest_done(as);
 	EXPECT_EQ(pagecache_count(), 0);
 }
 
@@ -87,7 +59,7 @@ KTEST(fault, bytes_past_file_data_read_as_zero)
 	fill_file();
 	/* 5000 bytes of file data: page 1 holds 904 of them, then zeros
 	 * (though the file goes on), page 2 is all zeros. */
-	struct address_space *as = space_with(
+	struct address_space *as = vmtest_space(
 		file_vma(BASE, 3, VMA_READ, VMA_FILE_SHARED, 5000));
 	ASSERT_NOT_NULL(as);
 	uint8_t buf[PAGE_SIZE];
@@ -102,7 +74,7 @@ KTEST(fault, bytes_past_file_data_read_as_zero)
 		nonzero += buf[i] != 0;
 	EXPECT_EQ(nonzero, 0);
 	EXPECT_EQ(pagecache_count(), 0);  /* partial pages are private copies */
-	done(as);
+	vmtest_done(as);
 }
 
 KTEST(fault, text_pages_shared_through_page_cache)
@@ -111,7 +83,7 @@ KTEST(fault, text_pages_shared_through_page_cache)
 	size_t free_before = pmm_free_count();
 	struct address_space *as[3];
 	for (int i = 0; i < 3; i++) {
-		as[i] = space_with(file_vma(BASE, 3, VMA_READ | VMA_EXEC,
+		as[i] = vmtest_space(file_vma(BASE, 3, VMA_READ | VMA_EXEC,
 					   VMA_FILE_SHARED, sizeof(file_data)));
 		ASSERT_NOT_NULL(as[i]);
 		uint8_t b;
@@ -120,9 +92,9 @@ KTEST(fault, text_pages_shared_through_page_cache)
 	}
 	EXPECT_EQ(pagecache_count(), 3);  /* one frame per page, not per space */
 	for (int p = 0; p < 3; p++) {
-		paddr_t f = frame_at(as[0], BASE + p * PAGE_SIZE);
-		EXPECT_EQ(frame_at(as[1], BASE + p * PAGE_SIZE), f);
-		EXPECT_EQ(frame_at(as[2], BASE + p * PAGE_SIZE), f);
+		paddr_t f = vmtest_frame(as[0], BASE + p * PAGE_SIZE);
+		EXPECT_EQ(vmtest_frame(as[1], BASE + p * PAGE_SIZE), f);
+		EXPECT_EQ(vmtest_frame(as[2], BASE + p * PAGE_SIZE), f);
 		EXPECT_EQ(pmm_frame_refcount(f), 4);  /* cache + three mappings */
 	}
 	as_switch(NULL);
@@ -135,16 +107,16 @@ KTEST(fault, text_pages_shared_through_page_cache)
 KTEST(fault, private_write_copies_the_shared_page)
 {
 	fill_file();
-	struct address_space *as = space_with(
+	struct address_space *as = vmtest_space(
 		file_vma(BASE, 2, RW, VMA_FILE_PRIVATE, 2 * PAGE_SIZE));
 	ASSERT_NOT_NULL(as);
 	uint8_t b = 0;
 	EXPECT_EQ(copy_from_user(&b, (void *)BASE, 1), 0);
-	paddr_t shared = frame_at(as, BASE);
+	paddr_t shared = vmtest_frame(as, BASE);
 	EXPECT_EQ(pmm_frame_refcount(shared), 2);  /* cache + this mapping */
 	b = 0x42;
 	EXPECT_EQ(copy_to_user((void *)(BASE + 8), &b, 1), 0);
-	paddr_t mine = frame_at(as, BASE);
+	paddr_t mine = vmtest_frame(as, BASE);
 	EXPECT_NE(mine, shared);
 	EXPECT_EQ(pmm_frame_refcount(shared), 1);  /* the cache's alone */
 	EXPECT_EQ(pmm_frame_refcount(mine), 1);
@@ -156,16 +128,16 @@ KTEST(fault, private_write_copies_the_shared_page)
 	/* a first write to an untouched page copies straight from the file */
 	EXPECT_EQ(copy_to_user((void *)(BASE + PAGE_SIZE), &b, 1), 0);
 	EXPECT_EQ(pagecache_count(), 1);
-	done(as);
+	vmtest_done(as);
 }
 
 /* Two address spaces sharing one anonymous frame read-only, as fork will
  * leave them: the first writer copies, the last one writes in place. */
 KTEST(fault, cow_copies_when_shared_and_reuses_when_alone)
 {
-	struct address_space *a = space_with(vma_create(BASE, BASE + PAGE_SIZE, RW, VMA_ANON));
+	struct address_space *a = vmtest_space(vma_create(BASE, BASE + PAGE_SIZE, RW, VMA_ANON));
 	ASSERT_NOT_NULL(a);
-	struct address_space *b = space_with(vma_create(BASE, BASE + PAGE_SIZE, RW, VMA_ANON));
+	struct address_space *b = vmtest_space(vma_create(BASE, BASE + PAGE_SIZE, RW, VMA_ANON));
 	ASSERT_NOT_NULL(b);
 	paddr_t f = pmm_alloc_frame(PMM_ZERO);
 	ASSERT_NE(f, 0);
@@ -176,26 +148,33 @@ KTEST(fault, cow_copies_when_shared_and_reuses_when_alone)
 	uint32_t x = 7;
 	as_switch(a);
 	EXPECT_EQ(copy_to_user((void *)BASE, &x, 4), 0);
-	EXPECT_NE(frame_at(a, BASE), f);
+	EXPECT_NE(vmtest_frame(a, BASE), f);
 	EXPECT_EQ(pmm_frame_refcount(f), 1);
 	as_switch(b);
 	EXPECT_EQ(copy_to_user((void *)BASE, &x, 4), 0);
-	EXPECT_EQ(frame_at(b, BASE), f);  /* alone now: made writable in place */
+	EXPECT_EQ(vmtest_frame(b, BASE), f);  /* alone now: made writable in place */
 	unsigned flags = 0;
 	EXPECT_TRUE(vmm_query(b->pd, BASE, NULL, &flags));
 	EXPECT_TRUE(flags & VMM_WRITE);
 	as_switch(NULL);
 	as_destroy(a);
-	done(b);
+	vmtest_done(b);
+}
+
+/* A current address space holding one page of grows-down stack at the top. */
+static struct address_space *stack_space(struct vma **v)
+{
+	*v = vma_create(USER_STACK_TOP - PAGE_SIZE, USER_STACK_TOP, RW, VMA_ANON);
+	if (*v)
+		(*v)->flags = VMA_GROWSDOWN;
+	return vmtest_space(*v);
 }
 
 KTEST(fault, stack_grows_down_to_its_limit)
 {
 	vaddr_t top = USER_STACK_TOP;
-	struct vma *v = vma_create(top - PAGE_SIZE, top, RW, VMA_ANON);
-	ASSERT_NOT_NULL(v);
-	v->flags = VMA_GROWSDOWN;
-	struct address_space *as = space_with(v);
+	struct vma *v;
+	struct address_space *as = stack_space(&v);
 	ASSERT_NOT_NULL(as);
 	uint32_t x = 1;
 	EXPECT_EQ(copy_to_user((void *)(top - 3 * PAGE_SIZE + 4), &x, 4), 0);
@@ -206,16 +185,14 @@ KTEST(fault, stack_grows_down_to_its_limit)
 	EXPECT_EQ(v->start, top - USER_STACK_LIMIT);
 	EXPECT_EQ(copy_to_user((void *)(top - USER_STACK_LIMIT - 4), &x, 4), -EFAULT);
 	EXPECT_EQ(vm_fault(as, top - USER_STACK_LIMIT - 1, FAULT_WRITE), VM_FAULT_NOMAP);
-	done(as);
+	vmtest_done(as);
 }
 
 KTEST(fault, stack_keeps_guard_gap_above_next_vma)
 {
 	vaddr_t top = USER_STACK_TOP;
-	struct vma *v = vma_create(top - PAGE_SIZE, top, RW, VMA_ANON);
-	ASSERT_NOT_NULL(v);
-	v->flags = VMA_GROWSDOWN;
-	struct address_space *as = space_with(v);
+	struct vma *v;
+	struct address_space *as = stack_space(&v);
 	ASSERT_NOT_NULL(as);
 	/* a mapping 2 MiB below the top: the stack may come within
 	 * STACK_GUARD_GAP of it, no closer */
@@ -228,12 +205,12 @@ KTEST(fault, stack_keeps_guard_gap_above_next_vma)
 	EXPECT_EQ(copy_to_user((void *)lowest, &x, 4), 0);
 	EXPECT_EQ(copy_to_user((void *)(lowest - 4), &x, 4), -EFAULT);
 	EXPECT_EQ(v->start, lowest);
-	done(as);
+	vmtest_done(as);
 }
 
 KTEST(fault, no_vma_and_unreadable_vma_fail)
 {
-	struct address_space *as = space_with(
+	struct address_space *as = vmtest_space(
 		vma_create(BASE, BASE + PAGE_SIZE, 0, VMA_ANON));  /* PROT_NONE */
 	ASSERT_NOT_NULL(as);
 	EXPECT_EQ(vm_fault(as, BASE, 0), VM_FAULT_PROT);
@@ -241,14 +218,14 @@ KTEST(fault, no_vma_and_unreadable_vma_fail)
 	EXPECT_EQ(vm_fault(as, 0, 0), VM_FAULT_NOMAP);
 	EXPECT_EQ(vm_fault(as, KERNEL_BASE, 0), VM_FAULT_NOMAP);
 	EXPECT_EQ(as->resident, 0);
-	done(as);
+	vmtest_done(as);
 }
 
 /* With every frame taken, a fault reports out-of-memory (the trap then
  * kills the process); the copy returns -EFAULT; the kernel carries on. */
 KTEST(fault, no_frame_left_gives_oom)
 {
-	struct address_space *as = space_with(
+	struct address_space *as = vmtest_space(
 		vma_create(BASE, BASE + 4 * PAGE_SIZE, RW, VMA_ANON));
 	ASSERT_NOT_NULL(as);
 	uint32_t x = 1;
@@ -260,5 +237,5 @@ KTEST(fault, no_frame_left_gives_oom)
 	EXPECT_EQ(as->resident, 1);
 	hoard_release(h);
 	EXPECT_EQ(copy_to_user((void *)(BASE + 3 * PAGE_SIZE), &x, 4), 0);
-	done(as);
+	vmtest_done(as);
 }

@@ -1,11 +1,11 @@
-/* kernel/uapi/wait.h: the wait status as Linux encodes it, and the wait4()
- * options. The kernel builds statuses with these; libc's <sys/wait.h> reads them. */
+/* kernel/uapi/wait.h: the wait status as Linux encodes it, and wait4()'s
+ * options. The kernel builds statuses; libc's <sys/wait.h> reads them. */
 #ifndef UAPI_WAIT_H
 #define UAPI_WAIT_H
 
-/* Exit status in bits 8..15, low 7 bits 0:          (code << 8)
- * killed by a signal: signal in bits 0..6, bit 7 core dumped
- * stopped: 0x7f in bits 0..7, the signal in bits 8..15. */
+/* Exited: the code in bits 8..15, bits 0..7 zero (code << 8).
+ * Killed by a signal: the signal in bits 0..6, bit 7 set if it dumped core.
+ * Stopped: 0x7f in bits 0..7, the signal in bits 8..15. */
 #define W_EXITCODE(code, sig) ((((code) & 0xff) << 8) | ((sig) & 0x7f))
 #define W_STOPCODE(sig)       ((((sig) & 0xff) << 8) | 0x7f)
 #define WCOREFLAG             0x80
@@ -16,7 +16,8 @@
 #define WCOREDUMP(s)    ((s) & WCOREFLAG)
 #define WIFEXITED(s)    (WTERMSIG(s) == 0)
 #define WIFSTOPPED(s)   (((s) & 0xff) == 0x7f)
-#define WIFSIGNALED(s)  (((s) & 0xffff) - 1u < 0xffu)  /* as musl: not 0, not 0x7f */
+/* Signaled: the low 16 bits are neither 0 (exited) nor 0x7f (stopped). */
+#define WIFSIGNALED(s)  (((s) & 0xffff) - 1u < 0xffu)
 #define WIFCONTINUED(s) ((s) == 0xffff)
 
 /* wait4() options */

@@ -23,6 +23,8 @@ struct out {
 	int count;
 };
 
+static const char flag_chars[] = "-0+ #";  /* in FL_* bit order */
+
 static void put(struct out *o, const char *s, int n)
 {
 	if (n > 0) {
@@ -118,8 +120,8 @@ static unsigned long long arg(va_list *ap, const struct spec *sp, int *neg)
 static const char *parse(const char *fmt, struct spec *sp, va_list *ap)
 {
 	*sp = (struct spec){ .prec = -1 };
-	for (const char *f; *fmt && (f = strchr("-0+ #", *fmt)); fmt++)
-		sp->flags |= 1 << (f - "-0+ #");
+	for (const char *f; *fmt && (f = strchr(flag_chars, *fmt)); fmt++)
+		sp->flags |= 1 << (f - flag_chars);
 	if (*fmt == '*') {
 		sp->width = va_arg(*ap, int);
 		if (sp->width < 0)
@@ -145,7 +147,7 @@ static const char *parse(const char *fmt, struct spec *sp, va_list *ap)
 		else if (*fmt == 'j')
 			sp->size = 'L';
 		else
-			sp->size = 'l';  /* l, and z and t: long-sized on i386 */
+			sp->size = 'l'; /* l, and z and t: long-sized on i386 */
 	}
 	sp->conv = *fmt;
 	return *fmt ? fmt + 1 : fmt;
@@ -173,7 +175,8 @@ int vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap)
 			unsigned long long v;
 			if (sp.conv == 'p') {
 				v = (uintptr_t)va_arg(args, void *), neg = 0;
-				sp.prec = 8;  /* 0x and 8 digits: addresses line up */
+				/* 0x and 8 digits: addresses line up */
+				sp.prec = 8;
 			} else {
 				v = arg(&args, &sp, &neg);
 			}
@@ -193,7 +196,8 @@ int vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap)
 		} else if (sp.conv == '%') {
 			put(&o, "%", 1);
 		} else {
-			put(&o, start, fmt - start);  /* unknown: print it as is */
+			/* unknown: print it as it is */
+			put(&o, start, fmt - start);
 		}
 	}
 	va_end(args);

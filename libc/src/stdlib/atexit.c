@@ -18,6 +18,7 @@ int atexit(void (*fn)(void))
 
 void __funcs_on_exit(void)
 {
+	/* --count first: a function that calls exit() does not run again. */
 	while (count > 0)
-		funcs[--count]();  /* a function that calls exit() ends the loop */
+		funcs[--count]();
 }

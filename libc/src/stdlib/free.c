@@ -33,7 +33,8 @@ void __malloc_insert(struct chunk *c)
 
 void free(void *p)
 {
-	static const char msg[] = "free(): pointer not from malloc, or freed twice\n";
+	static const char msg[] =
+		"free(): pointer not from malloc, or freed twice\n";
 
 	if (!p)
 		return;

@@ -30,7 +30,8 @@ static int grow(size_t need)
  * the rest when it can hold a chunk of its own. */
 static struct chunk *take(size_t need)
 {
-	for (struct chunk **link = &__malloc_free; *link; link = &(*link)->next) {
+	for (struct chunk **link = &__malloc_free; *link;
+	     link = &(*link)->next) {
 		struct chunk *c = *link;
 		if (c->size < need)
 			continue;

@@ -8,6 +8,6 @@ _Noreturn void _exit(int status)
 {
 	for (;;) {
 		__syscall1(__NR_exit_group, status);
-		__syscall1(__NR_exit, status);  /* a kernel without exit_group */
+		__syscall1(__NR_exit, status); /* a kernel without exit_group */
 	}
 }

@@ -7,7 +7,8 @@
 
 void *sbrk(intptr_t increment)
 {
-	uintptr_t cur = (uintptr_t)__syscall1(__NR_brk, 0);  /* asks, moves nothing */
+	/* brk(0) asks where the break is; it moves nothing. */
+	uintptr_t cur = (uintptr_t)__syscall1(__NR_brk, 0);
 	uintptr_t end = cur + (uintptr_t)increment;
 
 	if (increment == 0)
