@@ -14,6 +14,7 @@
 #include "mm/pmm.h"
 #include "mm/vm_file.h"
 #include "mm/vmm.h"
+#include "tests/hoard.h"
 #include "tests/ktest.h"
 #include "tests/uprog.h"
 
@@ -56,6 +57,15 @@ KTEST(exec, hello_writes_to_stdout)
 	ASSERT_EQ(res.err, 0);
 	EXPECT_EQ(res.status, WAIT_EXITED(0));
 	EXPECT_STREQ(res.out, "hello, world\n");
+}
+
+KTEST(exec, stdin_reaches_the_program_until_eof)
+{
+	console_inject("hello\nworld\x04", 12);
+	run("/bin/cat", ARGV("cat"));
+	ASSERT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_EXITED(0));
+	EXPECT_STREQ(res.out, "hello\nworld");
 }
 
 /* The program checks argc, argv, envp, auxv, alignment and the registers
@@ -104,6 +114,42 @@ KTEST(exec, stack_grows_to_its_limit_and_no_further)
 	EXPECT_EQ(res.status, WAIT_EXITED(0));
 	run("/bin/stackprobe", ARGV("stackprobe", "8300"));
 	EXPECT_EQ(res.status, WAIT_SIGNALED(SIGSEGV));
+}
+
+/* Frames left free for the out-of-memory case. Measured (the same at -m
+ * 8M, 128M and 3G, as only lowmem is given back): exec needs 6 frames (page
+ * directory, the stack's page table and first page, the kernel stack, heap
+ * slabs); exit42 runs to its end with 11 (a text page table, text and data
+ * pages as it touches them); stackgrow 16 with 16. Growing 4 MiB of stack
+ * needs more than 1024. 48 leaves the start three times its need and the
+ * growth far out of reach. */
+#define OOM_BUDGET 48
+
+/* Out of memory in a user fault kills that process with SIGKILL, and only
+ * it: the kernel and the next program carry on. */
+KTEST(exec, out_of_memory_kills_only_the_faulting_process)
+{
+	/* hoard_frames takes high frames first, so the last taken, which
+	 * hoard_release_some gives back, are lowmem: what page tables and
+	 * kernel stacks need (PMM_LOWMEM). */
+	struct hoard *h = hoard_frames(0);
+	ASSERT_NOT_NULL(h);
+	EXPECT_EQ(hoard_release_some(h, OOM_BUDGET), OOM_BUDGET);
+	EXPECT_EQ(pmm_free_count(), OOM_BUDGET);
+	EXPECT_EQ(pmm_free_lowmem_count(), OOM_BUDGET);
+	/* The budget is enough to start a program and grow a little... */
+	run("/bin/stackgrow", ARGV("stackgrow", "16"));
+	EXPECT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_EXITED(0));
+	/* ...but not 4 MiB: the stack fault runs out and kills it. */
+	run("/bin/stackgrow", ARGV("stackgrow", "4096"));
+	EXPECT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_SIGNALED(SIGKILL));
+	hoard_release(h);
+	run("/bin/exit42", ARGV("exit42"));
+	EXPECT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_EXITED(42));
+	EXPECT_EQ(proc_count(), 0);
 }
 
 /* exec maps nothing of the file: only the stack pages it wrote. */

@@ -27,6 +27,17 @@ void console_set_raw(bool raw);
 /* Write a program's bytes to the console (write(1, ...)). */
 void console_write(const char *buf, unsigned len);
 
+/* Start taking console input by interrupt (needs trap_init first). */
+void console_input_init(void);
+
+/* Wait for console input and copy up to n bytes of it to buf. Returns the
+ * count, or 0 for end of file: Ctrl-D (0x04) at the start of a read, as a
+ * terminal gives it. Blocks the calling thread while nothing is waiting. */
+unsigned console_read(char *buf, unsigned n);
+
+/* Add bytes to the console input as if they had been typed (for tests). */
+void console_inject(const char *buf, unsigned n);
+
 /* Log a message at level; shown on COM1 unless quiet hides it, and always
  * copied to COM2 when that port exists. */
 void klog(enum log_level level, const char *fmt, ...)

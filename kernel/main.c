@@ -55,6 +55,7 @@ void kmain(uint32_t magic, paddr_t mbi)
 	pmm_init(&bootinfo);
 	initrd_init();
 	pit_init();
+	console_input_init();
 	cpu_sti();
 
 	crash_run(cmdline_value(&kernel_cmdline, "crash"));

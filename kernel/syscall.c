@@ -55,6 +55,24 @@ static long do_write(int fd, const char *ubuf, uint32_t n)
 	return done;
 }
 
+/* Read from the console (fd 0): what has arrived, at least one byte, in
+ * chunks that fit the kernel stack; 0 at end of file. */
+static long sys_read(uint32_t fd, uint32_t ubuf, uint32_t n, uint32_t a4,
+		     uint32_t a5, uint32_t a6)
+{
+	if (fd != 0)
+		return -EBADF;  /* no files yet: only the console */
+	if (!user_range_ok((void *)ubuf, n))
+		return -EFAULT;
+	if (n == 0)
+		return 0;
+	char chunk[256];
+	unsigned got = console_read(chunk, n < sizeof(chunk) ? n : sizeof(chunk));
+	if (copy_to_user((void *)ubuf, chunk, got) < 0)
+		return -EFAULT;
+	return got;
+}
+
 static long sys_write(uint32_t fd, uint32_t buf, uint32_t n, uint32_t a4,
 		      uint32_t a5, uint32_t a6)
 {
@@ -128,6 +146,7 @@ static long sys_ioctl(uint32_t fd, uint32_t cmd, uint32_t arg, uint32_t a4,
 
 static const syscall_fn table[] = {
 	[__NR_exit] = sys_exit,
+	[__NR_read] = sys_read,
 	[__NR_write] = sys_write,
 	[__NR_getpid] = sys_getpid,
 	[__NR_brk] = sys_brk,

@@ -81,20 +81,34 @@ static const char *vma_name(const struct vma *v)
 	return v->file ? v->file->path : "";
 }
 
+/* Linux pads the name to column 25 + sizeof(void *) * 6 (seq_setwidth to
+ * one less, then seq_pad adds a space): 49 on a 32-bit kernel, 73 on a
+ * 64-bit one. A longer header still gets two spaces before the name. */
+#define MAPS_NAME_COLUMN (25 + (int)sizeof(void *) * 6)
+
+int as_format_vma(const struct vma *v, char *buf, size_t size)
+{
+	const char *name = vma_name(v);
+	int n = ksnprintf(buf, size, "%08x-%08x %c%c%c%c %08x 00:00 0",
+			  v->start, v->end, v->prot & VMA_READ ? 'r' : '-',
+			  v->prot & VMA_WRITE ? 'w' : '-',
+			  v->prot & VMA_EXEC ? 'x' : '-',
+			  v->kind == VMA_FILE_SHARED ? 's' : 'p',
+			  v->file ? v->file_offset : 0);
+
+	if (!*name)
+		return n;
+	int pad = n + 2 < MAPS_NAME_COLUMN ? MAPS_NAME_COLUMN - n : 2;
+	size_t at = (size_t)n < size ? (size_t)n : size;
+	return n + ksnprintf(buf + at, size - at, "%*s%s", pad, "", name);
+}
+
 void as_dump(const struct address_space *as, const char *prefix)
 {
 	for (struct vma *v = vma_first(&as->vmas); v; v = vma_next(v)) {
-		char line[128];
-		int n = ksnprintf(line, sizeof(line), "%08x-%08x %c%c%c%c %08x 00:00 0",
-				  v->start, v->end, v->prot & VMA_READ ? 'r' : '-',
-				  v->prot & VMA_WRITE ? 'w' : '-',
-				  v->prot & VMA_EXEC ? 'x' : '-',
-				  v->kind == VMA_FILE_SHARED ? 's' : 'p',
-				  v->file ? v->file_offset : 0);
-		const char *name = vma_name(v);
-		/* Linux pads a name to column 73. */
-		pr_info("%s%s%*s%s\n", prefix, line, *name ? (n < 73 ? 73 - n : 1) : 0,
-			"", name);
+		char line[AS_VMA_LINE_MAX];
+		as_format_vma(v, line, sizeof(line));
+		pr_info("%s%s\n", prefix, line);
 	}
 	pr_info("%sminor faults %lu, resident pages %lu\n", prefix,
 		as->minor_faults, as->resident);

@@ -46,6 +46,19 @@ int as_unmap(struct address_space *as, vaddr_t start, vaddr_t end);
  * another VMA (a stack keeps its guard gap) or memory ran out. */
 vaddr_t as_brk(struct address_space *as, vaddr_t want);
 
+/* Room for any line as_format_vma makes: 49 columns, then a name (a file
+ * path) of up to 255 bytes, then the NUL. */
+#define AS_VMA_LINE_MAX 320
+
+/* Format v as one line of Linux's /proc/PID/maps, without the newline:
+ * "start-end perms offset 00:00 0", then, if v has a name ([heap], [stack]
+ * or its file's path), spaces up to column 49 (Linux's on a 32-bit kernel)
+ * and the name. perms are r, w, x or '-', then 's' for VMA_FILE_SHARED and
+ * 'p' otherwise; offset is the file offset of start, 0 for anonymous VMAs.
+ * Like snprintf: writes at most size bytes, NUL included (size > 0), and
+ * returns the length the whole line has. */
+int as_format_vma(const struct vma *v, char *buf, size_t size);
+
 /* Log as's VMAs (LOG_INFO) in the format of Linux's /proc/PID/maps, one
  * per line, then the counters, each line starting with prefix. */
 void as_dump(const struct address_space *as, const char *prefix);

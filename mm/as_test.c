@@ -144,3 +144,102 @@ KTEST(as, strncpy_from_user_bounds)
 	EXPECT_EQ(strncpy_from_user(big, (void *)KERNEL_BASE, 32), -EFAULT);
 	vmtest_done(as);
 }
+
+/* The maps view: one line per VMA exactly as Linux's /proc/PID/maps. */
+static char maps_line[AS_VMA_LINE_MAX];
+
+static const char *maps(vaddr_t start, vaddr_t end, unsigned prot,
+			enum vma_kind kind)
+{
+	struct vma v = { .start = start, .end = end, .prot = prot,
+			 .kind = kind };
+	as_format_vma(&v, maps_line, sizeof(maps_line));
+	return maps_line;
+}
+
+KTEST(as, maps_line_of_anonymous_vma)
+{
+	struct vma v = { .start = BASE, .end = BASE + 2 * PAGE_SIZE,
+			 .prot = VMA_READ | VMA_WRITE, .kind = VMA_ANON };
+	EXPECT_EQ(as_format_vma(&v, maps_line, sizeof(maps_line)), 39);
+	EXPECT_STREQ(maps_line, "08048000-0804a000 rw-p 00000000 00:00 0");
+	/* the protection letters, each on its own */
+	EXPECT_STREQ(maps(0x1000, 0x2000, 0, VMA_ANON),
+		     "00001000-00002000 ---p 00000000 00:00 0");
+	EXPECT_STREQ(maps(0x1000, 0x2000, VMA_READ, VMA_ANON),
+		     "00001000-00002000 r--p 00000000 00:00 0");
+	EXPECT_STREQ(maps(0x1000, 0x2000, VMA_WRITE, VMA_ANON),
+		     "00001000-00002000 -w-p 00000000 00:00 0");
+	EXPECT_STREQ(maps(0x1000, 0x2000, VMA_EXEC, VMA_ANON),
+		     "00001000-00002000 --xp 00000000 00:00 0");
+	EXPECT_STREQ(maps(0xbffff000, 0xc0000000,
+			  VMA_READ | VMA_WRITE | VMA_EXEC, VMA_ANON),
+		     "bffff000-c0000000 rwxp 00000000 00:00 0");
+}
+
+/* Linux (fs/proc/task_mmu.c) pads to 25 + sizeof(void *) * 6 - 1 columns
+ * and adds one space: the name starts at column 49 on 32-bit x86. */
+KTEST(as, maps_line_names_labelled_vmas_at_column_49)
+{
+	struct vma heap = { .start = 0x0804b000, .end = 0x0804d000,
+			    .prot = VMA_READ | VMA_WRITE, .kind = VMA_ANON,
+			    .label = "[heap]" };
+	struct vma stack = { .start = 0xbffdf000, .end = USER_TOP,
+			     .prot = VMA_READ | VMA_WRITE, .kind = VMA_ANON,
+			     .flags = VMA_GROWSDOWN, .label = "[stack]" };
+
+	EXPECT_EQ(as_format_vma(&heap, maps_line, sizeof(maps_line)), 49 + 6);
+	EXPECT_STREQ(maps_line, "0804b000-0804d000 rw-p 00000000 00:00 0"
+				"          [heap]");
+	EXPECT_EQ(strlen(maps_line), 55);
+	EXPECT_EQ(maps_line[48], ' ');
+	EXPECT_EQ(maps_line[49], '[');
+	as_format_vma(&stack, maps_line, sizeof(maps_line));
+	EXPECT_STREQ(maps_line, "bffdf000-c0000000 rw-p 00000000 00:00 0"
+				"          [stack]");
+}
+
+KTEST(as, maps_line_of_file_vmas)
+{
+	struct vm_file file = { .path = "/bin/hello" };
+	struct vma text = { .start = BASE, .end = BASE + PAGE_SIZE,
+			    .prot = VMA_READ | VMA_EXEC,
+			    .kind = VMA_FILE_SHARED, .file = &file };
+	struct vma data = { .start = BASE + PAGE_SIZE,
+			    .end = BASE + 3 * PAGE_SIZE,
+			    .prot = VMA_READ | VMA_WRITE,
+			    .kind = VMA_FILE_PRIVATE, .file = &file,
+			    .file_offset = 0x1000, .file_bytes = 0x1234 };
+
+	as_format_vma(&text, maps_line, sizeof(maps_line));
+	EXPECT_STREQ(maps_line, "08048000-08049000 r-xs 00000000 00:00 0"
+				"          /bin/hello");
+	EXPECT_EQ(as_format_vma(&data, maps_line, sizeof(maps_line)), 59);
+	EXPECT_STREQ(maps_line, "08049000-0804b000 rw-p 00001000 00:00 0"
+				"          /bin/hello");
+	data.label = "[heap]";  /* a label wins over the file's name */
+	as_format_vma(&data, maps_line, sizeof(maps_line));
+	EXPECT_STREQ(maps_line, "08049000-0804b000 rw-p 00001000 00:00 0"
+				"          [heap]");
+}
+
+KTEST(as, maps_line_truncates_like_snprintf)
+{
+	struct vm_file file = { .path = "/bin/hello" };
+	struct vma v = { .start = BASE, .end = BASE + PAGE_SIZE,
+			 .prot = VMA_READ, .kind = VMA_FILE_PRIVATE,
+			 .file = &file, .file_offset = 0x2000 };
+	char small[52];
+
+	memset(small, 'x', sizeof(small));
+	EXPECT_EQ(as_format_vma(&v, small, sizeof(small)), 59);
+	EXPECT_STREQ(small, "08048000-08049000 r--p 00002000 00:00 0"
+			    "          /b");
+	memset(small, 'x', sizeof(small));
+	EXPECT_EQ(as_format_vma(&v, small, 20), 59);
+	EXPECT_STREQ(small, "08048000-08049000 r");
+	size_t untouched = 0;  /* nothing written past size */
+	for (size_t i = 20; i < sizeof(small); i++)
+		untouched += small[i] == 'x';
+	EXPECT_EQ(untouched, sizeof(small) - 20);
+}

@@ -8,6 +8,7 @@
 #include "kernel/console.h"
 #include "kernel/lib/string.h"
 #include "kernel/panic.h"
+#include "mm/as.h"
 
 struct crash_victim {
 	uint32_t magic;
@@ -54,6 +55,26 @@ __attribute__((noinline)) static void crash_nested(void)
 	panic("this message faults: %s", (const char *)crash_victim + 0x10);
 }
 
+/* A plain kernel read of a user address that a VMA covers but no page
+ * backs yet. Only the user-copy routines may fault on user addresses; the
+ * fault path must panic here, not quietly bring the page in. */
+__attribute__((noinline)) static void crash_useraccess(void)
+{
+	const vaddr_t base = 0x08048000u;
+	struct address_space *as = as_create();
+	struct vma *v = vma_create(base, base + PAGE_SIZE,
+				   VMA_READ | VMA_WRITE, VMA_ANON);
+
+	if (!as || !v || as_insert_vma(as, v) != 0) {
+		vma_destroy(v);
+		if (as)
+			as_destroy(as);
+		return;
+	}
+	as_switch(as);
+	crash_result = *(volatile int *)base;
+}
+
 void crash_run(const char *kind)
 {
 	if (!kind)
@@ -71,5 +92,7 @@ void crash_run(const char *kind)
 		crash_assert();
 	else if (strcmp(kind, "nested") == 0)
 		crash_nested();
+	else if (strcmp(kind, "useraccess") == 0)
+		crash_useraccess();
 	pr_warn("crash=%s: did not crash (unknown kind?)\n", kind);
 }

@@ -8,8 +8,9 @@
  * struct pointer), "divide" (divide by zero), "ud" (an invalid opcode),
  * "badframe" (a page fault with the ebp chain corrupted), "assert" (a
  * failed KASSERT: a panic without a trap), "nested" (a panic whose report
- * faults). Returns only if kind is NULL or
- * unknown (after a warning). */
+ * faults), "useraccess" (a plain kernel read of a lazy user page, outside
+ * the user-copy routines). Returns only if kind is NULL or unknown (after
+ * a warning). */
 void crash_run(const char *kind);
 
 #endif

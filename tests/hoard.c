@@ -46,6 +46,18 @@ struct hoard *hoard_frames(unsigned flags)
 	return top;
 }
 
+size_t hoard_release_some(struct hoard *h, size_t n)
+{
+	size_t done = 0;
+	for (; h && done < n; h = h->below ? P2V(h->below) : NULL) {
+		while (h->count > 0 && done < n) {
+			pmm_free_frame(h->frames[--h->count]);
+			done++;
+		}
+	}
+	return done;
+}
+
 size_t hoard_release(struct hoard *h)
 {
 	size_t n = 0;

@@ -25,7 +25,9 @@ bool serial_init(enum serial_port port)
 	outb(b + UART_DATA, 1);        /* 115200 baud */
 	outb(b + UART_IER, 0);
 	outb(b + UART_LCR, 0x03);      /* 8 bits, no parity, one stop bit */
-	outb(b + UART_FCR, 0xc7);      /* FIFOs on and cleared */
+	/* FIFOs stay off: turning them on clears what already arrived, and
+	 * input may come before boot (tools/run-elf pipes stdin in). */
+	outb(b + UART_FCR, 0x00);
 	outb(b + UART_MCR, 0x03);      /* DTR, RTS */
 	return true;
 }
@@ -43,6 +45,13 @@ void serial_putc(enum serial_port port, char c)
 	if (c == '\n')
 		serial_put_raw(port, '\r');
 	serial_put_raw(port, c);
+}
+
+void serial_enable_rx_irq(enum serial_port port)
+{
+	uint16_t b = base_of[port];
+	outb(b + UART_MCR, 0x0b);  /* DTR, RTS, and OUT2, which gates the IRQ */
+	outb(b + UART_IER, 0x01);  /* interrupt on received data */
 }
 
 int serial_getc(enum serial_port port)

@@ -17,6 +17,9 @@ void serial_putc(enum serial_port port, char c);
 /* Write one byte exactly as it is. */
 void serial_put_raw(enum serial_port port, char c);
 
+/* Raise the port's IRQ (4 for COM1, 3 for COM2) when a byte arrives. */
+void serial_enable_rx_irq(enum serial_port port);
+
 /* Return the next received byte, or -1 if none is waiting. */
 int serial_getc(enum serial_port port);
 
