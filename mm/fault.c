@@ -10,16 +10,6 @@
 #include "mm/vm_file.h"
 #include "mm/vmm.h"
 
-/* A frame for a new page; under pressure, drop unmapped cache pages once
- * and try again. */
-static paddr_t alloc_user_frame(unsigned flags)
-{
-	paddr_t f = pmm_alloc_frame(flags);
-	if (!f && pagecache_shrink())
-		f = pmm_alloc_frame(flags);
-	return f;
-}
-
 static unsigned map_flags(const struct vma *v)
 {
 	return VMM_USER | (v->prot & VMA_WRITE ? VMM_WRITE : 0);
@@ -43,7 +33,7 @@ static enum vm_fault_result fault_private_copy(struct address_space *as,
 					       const struct vma *v, vaddr_t page,
 					       uint32_t n)
 {
-	paddr_t frame = alloc_user_frame(0);
+	paddr_t frame = pmm_alloc_frame(0);
 	if (!frame)
 		return VM_FAULT_OOM;
 	uint32_t off = v->file_offset + (page - v->start);
@@ -74,8 +64,6 @@ static enum vm_fault_result fault_file(struct address_space *as,
 		return fault_private_copy(as, v, page, n < PAGE_SIZE ? n : PAGE_SIZE);
 
 	paddr_t frame = pagecache_get(v->file, (v->file_offset + in_vma) / PAGE_SIZE);
-	if (!frame && pagecache_shrink())
-		frame = pagecache_get(v->file, (v->file_offset + in_vma) / PAGE_SIZE);
 	if (!frame)
 		return VM_FAULT_OOM;
 	/* A private mapping shares the cache page read-only until written. */
@@ -93,7 +81,7 @@ static enum vm_fault_result break_cow(struct address_space *as, vaddr_t page,
 		vmm_map(as->pd, page, old, VMM_USER | VMM_WRITE);  /* PT exists */
 		return VM_FAULT_OK;
 	}
-	paddr_t frame = alloc_user_frame(0);
+	paddr_t frame = pmm_alloc_frame(0);
 	if (!frame)
 		return VM_FAULT_OOM;
 	void *src = kmap(old), *dst = kmap(frame);
@@ -146,7 +134,7 @@ enum vm_fault_result vm_fault(struct address_space *as, vaddr_t addr,
 		return VM_FAULT_OK;  /* already resolved: nothing to do */
 	}
 	if (v->kind == VMA_ANON) {
-		frame = alloc_user_frame(PMM_ZERO);
+		frame = pmm_alloc_frame(PMM_ZERO);
 		return frame ? install(as, page, frame, map_flags(v)) : VM_FAULT_OOM;
 	}
 	return fault_file(as, v, page, access);

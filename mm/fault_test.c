@@ -4,6 +4,7 @@
 #include "kernel/uapi/errno.h"
 #include "mm/as.h"
 #include "mm/fault.h"
+#include "mm/kheap.h"
 #include "mm/pmm.h"
 #include "mm/uaccess.h"
 #include "mm/vm_file.h"
@@ -101,6 +102,7 @@ KTEST(fault, text_pages_shared_through_page_cache)
 	for (int i = 0; i < 3; i++)
 		as_destroy(as[i]);
 	EXPECT_EQ(pagecache_shrink(), 3);
+	kheap_shrink();
 	EXPECT_EQ(pmm_free_count(), free_before);
 }
 

@@ -51,6 +51,9 @@ struct kheap_cache {
 	unsigned capacity;     /* objects per slab, at least 1 */
 	struct slab *partial;  /* slabs with a free object and a live one;
 				  doubly linked, NULL-terminated */
+	struct slab *empty;    /* one slab with no live object, kept so that
+				  an alloc/free cycle does not take and
+				  return a frame each time; or NULL */
 };
 
 #define CACHE(shift) \
@@ -302,7 +305,10 @@ static void slab_put(struct slab *s, void *obj, unsigned i)
 	if (--s->inuse == 0) {
 		if (!was_full)
 			partial_remove(c, s);
-		slab_release(s);
+		if (c->empty)
+			slab_release(s);
+		else
+			c->empty = s;
 	} else if (was_full) {
 		partial_push(c, s);
 	}
@@ -314,7 +320,13 @@ void *kmalloc(size_t size)
 		return NULL;
 	struct kheap_cache *c = cache_for(size);
 	bool irq = irq_save();
-	struct slab *s = c->partial ? c->partial : slab_create(c);
+	struct slab *s = c->partial;
+	if (!s && (s = c->empty)) {
+		c->empty = NULL;
+		partial_push(c, s);
+	}
+	if (!s)
+		s = slab_create(c);
 	void *obj = s ? slab_take(s) : NULL;
 	irq_restore(irq);
 	/* obj is ours alone now: check and fill it outside the critical
@@ -349,6 +361,21 @@ void kfree(void *p)
 		panic("kfree(%p): %s", p, why);
 	slab_put(s, p, i);
 	irq_restore(irq);
+}
+
+size_t kheap_shrink(void)
+{
+	size_t freed = 0;
+	bool irq = irq_save();
+	for (int i = 0; i < NCLASSES; i++) {
+		if (caches[i].empty) {
+			slab_release(caches[i].empty);
+			caches[i].empty = NULL;
+			freed++;
+		}
+	}
+	irq_restore(irq);
+	return freed;
 }
 
 size_t kheap_bytes_in_use(void)

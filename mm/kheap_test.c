@@ -144,23 +144,34 @@ KTEST(kheap, free_then_alloc_of_the_same_class_reuses_the_object)
 	kfree(pin);
 }
 
+/* A slab left empty is kept (one per class) so that the next allocation
+ * of that class needs no new frame; kheap_shrink() gives it back. */
 KTEST(kheap, one_object_slab_gives_its_frame_back_on_free)
 {
+	kheap_shrink();
 	size_t frames = pmm_free_count();
 	void *p = kmalloc(KMALLOC_MAX);
 	ASSERT_NOT_NULL(p);
 	EXPECT_EQ(frames - pmm_free_count(), 1);
 	kfree(p);
+	EXPECT_EQ(frames - pmm_free_count(), 1);  /* kept for reuse */
+	void *q = kmalloc(KMALLOC_MAX);
+	EXPECT_PTR_EQ(q, p);                      /* the same slab, no new frame */
+	EXPECT_EQ(frames - pmm_free_count(), 1);
+	kfree(q);
+	EXPECT_EQ(kheap_shrink(), 1);
 	EXPECT_EQ(pmm_free_count(), frames);
+	EXPECT_EQ(kheap_shrink(), 0);
 }
 
 /* Allocate until a fresh slab appears, fill it, then free its objects:
- * the frame comes back exactly when the last one goes. */
+ * the slab becomes free (and reclaimable) exactly when the last one goes. */
 KTEST(kheap, slab_frame_returns_when_its_last_object_goes)
 {
 	static void *objs[2 * 256];
 	size_t size = 48;  /* the 64-byte class */
 	unsigned cap = kheap_slab_capacity(size), n = 0, first = 0;
+	kheap_shrink();
 	size_t frames = pmm_free_count();
 
 	ASSERT_LE(cap, 256);
@@ -179,12 +190,14 @@ KTEST(kheap, slab_frame_returns_when_its_last_object_goes)
 	size_t in_use = pmm_free_count();
 	EXPECT_EQ(frames - in_use, 1);
 	for (unsigned i = first; i < n; i++) {
-		EXPECT_EQ(pmm_free_count(), in_use);
+		EXPECT_EQ(kheap_shrink(), 0);  /* not empty yet */
 		kfree(objs[i]);
 	}
+	EXPECT_EQ(kheap_shrink(), 1);
 	EXPECT_EQ(pmm_free_count(), in_use + 1);
 	for (unsigned i = 0; i < first; i++)
 		kfree(objs[i]);
+	kheap_shrink();
 	EXPECT_EQ(pmm_free_count(), frames);
 }
 

@@ -9,6 +9,7 @@
 #include "kernel/panic.h"
 #include "mm/kmap.h"
 #include "mm/pmm_internal.h"
+#include "mm/reclaim.h"
 
 static struct frame_table table;
 
@@ -77,11 +78,21 @@ void pmm_init(const struct bootinfo *bi)
 			ignored / 1024);
 }
 
-paddr_t pmm_alloc_frame(unsigned flags)
+static uint32_t take(unsigned flags)
 {
 	bool irq = irq_save();
 	uint32_t f = ft_alloc(&table, flags & PMM_LOWMEM);
 	irq_restore(irq);
+	return f;
+}
+
+paddr_t pmm_alloc_frame(unsigned flags)
+{
+	uint32_t f = take(flags);
+	/* Out of frames: empty the caches once and try again (direct
+	 * reclaim, as Linux's page allocator does). */
+	if (f == FRAME_NONE && mm_reclaim())
+		f = take(flags);
 	if (f == FRAME_NONE)
 		return 0;
 	paddr_t pa = (paddr_t)f << PAGE_SHIFT;

@@ -21,8 +21,9 @@ struct bootinfo;
  * the table itself. Logs the memory found. */
 void pmm_init(const struct bootinfo *bi);
 
-/* Allocate one frame with reference count 1. Returns its physical address,
- * or 0 when no frame is free (frame 0 is never handed out). */
+/* Allocate one frame with reference count 1. When none is free, first
+ * reclaims cached memory (mm/reclaim.h). Returns its physical address, or
+ * 0 when no frame can be had (frame 0 is never handed out). */
 paddr_t pmm_alloc_frame(unsigned flags);
 
 /* Add a reference to an allocated frame (a second mapping of it). */

@@ -3,6 +3,7 @@
 #include "tests/bench.h"
 
 #include "kernel/arch/x86/cpu.h"
+#include "exec/exec.h"
 #include "kernel/console.h"
 #include "mm/as.h"
 #include "mm/uaccess.h"
@@ -28,6 +29,39 @@ static void bench_spawn(void)
 	for (int i = 0; i < N; i++)
 		uprog_run("/bin/exit42", argv, &res);
 	report("spawn+exit+wait", rdtsc() - t0, N);
+}
+
+/* Phase 1 of exec alone: look up, validate, build VMAs and the stack. */
+static void bench_exec_prepare(void)
+{
+	static const char *const argv[] = { "exit42", NULL }, *const envp[] = { NULL };
+	struct exec_args args = { argv, envp };
+	struct exec_image img;
+	enum { N = 50 };
+	uint64_t t0 = rdtsc();
+	for (int i = 0; i < N; i++) {
+		if (exec_prepare("/bin/exit42", &args, &img) < 0) {
+			kprintf("bench exec-prepare: exec failed\n");
+			return;
+		}
+		exec_abandon(&img);
+	}
+	report("exec-prepare+abandon", rdtsc() - t0, N);
+
+}
+
+/* A system call's round trip: the same program making 0 and N getpid
+ * calls; the difference over N is the cost of one. */
+static void bench_syscall(void)
+{
+	enum { N = 2000 };
+	uint64_t t0 = rdtsc();
+	uprog_run("/bin/getpidloop", (const char *const[]){ "getpidloop", "0", NULL }, &res);
+	uint64_t base = rdtsc() - t0;
+	t0 = rdtsc();
+	uprog_run("/bin/getpidloop", (const char *const[]){ "getpidloop", "2000", NULL }, &res);
+	uint64_t with = rdtsc() - t0;
+	report("getpid-syscall", with > base ? with - base : 0, N);
 }
 
 /* Anonymous page faults, taken through copy_to_user exactly as a user
@@ -56,7 +90,9 @@ static void bench_anon_fault(void)
 void bench_run(void)
 {
 	kprintf("bench boot-to-bench: %llu\n", rdtsc() - bench_boot_tsc);
+	bench_exec_prepare();
 	bench_spawn();
+	bench_syscall();
 	bench_anon_fault();
 	pagecache_shrink();
 }

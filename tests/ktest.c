@@ -7,7 +7,7 @@
 #include "kernel/lib/string.h"
 #include "mm/kheap.h"
 #include "mm/pmm.h"
-#include "mm/vm_file.h"
+#include "mm/reclaim.h"
 
 extern const struct ktest_case __ktest_start[], __ktest_end[];
 
@@ -51,13 +51,13 @@ static bool selected(const char *filter, const char *suite)
 static bool run_case(const struct ktest_case *tc)
 {
 	struct ktest t = { .tc = tc };
-	/* Cached file pages are reclaimable, not leaked: empty the cache. */
-	pagecache_shrink();
+	/* Cached pages and spare slabs are reclaimable, not leaked. */
+	mm_reclaim();
 	size_t frames = pmm_free_count();
 	size_t heap = kheap_bytes_in_use();
 
 	tc->run(&t);
-	pagecache_shrink();
+	mm_reclaim();
 	size_t frames_after = pmm_free_count();
 	size_t heap_after = kheap_bytes_in_use();
 	if (frames_after != frames) {

@@ -1,7 +1,7 @@
 /* tests/vmtest.c: address-space helpers for the mm tests. */
 #include "tests/vmtest.h"
 
-#include "mm/vm_file.h"
+#include "mm/reclaim.h"
 #include "mm/vmm.h"
 
 struct address_space *vmtest_space(struct vma *v)
@@ -22,7 +22,7 @@ void vmtest_done(struct address_space *as)
 {
 	as_switch(NULL);
 	as_destroy(as);
-	pagecache_shrink();
+	mm_reclaim();
 }
 
 paddr_t vmtest_frame(struct address_space *as, vaddr_t va)

@@ -8,8 +8,8 @@
  * gives NULL), made current. On failure v is freed and NULL returned. */
 struct address_space *vmtest_space(struct vma *v);
 
-/* Switch back to the kernel's address space, destroy as and empty the
- * page cache. */
+/* Switch back to the kernel's address space, destroy as and reclaim the
+ * caches (mm/reclaim.h), so frame counts compare exactly. */
 void vmtest_done(struct address_space *as);
 
 /* The frame mapped at va in as, or 0. */

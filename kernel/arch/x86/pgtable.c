@@ -110,18 +110,20 @@ bool vmm_query(paddr_t pd, vaddr_t va, paddr_t *frame, unsigned *flags)
 	return true;
 }
 
-/* Unmap [start, end) inside one page table; true if it is empty after. */
-static bool unmap_in_table(pte_t *pt, vaddr_t start, vaddr_t end,
+/* Unmap entries [first, last) of one page table; true if the table is
+ * empty after. Clearing a whole table needs no second look. */
+static bool unmap_in_table(pte_t *pt, unsigned first, unsigned last,
 			   unsigned *count)
 {
-	for (vaddr_t va = start; va < end; va += PAGE_SIZE) {
-		pte_t *pte = &pt[PTX(va)];
+	for (pte_t *pte = pt + first; pte < pt + last; pte++) {
 		if (*pte & PTE_P) {
 			pmm_free_frame(PTE_ADDR(*pte));
-			*pte = 0;
 			(*count)++;
 		}
+		*pte = 0;
 	}
+	if (first == 0 && last == 1024)
+		return true;
 	for (int i = 0; i < 1024; i++)
 		if (pt[i] & PTE_P)
 			return false;
@@ -131,22 +133,22 @@ static bool unmap_in_table(pte_t *pt, vaddr_t start, vaddr_t end,
 unsigned vmm_unmap_range(paddr_t pd, vaddr_t start, vaddr_t end)
 {
 	KASSERT(start <= end && end <= USER_TOP);
+	if (start == end)
+		return 0;
 	pde_t *d = pd_of(pd);
-	unsigned count = 0;
+	unsigned count = 0, last_pde = PDX(end - 1);
 	bool freed_table = false;
 
-	for (vaddr_t va = start; va < end;) {
-		/* The end of this PDE's span, careful not to wrap at 4 GiB. */
-		vaddr_t span_end = (va & ~(PDE_SPAN - 1)) + PDE_SPAN;
-		vaddr_t stop = span_end < end && span_end != 0 ? span_end : end;
-		pde_t *pde = &d[PDX(va)];
-		if ((*pde & PTE_P) &&
-		    unmap_in_table(P2V(PTE_ADDR(*pde)), va, stop, &count)) {
-			pmm_free_frame(PTE_ADDR(*pde));
-			*pde = 0;
+	for (unsigned i = PDX(start); i <= last_pde; i++) {
+		if (!(d[i] & PTE_P))
+			continue;  /* the common case: most of user space is empty */
+		unsigned first = i == PDX(start) ? PTX(start) : 0;
+		unsigned last = i == last_pde ? PTX(end - 1) + 1 : 1024;
+		if (unmap_in_table(P2V(PTE_ADDR(d[i])), first, last, &count)) {
+			pmm_free_frame(PTE_ADDR(d[i]));
+			d[i] = 0;
 			freed_table = true;
 		}
-		va = stop;
 	}
 	if ((count || freed_table) && pd == vmm_current())
 		write_cr3(pd);  /* one bulk flush */
