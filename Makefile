@@ -107,7 +107,7 @@ test: $(BUILD)/kernel.elf $(BUILD)/host/unit $(INITRD)
 
 run: $(BUILD)/kernel.elf $(INITRD)
 	$(QEMU) -m $(MEM) -kernel $< -initrd $(INITRD) -append "$(ARGS)" \
-		-nographic -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4 \
+		-nographic -nic none -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4 \
 		|| true  # QEMU's status is init's, encoded (docs/boot.md)
 
 # A CD image that GRUB boots, as on a real machine; ARGS go into grub.cfg.
@@ -122,7 +122,7 @@ iso: $(BUILD)/kernel.elf $(INITRD) boot/grub.cfg
 		|| { cat $(BUILD)/iso.log; exit 1; }
 
 run-iso: iso
-	$(QEMU) -m $(MEM) -cdrom $(BUILD)/pagoda.iso -boot d -nographic \
+	$(QEMU) -m $(MEM) -cdrom $(BUILD)/pagoda.iso -boot d -nographic -nic none \
 		-no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4 || true
 
 # QEMU paused with its gdb stub, in the background, its serial port on this

@@ -44,7 +44,8 @@ void kmain(uint32_t magic, paddr_t mbi)
 			!(log && strcmp(log, "com2") == 0));
 	const char *console = cmdline_value(&kernel_cmdline, "console");
 	console_set_raw(console && strcmp(console, "raw") == 0);
-	pr_info("pagoda %s: booting\n", PAGODA_VERSION);
+	/* The BIOS leaves its last line open: start on a fresh one. */
+	pr_info("\npagoda %s: booting\n", PAGODA_VERSION);
 	if (err)
 		panic("not started by a Multiboot loader (magic 0x%x)", magic);
 
