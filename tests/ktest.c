@@ -8,6 +8,7 @@
 #include "mm/kheap.h"
 #include "mm/pmm.h"
 #include "mm/reclaim.h"
+#include "tests/report.h"
 
 extern const struct ktest_case __ktest_start[], __ktest_end[];
 
@@ -15,36 +16,14 @@ void ktest_fail(struct ktest *t, const char *file, int line, const char *expr,
 		long long a, long long b, bool show_values)
 {
 	t->failures++;
-	if (show_values)
-		kprintf("# %s:%d expected %s, got %lld (0x%llx) and %lld (0x%llx)\n",
-			file, line, expr, a, (unsigned long long)a, b,
-			(unsigned long long)b);
-	else
-		kprintf("# %s:%d expected %s\n", file, line, expr);
+	report_values(file, line, expr, a, b, show_values);
 }
 
 void ktest_fail_str(struct ktest *t, const char *file, int line,
 		    const char *expr, const char *a, const char *b)
 {
 	t->failures++;
-	kprintf("# %s:%d expected %s, got \"%s\" and \"%s\"\n", file, line, expr,
-		a ? a : "(null)", b ? b : "(null)");
-}
-
-/* Is suite one of the comma-separated names in filter? */
-static bool selected(const char *filter, const char *suite)
-{
-	if (!filter || !*filter)
-		return true;
-	size_t n = strlen(suite);
-	for (const char *p = filter; *p;) {
-		const char *comma = strchr(p, ',');
-		size_t len = comma ? (size_t)(comma - p) : strlen(p);
-		if (len == n && strncmp(p, suite, n) == 0)
-			return true;
-		p += len + (comma ? 1 : 0);
-	}
-	return false;
+	report_strings(file, line, expr, a, b);
 }
 
 /* Run one case; true if it passed and leaked nothing. */
@@ -78,10 +57,10 @@ int ktest_run_all(const char *filter)
 	int total = 0, passed = 0, failed = 0;
 
 	for (const struct ktest_case *tc = __ktest_start; tc < __ktest_end; tc++)
-		total += selected(filter, tc->suite);
+		total += report_selected(filter, tc->suite);
 	kprintf("KTAP version 1\n1..%d\n", total);
 	for (const struct ktest_case *tc = __ktest_start; tc < __ktest_end; tc++) {
-		if (!selected(filter, tc->suite))
+		if (!report_selected(filter, tc->suite))
 			continue;
 		bool ok = run_case(tc);
 		ok ? passed++ : failed++;

@@ -4,6 +4,8 @@
  * `N passed, N failed`. Usage: unit [suite,suite...]. Exits 1 on a failure. */
 #include "tests/host/hosttest.h"
 
+#include "tests/report.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -11,40 +13,18 @@
 extern const struct hosttest_case __start_hosttest[] __attribute__((weak));
 extern const struct hosttest_case __stop_hosttest[] __attribute__((weak));
 
-void hosttest_fail(struct hosttest *t, const char *file, int line,
-		   const char *expr, long long a, long long b, bool show_values)
+void hosttest_fail(struct hosttest *t, const char *file, int line, const char *expr,
+		long long a, long long b, bool show_values)
 {
 	t->failures++;
-	if (show_values)
-		printf("# %s:%d expected %s, got %lld (0x%llx) and %lld (0x%llx)\n",
-		       file, line, expr, a, (unsigned long long)a, b,
-		       (unsigned long long)b);
-	else
-		printf("# %s:%d expected %s\n", file, line, expr);
+	report_values(file, line, expr, a, b, show_values);
 }
 
 void hosttest_fail_str(struct hosttest *t, const char *file, int line,
-		       const char *expr, const char *a, const char *b)
+		    const char *expr, const char *a, const char *b)
 {
 	t->failures++;
-	printf("# %s:%d expected %s, got \"%s\" and \"%s\"\n", file, line, expr,
-	       a ? a : "(null)", b ? b : "(null)");
-}
-
-/* Is suite one of the comma-separated names in filter? */
-static bool selected(const char *filter, const char *suite)
-{
-	if (!filter || !*filter)
-		return true;
-	size_t n = strlen(suite);
-	for (const char *p = filter; *p;) {
-		const char *comma = strchr(p, ',');
-		size_t len = comma ? (size_t)(comma - p) : strlen(p);
-		if (len == n && strncmp(p, suite, n) == 0)
-			return true;
-		p += len + (comma ? 1 : 0);
-	}
-	return false;
+	report_strings(file, line, expr, a, b);
 }
 
 /* The linker keeps no order we can rely on: sort by file, then line. */
@@ -69,7 +49,7 @@ int main(int argc, char **argv)
 	if (!cases)
 		return 2;
 	for (size_t i = 0; i < ncases; i++)
-		if (selected(filter, __start_hosttest[i].suite))
+		if (report_selected(filter, __start_hosttest[i].suite))
 			cases[total++] = &__start_hosttest[i];
 	qsort(cases, total, sizeof(*cases), by_place);
 
