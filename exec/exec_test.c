@@ -11,7 +11,9 @@
 #include "kernel/uapi/signal.h"
 #include "mm/as.h"
 #include "mm/fault.h"
+#include "mm/kheap.h"
 #include "mm/pmm.h"
+#include "mm/reclaim.h"
 #include "mm/vm_file.h"
 #include "mm/vmm.h"
 #include "tests/hoard.h"
@@ -290,4 +292,36 @@ KTEST(exec, corpus_gives_expected_results)
 		p = nl + 1;
 	}
 	EXPECT_GT(files, 40);
+}
+
+/* Start a process with no memory at all, then with one more frame each
+ * time: every failure, wherever in exec or process creation it strikes,
+ * must be -ENOMEM and give back every frame and heap byte it took. */
+KTEST(exec, out_of_memory_anywhere_gives_enomem_and_leaks_nothing)
+{
+	static const char *const argv[] = { "exit42", NULL };
+	static const char *const envp[] = { NULL };
+	struct exec_args args = { argv, envp };
+	struct hoard *h = hoard_frames(0);
+	ASSERT_NOT_NULL(h);
+	int err = -ENOMEM, failures = 0;
+	struct proc *p = NULL;
+
+	while (!p && failures < 256) {
+		mm_reclaim();
+		size_t frames = pmm_free_count(), heap = kheap_bytes_in_use();
+		p = exec_spawn(NULL, "/bin/exit42", &args, &err);
+		if (p)
+			break;
+		EXPECT_EQ(err, -ENOMEM);
+		mm_reclaim();
+		EXPECT_EQ(pmm_free_count(), frames);
+		EXPECT_EQ(kheap_bytes_in_use(), heap);
+		failures++;
+		hoard_release_some(h, 1);
+	}
+	ASSERT_NOT_NULL(p);
+	EXPECT_GT(failures, 3);  /* it did fail at several different steps */
+	hoard_release(h);        /* it has not run yet: now it has memory */
+	EXPECT_EQ(proc_wait(p), WAIT_EXITED(42));
 }
