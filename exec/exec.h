@@ -6,6 +6,7 @@
 #ifndef EXEC_EXEC_H
 #define EXEC_EXEC_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct address_space;
@@ -16,10 +17,12 @@ struct proc;
 #define EXEC_ARG_MAX (128u * 1024)
 
 /* Where exec finds the new program's arguments: NULL-terminated arrays of
- * strings in kernel memory. */
+ * strings, in kernel memory, or (user) in the calling process's memory, as
+ * execve() passes them; a NULL array is an empty one. */
 struct exec_args {
 	const char *const *argv;
 	const char *const *envp;
+	bool user;  /* read them with the user-copy routines */
 };
 
 /* A prepared image, owned by the caller until exec_commit(). */
@@ -33,7 +36,8 @@ struct exec_image {
 /* Phase 1: find path in the initrd, validate it as an ELF executable, and
  * build its address space and stack. Returns 0 or -ENOENT, -EACCES (not a
  * regular executable file), -ENOEXEC, -EINVAL (see exec/elf.h), -E2BIG,
- * -ENOMEM; on failure nothing is left allocated. */
+ * -EFAULT (a bad user pointer in args), -ENOMEM; on failure nothing is
+ * left allocated and the caller's image is untouched. */
 int exec_prepare(const char *path, const struct exec_args *args,
 		 struct exec_image *img);
 

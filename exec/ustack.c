@@ -19,6 +19,7 @@
 #include "mm/as.h"
 #include "mm/kmap.h"
 #include "mm/pmm.h"
+#include "mm/uaccess.h"
 #include "mm/vmm.h"
 
 #define STACK_EXPAND (128u * 1024)  /* room below the arguments, as Linux */
@@ -58,33 +59,95 @@ static int put_word(struct address_space *as, vaddr_t va, uint32_t w)
 	return put(as, va, &w, sizeof(w));
 }
 
-/* Count a NULL-terminated array and the bytes of its strings, giving up
- * (false) as soon as the total passes EXEC_ARG_MAX: no count can wrap. */
-static bool measure(const char *const *v, uint32_t *count, uint32_t *bytes)
+/* Element i of the array v (kernel or user memory, as args says). */
+static int arg_at(const struct exec_args *args, const char *const *v,
+		  uint32_t i, const char **out)
 {
-	*count = 0;
-	for (; v && v[*count]; (*count)++) {
-		*bytes += strnlen(v[*count], EXEC_ARG_MAX) + 1 + sizeof(uint32_t);
-		if (*bytes > EXEC_ARG_MAX)
-			return false;
+	if (!v) {
+		*out = NULL;
+		return 0;
 	}
-	*bytes += sizeof(uint32_t);  /* the NULL */
-	return *bytes <= EXEC_ARG_MAX;
+	if (!args->user) {
+		*out = v[i];
+		return 0;
+	}
+	return copy_from_user(out, &v[i], sizeof(*out));
+}
+
+/* The length of string s, or EXEC_ARG_MAX if it is longer, or -EFAULT. */
+static long arg_len(const struct exec_args *args, const char *s)
+{
+	if (args->user)
+		return strnlen_user(s, EXEC_ARG_MAX);
+	return strnlen(s, EXEC_ARG_MAX);
+}
+
+/* Count a NULL-terminated array and the bytes of its strings, giving up
+ * with -E2BIG as soon as the total passes EXEC_ARG_MAX: no count can wrap
+ * however many pointers there are. */
+static int measure(const struct exec_args *args, const char *const *v,
+		   uint32_t *count, uint32_t *bytes)
+{
+	for (*count = 0;; (*count)++) {
+		const char *s;
+		int err = arg_at(args, v, *count, &s);
+		if (err)
+			return err;
+		*bytes += sizeof(uint32_t);  /* its pointer, or the NULL */
+		if (*bytes > EXEC_ARG_MAX)
+			return -E2BIG;
+		if (!s)
+			return 0;
+		long n = arg_len(args, s);
+		if (n < 0)
+			return (int)n;
+		*bytes += (uint32_t)n + 1;
+		if (*bytes > EXEC_ARG_MAX)
+			return -E2BIG;
+	}
+}
+
+/* Copy string s (n bytes with its NUL) to user address at of as. */
+static int put_string(struct address_space *as, const struct exec_args *args,
+		      vaddr_t at, const char *s, size_t n)
+{
+	if (!args->user)
+		return put(as, at, s, n);
+	char chunk[128];
+	for (size_t done = 0; done < n;) {
+		size_t k = n - done < sizeof(chunk) ? n - done : sizeof(chunk);
+		int err = copy_from_user(chunk, s + done, k);
+		if (!err)
+			err = put(as, at + done, chunk, k);
+		if (err)
+			return err;
+		done += k;
+	}
+	return 0;
 }
 
 /* Write the strings of v upward from *at, their addresses to the pointer
- * array at ptrs, then the NULL that ends it. */
-static int put_strings(struct address_space *as, const char *const *v,
-		       uint32_t count, vaddr_t *at, vaddr_t ptrs)
+ * array at ptrs, then the NULL that ends it. The strings are measured
+ * again: if a user string changed length since measure(), the layout
+ * would be wrong, so that is -EFAULT. */
+static int put_strings(struct address_space *as, const struct exec_args *args,
+		       const char *const *v, uint32_t count, vaddr_t *at,
+		       vaddr_t end, vaddr_t ptrs)
 {
 	for (uint32_t i = 0; i < count; i++) {
-		size_t n = strlen(v[i]) + 1;
-		int err = put(as, *at, v[i], n);
+		const char *s;
+		int err = arg_at(args, v, i, &s);
+		long n = err ? err : s ? arg_len(args, s) : -EFAULT;
+		if (n < 0)
+			return (int)n;
+		if (*at + (size_t)n + 1 > end)
+			return -EFAULT;
+		err = put_string(as, args, *at, s, (size_t)n + 1);
 		if (!err)
 			err = put_word(as, ptrs + 4 * i, *at);
 		if (err)
 			return err;
-		*at += n;
+		*at += (size_t)n + 1;
 	}
 	return put_word(as, ptrs + 4 * count, 0);
 }
@@ -110,9 +173,11 @@ int ustack_build(struct address_space *as, const char *path,
 		 uint32_t *sp_out)
 {
 	uint32_t argc, envc, bytes = strnlen(path, EXEC_ARG_MAX) + 1;
-	if (!measure(args->argv, &argc, &bytes) ||
-	    !measure(args->envp, &envc, &bytes))
-		return -E2BIG;
+	int err = measure(args, args->argv, &argc, &bytes);
+	if (!err)
+		err = measure(args, args->envp, &envc, &bytes);
+	if (err)
+		return err;
 
 	size_t path_len = strlen(path) + 1;
 	vaddr_t execfn = USER_STACK_TOP - 4 - path_len;
@@ -138,11 +203,11 @@ int ustack_build(struct address_space *as, const char *path,
 	uint8_t rnd[16];
 	platform_random(rnd, sizeof(rnd));
 	vaddr_t at = strings_start;
-	int err = put(as, execfn, path, path_len);
+	err = put(as, execfn, path, path_len);
 	if (!err)
-		err = put_strings(as, args->argv, argc, &at, argv);
+		err = put_strings(as, args, args->argv, argc, &at, execfn, argv);
 	if (!err)
-		err = put_strings(as, args->envp, envc, &at, envp);
+		err = put_strings(as, args, args->envp, envc, &at, execfn, envp);
 	if (!err)
 		err = put(as, random, rnd, sizeof(rnd));
 	if (!err)

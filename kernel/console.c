@@ -6,25 +6,36 @@
 #include "kernel/arch/x86/trap.h"
 #include "kernel/lib/format.h"
 #include "kernel/thread.h"
-
-#define EOF_CHAR 0x04   /* Ctrl-D */
-#define INPUT_SIZE 1024 /* a power of two */
+#include "kernel/tty.h"
 
 static bool have_com2;
 static bool quiet;
 static bool log_on_com1 = true;
 static bool raw;
 
-/* Received bytes, a ring: [tail, head) modulo INPUT_SIZE. Bytes that
- * arrive while it is full are dropped, as a UART's FIFO would. */
-static char input[INPUT_SIZE];
-static unsigned head, tail;
+/* Console input, edited by the line discipline as it arrives (at IRQ
+ * time, or by console_inject); always touched with interrupts off. */
+static struct tty input;
 static struct thread *reader;  /* blocked in console_read(), or NULL */
+static struct console_echo_capture *echo_capture;  /* for tests, or NULL */
+
+static void echo_sink(void *ctx, const char *s, unsigned n)
+{
+	struct console_echo_capture *c = echo_capture;
+	if (!c) {
+		console_write(s, n);
+		return;
+	}
+	for (unsigned i = 0; i < n && c->len + 1 < c->size; i++)
+		c->buf[c->len++] = s[i];
+	c->buf[c->len] = '\0';
+}
 
 void console_init(void)
 {
 	serial_init(COM1);
 	have_com2 = serial_init(COM2);
+	tty_init(&input, echo_sink, NULL);
 }
 
 void console_set_log(bool q, bool on_com1)
@@ -62,7 +73,19 @@ void kprintf(const char *fmt, ...)
 
 void console_set_raw(bool r)
 {
+	bool irq = irq_save();
 	raw = r;
+	tty_set_raw(&input, r);
+	irq_restore(irq);
+}
+
+void console_capture_echo(struct console_echo_capture *c)
+{
+	bool irq = irq_save();
+	echo_capture = c;
+	if (c && c->size)
+		c->buf[c->len = 0] = '\0';
+	irq_restore(irq);
 }
 
 void console_write(const char *buf, unsigned len)
@@ -84,19 +107,23 @@ void klog(enum log_level level, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void input_put(char c)
+/* Take typed bytes (interrupts off); wake the reader once it has a line. */
+static void input_take(const char *buf, unsigned n)
 {
-	if (head - tail < INPUT_SIZE)
-		input[head++ % INPUT_SIZE] = c;
+	bool readable = false;
+	for (unsigned i = 0; i < n; i++)
+		readable |= tty_input(&input, buf[i]);
+	if (readable && reader)
+		thread_wake(reader);
 }
 
 static void com1_irq(struct trapframe *tf)
 {
 	int c;
-	while ((c = serial_getc(COM1)) >= 0)
-		input_put((char)c);
-	if (reader && head != tail)
-		thread_wake(reader);
+	while ((c = serial_getc(COM1)) >= 0) {
+		char ch = (char)c;
+		input_take(&ch, 1);
+	}
 }
 
 void console_input_init(void)
@@ -108,26 +135,19 @@ void console_input_init(void)
 void console_inject(const char *buf, unsigned n)
 {
 	bool irq = irq_save();
-	for (unsigned i = 0; i < n; i++)
-		input_put(buf[i]);
+	input_take(buf, n);
 	irq_restore(irq);
 }
 
 unsigned console_read(char *buf, unsigned n)
 {
 	bool irq = irq_save();  /* no byte may slip in between test and sleep */
-	while (head == tail) {
+	while (!tty_readable(&input)) {
 		reader = thread_current();
 		thread_block();
 	}
 	reader = NULL;
-	unsigned got = 0;
-	if (input[tail % INPUT_SIZE] == EOF_CHAR) {
-		tail++;  /* end of file: this read returns 0 */
-	} else {
-		while (got < n && head != tail && input[tail % INPUT_SIZE] != EOF_CHAR)
-			buf[got++] = input[tail++ % INPUT_SIZE];
-	}
+	unsigned got = tty_read(&input, buf, n);
 	irq_restore(irq);
 	return got;
 }

@@ -20,8 +20,12 @@ void console_set_log(bool quiet, bool on_com1);
 void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void kvprintf(const char *fmt, va_list ap);
 
-/* With raw on (the `console=raw` option), program output reaches COM1
- * byte for byte; otherwise "\n" becomes "\r\n" for a terminal. */
+/* With raw on (the `console=raw` option, as tools/run-elf boots), program
+ * output reaches COM1 byte for byte and input is passed through as it
+ * arrives (no echo, no editing; Ctrl-D at the start of a read is end of
+ * file). Off (the default), the console is a terminal in canonical mode
+ * (kernel/tty.h, docs/tty.md): "\n" is sent as "\r\n", input is echoed
+ * and edited, and read() returns a line once Enter completes it. */
 void console_set_raw(bool raw);
 
 /* Write a program's bytes to the console (write(1, ...)). */
@@ -30,13 +34,25 @@ void console_write(const char *buf, unsigned len);
 /* Start taking console input by interrupt (needs trap_init first). */
 void console_input_init(void);
 
-/* Wait for console input and copy up to n bytes of it to buf. Returns the
- * count, or 0 for end of file: Ctrl-D (0x04) at the start of a read, as a
- * terminal gives it. Blocks the calling thread while nothing is waiting. */
+/* Wait for console input and copy up to n bytes of it to buf: at most one
+ * line in canonical mode, what has arrived in raw mode. Returns the count,
+ * or 0 for end of file: Ctrl-D (0x04) at the start of a line (canonical)
+ * or of a read (raw), as a terminal gives it. Blocks the calling thread
+ * while nothing is readable (in canonical mode: no line is complete). */
 unsigned console_read(char *buf, unsigned n);
 
-/* Add bytes to the console input as if they had been typed (for tests). */
+/* Add bytes to the console input as if they had been typed (for tests):
+ * edited and echoed as typed bytes are, and a waiting reader is woken. */
 void console_inject(const char *buf, unsigned n);
+
+/* For tests: while c is set, echo of typed input goes into c->buf (kept
+ * NUL-terminated, at most size - 1 bytes, len counting them) instead of
+ * COM1. Setting c empties it; NULL sends echo to COM1 again. */
+struct console_echo_capture {
+	char *buf;
+	unsigned size, len;
+};
+void console_capture_echo(struct console_echo_capture *c);
 
 /* Log a message at level; shown on COM1 unless quiet hides it, and always
  * copied to COM2 when that port exists. */

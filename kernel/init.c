@@ -33,7 +33,7 @@ void init_run(void)
 	for (int i = 0; i < nextra; i++)
 		argv[1 + i] = extra[i];
 	static const char *const envp[] = { "HOME=/", "TERM=linux", NULL };
-	struct exec_args args = { argv, envp };
+	struct exec_args args = { argv, envp, false };
 
 	int err;
 	struct proc *init = exec_spawn(NULL, path, &args, &err);
@@ -41,6 +41,7 @@ void init_run(void)
 		pr_err("exec %s failed: %s\n", path, errno_name(err));
 		machine_exit(err == -ENOENT ? 127 : 126);
 	}
+	proc_set_init(init);  /* it adopts orphans */
 	int status = proc_wait(init);
 	int code = shell_code(status);
 	if (WIFSIGNALED(status))

@@ -4,18 +4,40 @@
 
 #include "kernel/arch/x86/trap.h"
 #include "kernel/console.h"
+#include "kernel/lib/string.h"
 #include "kernel/panic.h"
 #include "kernel/thread.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/signal.h"
 #include "mm/as.h"
 #include "mm/kheap.h"
+#include "mm/uaccess.h"
 
 static struct proc *procs[PROC_MAX];  /* live, embryo and zombie processes */
 static int next_pid = 1;
+static struct proc *init_proc;       /* adopts orphans; NULL in test runs */
+
+static void proc_remove(struct proc *p);
+
+/* Free a zombie whose thread has switched away for good. */
+static void reap(struct proc *p)
+{
+	thread_free(p->thread);
+	proc_remove(p);
+}
+
+/* Orphans that ended with no one to wait for them: the kernel frees them
+ * whenever it next creates or waits for a process. */
+static void reap_orphans(void)
+{
+	for (int i = 0; i < PROC_MAX; i++)
+		if (procs[i] && procs[i]->orphan && procs[i]->state == PROC_ZOMBIE)
+			reap(procs[i]);
+}
 
 struct proc *proc_create(struct proc *parent, int *err)
 {
+	reap_orphans();
 	int slot = 0;
 	while (slot < PROC_MAX && procs[slot])
 		slot++;
@@ -66,6 +88,28 @@ struct proc *proc_current(void)
 	return thread_current()->proc;
 }
 
+void proc_set_init(struct proc *p)
+{
+	init_proc = p;
+}
+
+/* p is ending: init adopts its children (as on Unix), or, with no init,
+ * they become orphans the kernel frees when they end. */
+static void give_away_children(struct proc *p)
+{
+	struct proc *heir = init_proc && init_proc != p &&
+			    init_proc->state == PROC_LIVE ? init_proc : NULL;
+	for (int i = 0; i < PROC_MAX; i++) {
+		struct proc *c = procs[i];
+		if (!c || c->parent != p)
+			continue;
+		c->parent = heir;
+		c->orphan = !heir;
+		if (heir && c->state == PROC_ZOMBIE)
+			thread_wake(heir->thread);  /* a zombie for init to reap */
+	}
+}
+
 void proc_exit(int status)
 {
 	struct proc *p = proc_current();
@@ -75,13 +119,83 @@ void proc_exit(int status)
 	as_switch(NULL);
 	as_destroy(p->as);
 	p->as = NULL;
-	/* Children are created only by the kernel so far; with fork, orphans
-	 * will be handed to init here. */
+	give_away_children(p);
 	p->wait_status = status;
 	p->state = PROC_ZOMBIE;
 	if (p->waiter)
-		thread_wake(p->waiter);
+		thread_wake(p->waiter);          /* the kernel, in proc_wait() */
+	if (p->parent)
+		thread_wake(p->parent->thread);  /* its parent, maybe in wait4() */
 	thread_exit();
+}
+
+int proc_fork(void)
+{
+	struct proc *parent = proc_current();
+	int err;
+	struct proc *child = proc_create(parent, &err);
+	if (!child)
+		return err;
+	child->as = as_fork(parent->as);
+	struct thread *t = child->as ? thread_create_user(child, 0, 0) : NULL;
+	if (!t) {
+		proc_discard(child);
+		return -ENOMEM;
+	}
+	memcpy(child->name, parent->name, sizeof(child->name));
+	child->capture = parent->capture;
+	/* The child returns from the same fork(), with 0. */
+	*thread_user_frame(t) = *thread_user_frame(parent->thread);
+	thread_user_frame(t)->eax = 0;
+	child->thread = t;
+	child->state = PROC_LIVE;
+	thread_start(t);
+	return child->pid;
+}
+
+/* A child of me that pid selects, preferring one that has ended; NULL if
+ * there is none at all. */
+static struct proc *find_child(struct proc *me, int pid)
+{
+	struct proc *found = NULL;
+	for (int i = 0; i < PROC_MAX; i++) {
+		struct proc *c = procs[i];
+		if (!c || c->parent != me || (pid > 0 && c->pid != pid))
+			continue;
+		if (c->state == PROC_ZOMBIE)
+			return c;
+		found = c;
+	}
+	return found;
+}
+
+long proc_wait4(int pid, int *ustatus, int options, void *urusage)
+{
+	static const uint32_t zero_rusage[18];  /* struct rusage on i386 */
+	struct proc *me = proc_current(), *c;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
+		return -EINVAL;
+	while ((c = find_child(me, pid)) && c->state != PROC_ZOMBIE) {
+		if (options & WNOHANG)
+			return 0;
+		thread_block();  /* a child's exit wakes us; recheck */
+	}
+	if (!c)
+		return -ECHILD;
+	int child_pid = c->pid, status = c->wait_status;
+	reap(c);  /* as Linux: reaped even if the status cannot be stored */
+	if ((ustatus && copy_to_user(ustatus, &status, sizeof(status))) ||
+	    (urusage && copy_to_user(urusage, zero_rusage, sizeof(zero_rusage))))
+		return -EFAULT;
+	return child_pid;
+}
+
+void proc_forget_capture(struct proc_capture *cap)
+{
+	for (int i = 0; i < PROC_MAX; i++)
+		if (procs[i] && procs[i]->capture == cap)
+			procs[i]->capture = NULL;
 }
 
 void proc_kill_fault(const struct trapframe *tf, int signal, vaddr_t addr)
@@ -106,8 +220,8 @@ int proc_wait(struct proc *p)
 		thread_block();
 	}
 	int status = p->wait_status;
-	thread_free(p->thread);
-	proc_remove(p);
+	reap(p);
+	reap_orphans();
 	return status;
 }
 

@@ -42,6 +42,8 @@ struct proc {
 	int wait_status;               /* valid once PROC_ZOMBIE */
 	struct thread *waiter;         /* blocked in proc_wait() for it, or NULL */
 	struct proc_capture *capture;  /* NULL: writes to fd 1 and 2 go to COM1 */
+	bool orphan;                   /* parent gone and no init to adopt it:
+					  freed by the kernel once a zombie */
 };
 
 /* A new process with no image yet (PROC_EMBRYO). Returns NULL with *err
@@ -64,6 +66,25 @@ __attribute__((noreturn)) void proc_exit(int status);
  * `pid 7 (prog): out of memory at ...` (SIGKILL), then its VMAs. */
 __attribute__((noreturn)) void proc_kill_fault(const struct trapframe *tf,
 					       int signal, vaddr_t addr);
+
+/* fork(): a copy of the current process (address space copy-on-write,
+ * the same registers, eax 0 in the child), started. Returns the child's
+ * pid, -EAGAIN when the process table is full, or -ENOMEM. */
+int proc_fork(void);
+
+/* wait4(): wait for a child of the current process to end (pid > 0: that
+ * child; -1, 0 or below -1: any child, as there are no process groups),
+ * store its wait status at ustatus (if not NULL), zero *urusage (if not
+ * NULL) and free it. Returns its pid; 0 with WNOHANG if none has ended;
+ * -ECHILD if there is no such child; -EINVAL for unknown options; -EFAULT
+ * for a bad pointer (the child is freed all the same, as on Linux). */
+long proc_wait4(int pid, int *ustatus, int options, void *urusage);
+
+/* The process that adopts orphans (init), or NULL. */
+void proc_set_init(struct proc *p);
+
+/* Stop sending output to cap (its owner is about to free it). */
+void proc_forget_capture(struct proc_capture *cap);
 
 /* Wait for child p to end, then free it. Returns its wait status. */
 int proc_wait(struct proc *p);

@@ -4,14 +4,17 @@
 
 #include <stdint.h>
 
+#include "exec/exec.h"
 #include "kernel/arch/x86/trap.h"
 #include "kernel/console.h"
 #include "kernel/lib/string.h"
 #include "kernel/proc.h"
+#include "kernel/thread.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/ioctls.h"
 #include "kernel/uapi/unistd_32.h"
 #include "mm/as.h"
+#include "mm/pmm.h"
 #include "mm/uaccess.h"
 
 typedef long (*syscall_fn)(uint32_t, uint32_t, uint32_t, uint32_t, uint32_t,
@@ -144,8 +147,63 @@ static long sys_ioctl(uint32_t fd, uint32_t cmd, uint32_t arg, uint32_t a4,
 	return copy_to_user((void *)arg, ws, sizeof(ws));
 }
 
+static long sys_fork(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
+		     uint32_t a5, uint32_t a6)
+{
+	return proc_fork();
+}
+
+static long sys_wait4(uint32_t pid, uint32_t ustatus, uint32_t options,
+		      uint32_t urusage, uint32_t a5, uint32_t a6)
+{
+	return proc_wait4((int)pid, (int *)ustatus, (int)options,
+			  (void *)urusage);
+}
+
+static long sys_waitpid(uint32_t pid, uint32_t ustatus, uint32_t options,
+			uint32_t a4, uint32_t a5, uint32_t a6)
+{
+	return proc_wait4((int)pid, (int *)ustatus, (int)options, NULL);
+}
+
+/* execve(path, argv, envp): the two phases of exec/exec.h on the calling
+ * process. Until the commit, any failure returns to the old image intact;
+ * after it, the process runs the new program from its entry point. */
+static long sys_execve(uint32_t upath, uint32_t uargv, uint32_t uenvp,
+		       uint32_t a4, uint32_t a5, uint32_t a6)
+{
+	paddr_t page = pmm_alloc_frame(PMM_LOWMEM);  /* PATH_MAX is 4096 */
+	if (!page)
+		return -ENOMEM;
+	char *path = P2V(page);
+	long err = strncpy_from_user(path, (const char *)upath, PAGE_SIZE);
+	struct exec_args args = { (const char *const *)uargv,
+				  (const char *const *)uenvp, true };
+	struct exec_image img;
+	if (err >= 0)
+		err = exec_prepare(path, &args, &img);
+	pmm_free_frame(page);
+	if (err < 0)
+		return err;
+	exec_commit(proc_current(), &img);
+	thread_set_user_entry(thread_current(), img.entry, img.sp);
+	return 0;  /* into the new image's eax, which Linux also zeroes */
+}
+
+static long sys_sched_yield(uint32_t a1, uint32_t a2, uint32_t a3,
+			    uint32_t a4, uint32_t a5, uint32_t a6)
+{
+	thread_yield();
+	return 0;
+}
+
 static const syscall_fn table[] = {
 	[__NR_exit] = sys_exit,
+	[__NR_fork] = sys_fork,
+	[__NR_waitpid] = sys_waitpid,
+	[__NR_execve] = sys_execve,
+	[__NR_wait4] = sys_wait4,
+	[__NR_sched_yield] = sys_sched_yield,
 	[__NR_read] = sys_read,
 	[__NR_write] = sys_write,
 	[__NR_getpid] = sys_getpid,

@@ -36,6 +36,18 @@ struct trapframe *thread_user_frame(struct thread *t)
 	return (struct trapframe *)(t->kstack + KSTACK_SIZE) - 1;
 }
 
+void thread_set_user_entry(struct thread *t, uint32_t eip, uint32_t esp)
+{
+	struct trapframe *tf = thread_user_frame(t);
+	memset(tf, 0, sizeof(*tf));  /* general registers zero, as Linux */
+	tf->ds = tf->es = tf->fs = tf->gs = SEG_UDATA;
+	tf->cs = SEG_UCODE;
+	tf->user_ss = SEG_UDATA;
+	tf->eflags = EFLAGS_IF | 0x2;  /* bit 1 always reads as one */
+	tf->eip = eip;
+	tf->user_esp = esp;
+}
+
 struct thread *thread_create_user(struct proc *p, uint32_t eip, uint32_t esp)
 {
 	struct thread *t = kzalloc(sizeof(*t));
@@ -52,13 +64,7 @@ struct thread *thread_create_user(struct proc *p, uint32_t eip, uint32_t esp)
 	t->state = THREAD_BLOCKED;
 
 	struct trapframe *tf = thread_user_frame(t);
-	memset(tf, 0, sizeof(*tf));  /* general registers zero, as Linux */
-	tf->ds = tf->es = tf->fs = tf->gs = SEG_UDATA;
-	tf->cs = SEG_UCODE;
-	tf->user_ss = SEG_UDATA;
-	tf->eflags = EFLAGS_IF | 0x2;  /* bit 1 always reads as one */
-	tf->eip = eip;
-	tf->user_esp = esp;
+	thread_set_user_entry(t, eip, esp);
 
 	/* What switch_context pops the first time: four callee-saved
 	 * registers, then a return into trap_return, which irets to ring 3. */

@@ -42,6 +42,10 @@ struct thread *thread_current(void);
  * runnable: call thread_start(). Returns NULL when out of memory. */
 struct thread *thread_create_user(struct proc *p, uint32_t eip, uint32_t esp);
 
+/* Make t's next return to ring 3 start afresh at eip with user stack esp,
+ * every general register zero (a new thread, or execve). */
+void thread_set_user_entry(struct thread *t, uint32_t eip, uint32_t esp);
+
 /* The user-mode registers saved at the top of t's kernel stack. */
 struct trapframe *thread_user_frame(struct thread *t);
 

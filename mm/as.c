@@ -26,6 +26,48 @@ struct address_space *as_create(void)
 	return as;
 }
 
+/* A copy of v (not in a tree), or NULL when out of memory. */
+static struct vma *vma_copy(const struct vma *v)
+{
+	struct vma *c = vma_create(v->start, v->end, v->prot, v->kind);
+	if (c) {
+		c->flags = v->flags;
+		c->file = v->file;
+		c->file_offset = v->file_offset;
+		c->file_bytes = v->file_bytes;
+		c->label = v->label;
+	}
+	return c;
+}
+
+struct address_space *as_fork(struct address_space *as)
+{
+	struct address_space *child = as_create();
+	if (!child)
+		return NULL;
+	child->brk_start = as->brk_start;
+	child->brk = as->brk;
+	for (struct vma *v = vma_first(&as->vmas); v; v = vma_next(v)) {
+		struct vma *c = vma_copy(v);
+		if (!c)
+			goto out_destroy;
+		int err = vma_insert(&child->vmas, c);
+		KASSERT(err == 0);  /* as's VMAs do not overlap */
+		/* A shared file mapping stays shared; everything else is private
+		 * to each side from now on, so neither may write in place. */
+		int n = vmm_share_range(as->pd, child->pd, v->start, v->end,
+					v->kind != VMA_FILE_SHARED);
+		if (n < 0)
+			goto out_destroy;
+		child->resident += (unsigned long)n;
+	}
+	return child;
+
+out_destroy:
+	as_destroy(child);  /* drops the references shared so far */
+	return NULL;
+}
+
 void as_destroy(struct address_space *as)
 {
 	KASSERT(as != current_as);

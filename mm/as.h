@@ -21,6 +21,15 @@ struct address_space {
 /* A new address space with no VMAs, or NULL when out of memory. */
 struct address_space *as_create(void);
 
+/* A copy of as for a forked child: the same VMAs, brk and labels; every
+ * present page shared copy-on-write (both mappings read-only, one more
+ * reference on the frame), except pages of VMA_FILE_SHARED VMAs, which are
+ * simply shared. The parent's TLB is flushed for the pages made read-only.
+ * Returns NULL when out of memory, with nothing leaked and as unchanged
+ * (pages already write-protected stay so: a later write just takes the
+ * copy-on-write fault and upgrades in place). */
+struct address_space *as_fork(struct address_space *as);
+
 /* Free everything as owns: every mapped page's reference, its page tables,
  * its VMAs. as must not be the current address space. */
 void as_destroy(struct address_space *as);

@@ -24,4 +24,8 @@ int copy_to_user(void *udst, const void *src, size_t n);
  * first size bytes, or -EFAULT. */
 long strncpy_from_user(char *dst, const char *usrc, size_t size);
 
+/* The length of the string at usrc if its NUL lies within the first max
+ * bytes, max if it does not, or -EFAULT. */
+long strnlen_user(const char *usrc, size_t max);
+
 #endif

@@ -44,6 +44,14 @@ paddr_t vmm_unmap(paddr_t pd, vaddr_t va);
 /* If va is mapped, store its frame and flags and return true. */
 bool vmm_query(paddr_t pd, vaddr_t va, paddr_t *frame, unsigned *flags);
 
+/* Map every page present in [start, end) of from into to (a directory
+ * with nothing mapped there), the same frame with one more reference. With
+ * cow, writable pages become read-only in both. Returns the number of
+ * pages shared, or -ENOMEM (what was shared so far stays mapped in to,
+ * for its owner to destroy). */
+int vmm_share_range(paddr_t from, paddr_t to, vaddr_t start, vaddr_t end,
+		    bool cow);
+
 /* Unmap every page in [start, end) (page aligned, below USER_TOP),
  * dropping the reference each mapping held with pmm_free_frame(), and
  * free page tables left empty. Returns the number of pages unmapped. The

@@ -35,7 +35,7 @@ static void bench_spawn(void)
 static void bench_exec_prepare(void)
 {
 	static const char *const argv[] = { "exit42", NULL }, *const envp[] = { NULL };
-	struct exec_args args = { argv, envp };
+	struct exec_args args = { argv, envp, false };
 	struct exec_image img;
 	enum { N = 50 };
 	uint64_t t0 = rdtsc();

@@ -10,7 +10,7 @@ void uprog_run(const char *path, const char *const *argv,
 {
 	static const char *const envp[] = { "HOME=/", "TERM=linux",
 					    "PAGODA_TEST=1", NULL };
-	struct exec_args args = { argv, envp };
+	struct exec_args args = { argv, envp, false };
 	struct proc_capture cap = { r->out, 0 };
 
 	r->err = 0;
@@ -22,6 +22,7 @@ void uprog_run(const char *path, const char *const *argv,
 		return;
 	p->capture = &cap;  /* it has not run yet: the spawner runs first */
 	r->status = proc_wait(p);
+	proc_forget_capture(&cap);  /* children it left behind write nowhere */
 	r->len = cap.len < PAGE_SIZE - 1 ? cap.len : PAGE_SIZE - 1;
 	r->out[r->len] = '\0';
 }

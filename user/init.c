@@ -1,6 +1,11 @@
-/* user/init.c: the first user program the kernel runs (/bin/init). For
- * now it says it is up, shows what exec gave it, and exits 0. */
+/* user/init.c: the first user program the kernel runs (/bin/init). It says
+ * it is up and shows what exec gave it; then, if it was given no arguments
+ * (a plain boot), it becomes the shell: execve keeps pid 1. With arguments
+ * (`init=/bin/init -- ARGS`, or a run on a Linux host) it exits 0. */
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 int main(int argc, char **argv, char **envp)
 {
@@ -9,5 +14,13 @@ int main(int argc, char **argv, char **envp)
 		printf("init: argv[%d] = \"%s\"\n", i, argv[i]);
 	for (int i = 0; envp[i]; i++)
 		printf("init: envp[%d] = \"%s\"\n", i, envp[i]);
-	return 0;
+	if (argc > 1)
+		return 0;
+
+	printf("init: starting /bin/sh (type help)\n");
+	fflush(stdout);  /* execve would lose what is still buffered */
+	char *const sh_argv[] = { "sh", NULL };
+	execve("/bin/sh", sh_argv, envp);
+	printf("init: cannot run /bin/sh: %s\n", strerror(errno));
+	return 1;
 }

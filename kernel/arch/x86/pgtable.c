@@ -154,3 +154,58 @@ unsigned vmm_unmap_range(paddr_t pd, vaddr_t start, vaddr_t end)
 		write_cr3(pd);  /* one bulk flush */
 	return count;
 }
+
+/* Share the present entries [first, last) of the page table src, which
+ * maps the 4 MiB at base, into to. Counts the pages shared in *count; sets
+ * *protected when a writable entry of src became read-only. */
+static int share_table(pte_t *src, vaddr_t base, unsigned first,
+		       unsigned last, paddr_t to, bool cow, int *count,
+		       bool *protected)
+{
+	pte_t *dst = NULL;
+	for (unsigned i = first; i < last; i++) {
+		if (!(src[i] & PTE_P))
+			continue;
+		if (!dst) {  /* the child's table, made on the first page */
+			pte_t *pte = walk(to, base + i * PAGE_SIZE, true);
+			if (!pte)
+				return -ENOMEM;
+			dst = pte - i;
+		}
+		KASSERT(!(dst[i] & PTE_P));  /* to has nothing mapped here */
+		if (cow && (src[i] & PTE_W)) {
+			src[i] &= ~PTE_W;
+			*protected = true;
+		}
+		pmm_ref_frame(PTE_ADDR(src[i]));
+		dst[i] = src[i] & (PAGE_MASK | PTE_P | PTE_W | PTE_U);
+		(*count)++;
+	}
+	return 0;
+}
+
+int vmm_share_range(paddr_t from, paddr_t to, vaddr_t start, vaddr_t end,
+		    bool cow)
+{
+	KASSERT(start <= end && end <= USER_TOP);
+	KASSERT(start % PAGE_SIZE == 0 && end % PAGE_SIZE == 0);
+	if (start == end)
+		return 0;
+	pde_t *d = pd_of(from);
+	unsigned last_pde = PDX(end - 1);
+	int count = 0, err = 0;
+	bool protected = false;
+
+	for (unsigned i = PDX(start); i <= last_pde && !err; i++) {
+		if (!(d[i] & PTE_P))
+			continue;
+		unsigned first = i == PDX(start) ? PTX(start) : 0;
+		unsigned last = i == last_pde ? PTX(end - 1) + 1 : 1024;
+		err = share_table(P2V(PTE_ADDR(d[i])), i * PDE_SPAN, first, last,
+				  to, cow, &count, &protected);
+	}
+	/* Even on failure: the entries made read-only so far stay so. */
+	if (protected && from == vmm_current())
+		write_cr3(from);  /* one bulk flush */
+	return err ? err : count;
+}

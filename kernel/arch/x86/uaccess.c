@@ -72,3 +72,33 @@ long strncpy_from_user(char *dst, const char *usrc, size_t size)
 		return max == room && size > room ? -EFAULT : -ENAMETOOLONG;
 	return (long)(max - left);
 }
+
+long strnlen_user(const char *usrc, size_t max)
+{
+	uintptr_t a = (uintptr_t)usrc;
+	if (a >= USER_TOP)
+		return -EFAULT;
+	size_t room = USER_TOP - a, limit = max < room ? max : room;
+	size_t left = limit;
+	int err = 0;
+	if (limit == 0)
+		return 0;
+	__asm__ volatile("6:\tlodsb\n\t"   /* may fault: al = *esi++ */
+			 "testb %%al, %%al\n\t"
+			 "jz 7f\n\t"
+			 "decl %%ecx\n\t"
+			 "jnz 6b\n\t"
+			 "jmp 8f\n"
+			 "7:\n\t"
+			 "xorl %%eax, %%eax\n"
+			 "8:\n\t"
+			 EXTABLE_ENTRY(6b, 8b)
+			 : "+a"(err), "+S"(usrc), "+c"(left)
+			 :
+			 : "memory");
+	if (err == -EFAULT)
+		return -EFAULT;
+	if (left == 0)  /* no NUL in limit bytes: past the top is a bad address */
+		return limit < max ? -EFAULT : (long)max;
+	return (long)(limit - left);
+}

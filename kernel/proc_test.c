@@ -1,0 +1,39 @@
+/* kernel/proc_test.c: processes from the inside: fork, execve and wait as
+ * user programs use them (user/forktest.c checks itself and prints KTAP),
+ * a fork bomb meeting the process table's limit, and orphans. */
+#include "kernel/lib/string.h"
+#include "kernel/proc.h"
+#include "kernel/uapi/signal.h"
+#include "tests/ktest.h"
+#include "tests/uprog.h"
+
+static struct uprog_result res;  /* 4 KiB: not on the stack */
+
+KTEST(proc, fork_execve_and_wait_behave_as_linux)
+{
+	uprog_run("/bin/forktest", (const char *const[]){ "/bin/forktest", NULL },
+		  &res);
+	ASSERT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_EXITED(0));
+	EXPECT_TRUE(uprog_ktap_passed(&res));
+	if (t->failures)
+		uprog_show(&res);
+	EXPECT_EQ(proc_count(), 0);  /* every child was reaped */
+}
+
+/* A chain of processes each waiting for the next, until fork fails with
+ * EAGAIN (table full) or ENOMEM: the kernel survives, every process is
+ * reaped, and no frame or heap byte is left (the runner checks). */
+KTEST(proc, fork_bomb_meets_the_limit_and_unwinds)
+{
+	uprog_run("/bin/forkchain", (const char *const[]){ "forkchain", NULL }, &res);
+	ASSERT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_EXITED(0));
+	EXPECT_NOT_NULL(strstr(res.out, "processes deep when fork failed"));
+	if (t->failures)
+		uprog_show(&res);
+	EXPECT_EQ(proc_count(), 0);
+	/* and a process can start again */
+	uprog_run("/bin/exit42", (const char *const[]){ "exit42", NULL }, &res);
+	EXPECT_EQ(res.status, WAIT_EXITED(42));
+}
