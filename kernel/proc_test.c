@@ -1,6 +1,7 @@
 /* kernel/proc_test.c: processes from the inside: fork, execve and wait as
  * user programs use them (user/forktest.c checks itself and prints KTAP),
  * a fork bomb meeting the process table's limit, and orphans. */
+#include "exec/exec.h"
 #include "kernel/lib/string.h"
 #include "kernel/proc.h"
 #include "kernel/uapi/signal.h"
@@ -36,4 +37,23 @@ KTEST(proc, fork_bomb_meets_the_limit_and_unwinds)
 	/* and a process can start again */
 	uprog_run("/bin/exit42", (const char *const[]){ "exit42", NULL }, &res);
 	EXPECT_EQ(res.status, WAIT_EXITED(42));
+}
+
+/* The process the kernel treats as init adopts the children of those
+ * that end before their own children do. */
+KTEST(proc, init_adopts_orphans)
+{
+	static const char *const argv[] = { "orphans", NULL };
+	static const char *const envp[] = { NULL };
+	struct exec_args args = { argv, envp, false };
+	int err;
+	struct proc *p = exec_spawn(NULL, "/bin/orphans", &args, &err);
+	ASSERT_NOT_NULL(p);
+	struct proc_capture cap = { res.out, 0 };
+	proc_set_init(p);  /* before it runs: the spawner runs first */
+	p->capture = &cap;
+	EXPECT_EQ(proc_wait(p), WAIT_EXITED(2));
+	proc_forget_capture(&cap);
+	proc_set_init(NULL);
+	EXPECT_EQ(proc_count(), 0);
 }

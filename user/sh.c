@@ -142,6 +142,11 @@ static int run_program(char **argv)
 			return 126;
 		}
 	}
+	/* As init (pid 1) the shell adopts orphans: collect any that have
+	 * ended, or they would fill the process table. */
+	int other;
+	while (waitpid(-1, &other, WNOHANG) > 0)
+		;
 	if (WIFSIGNALED(status)) {
 		report_signal(WTERMSIG(status));
 		return 128 + WTERMSIG(status);
@@ -154,7 +159,7 @@ static void help(void)
 	printf("pagoda's shell. Builtins: echo ARGS..., exit [N], help.\n"
 	       "Other commands run /bin/NAME (or a path with a '/'). In /bin:\n"
 	       "  hello layout stackcheck memcheck cat exit42 textwrite nullread\n"
-	       "  stackgrow stackprobe getpidloop init sh\n"
+	       "  stackgrow stackprobe getpidloop forktest forkchain init sh\n"
 	       "Quotes \"...\" and '...' group words, \\ escapes, $? is the last\n"
 	       "status, ';' separates commands. Ctrl-D on an empty line leaves.\n");
 }
