@@ -50,18 +50,25 @@ static void bench_exec_prepare(void)
 
 }
 
-/* A system call's round trip: the same program making 0 and N getpid
- * calls; the difference over N is the cost of one. */
-static void bench_syscall(void)
+/* Run program with argv twice, with count "0" and then with count n in
+ * its last argument; report the difference over n: the cost of one
+ * iteration of whatever the program loops over. */
+static void bench_loop(const char *name, const char *path, const char *mode,
+		       unsigned n, const char *n_text)
 {
-	enum { N = 2000 };
+	const char *args0[] = { path, mode ? mode : "0", mode ? "0" : NULL, NULL };
+	const char *argsn[] = { path, mode ? mode : n_text, mode ? n_text : NULL, NULL };
 	uint64_t t0 = rdtsc();
-	uprog_run("/bin/getpidloop", (const char *const[]){ "getpidloop", "0", NULL }, &res);
+	uprog_run(path, args0, &res);
 	uint64_t base = rdtsc() - t0;
 	t0 = rdtsc();
-	uprog_run("/bin/getpidloop", (const char *const[]){ "getpidloop", "2000", NULL }, &res);
+	uprog_run(path, argsn, &res);
 	uint64_t with = rdtsc() - t0;
-	report("getpid-syscall", with > base ? with - base : 0, N);
+	if (res.err || res.status != 0) {
+		kprintf("bench %s: the program failed\n", name);
+		return;
+	}
+	report(name, with > base ? with - base : 0, n);
 }
 
 /* Anonymous page faults, taken through copy_to_user exactly as a user
@@ -92,7 +99,9 @@ void bench_run(void)
 	kprintf("bench boot-to-bench: %llu\n", rdtsc() - bench_boot_tsc);
 	bench_exec_prepare();
 	bench_spawn();
-	bench_syscall();
+	bench_loop("getpid-syscall", "/bin/getpidloop", NULL, 2000, "2000");
+	bench_loop("fork+exit+wait", "/bin/spawnloop", "fork", 50, "50");
+	bench_loop("fork+execve+exit+wait", "/bin/spawnloop", "exec", 50, "50");
 	bench_anon_fault();
 	pagecache_shrink();
 }
