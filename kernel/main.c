@@ -1,6 +1,7 @@
 /* kernel/main.c: kmain, the order in which the kernel comes up. */
 #include "exec/initrd.h"
 #include "kernel/arch/x86/cpu.h"
+#include "kernel/arch/x86/fpu.h"
 #include "kernel/arch/x86/gdt.h"
 #include "kernel/arch/x86/machine.h"
 #include "kernel/arch/x86/mmu.h"
@@ -51,6 +52,7 @@ void kmain(uint32_t magic, paddr_t mbi)
 
 	gdt_init();
 	trap_init();
+	fpu_init();
 	thread_init();
 	paging_init(lowmem_top());
 	pmm_init(&bootinfo);

@@ -116,6 +116,10 @@ void proc_exit(int status)
 	KASSERT(p);
 	/* Leave the address space before freeing it; the kernel half is the
 	 * same everywhere, so this thread's stack stays reachable. */
+	if (p->clear_child_tid) {  /* CLONE_CHILD_CLEARTID: tell the C library */
+		uint32_t zero = 0;
+		copy_to_user((void *)p->clear_child_tid, &zero, sizeof(zero));
+	}
 	as_switch(NULL);
 	as_destroy(p->as);
 	p->as = NULL;
@@ -127,6 +131,39 @@ void proc_exit(int status)
 	if (p->parent)
 		thread_wake(p->parent->thread);  /* its parent, maybe in wait4() */
 	thread_exit();
+}
+
+static struct proc *find_child(struct proc *me, int pid);
+
+#define CSIGNAL              0x000000ffu
+#define CLONE_PARENT_SETTID  0x00100000u
+#define CLONE_CHILD_CLEARTID 0x00200000u
+#define CLONE_CHILD_SETTID   0x01000000u
+
+int proc_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
+	       uint32_t child_tid)
+{
+	if (flags & ~(CSIGNAL | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID |
+		      CLONE_CHILD_SETTID))
+		return -EINVAL;  /* sharing anything means threads: not yet */
+	int pid = proc_fork();
+	if (pid < 0)
+		return pid;
+	struct proc *child = find_child(proc_current(), pid);
+	if (newsp)
+		thread_user_frame(child->thread)->user_esp = newsp;
+	if (flags & CLONE_CHILD_CLEARTID)
+		child->clear_child_tid = child_tid;
+	if (flags & CLONE_CHILD_SETTID) {
+		/* The child has not run: write into its memory from here. */
+		as_switch(child->as);
+		copy_to_user((void *)child_tid, &pid, sizeof(pid));
+		as_switch(proc_current()->as);
+	}
+	if ((flags & CLONE_PARENT_SETTID) &&
+	    copy_to_user((void *)parent_tid, &pid, sizeof(pid)))
+		return -EFAULT;
+	return pid;
 }
 
 int proc_fork(void)
@@ -147,6 +184,8 @@ int proc_fork(void)
 	/* The child returns from the same fork(), with 0. */
 	*thread_user_frame(t) = *thread_user_frame(parent->thread);
 	thread_user_frame(t)->eax = 0;
+	thread_copy_fpu(t);
+	memcpy(t->tls, parent->thread->tls, sizeof(t->tls));
 	child->thread = t;
 	child->state = PROC_LIVE;
 	thread_start(t);

@@ -42,6 +42,8 @@ struct proc {
 	int wait_status;               /* valid once PROC_ZOMBIE */
 	struct thread *waiter;         /* blocked in proc_wait() for it, or NULL */
 	struct proc_capture *capture;  /* NULL: writes to fd 1 and 2 go to COM1 */
+	uint32_t clear_child_tid;      /* user address zeroed at exit (clone's
+					  CLONE_CHILD_CLEARTID), or 0 */
 	bool orphan;                   /* parent gone and no init to adopt it:
 					  freed by the kernel once a zombie */
 };
@@ -71,6 +73,14 @@ __attribute__((noreturn)) void proc_kill_fault(const struct trapframe *tf,
  * the same registers, eax 0 in the child), started. Returns the child's
  * pid, -EAGAIN when the process table is full, or -ENOMEM. */
 int proc_fork(void);
+
+/* clone() as a C library's fork() uses it: flags may hold only the exit
+ * signal and CLONE_PARENT_SETTID / CLONE_CHILD_SETTID / CLONE_CHILD_CLEARTID
+ * (threads, CLONE_VM and the rest, give -EINVAL); newsp, if not 0, is the
+ * child's stack. The tid pointers are used as Linux does. Returns as
+ * proc_fork(), or -EFAULT if the parent's tid pointer is bad. */
+int proc_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
+	       uint32_t child_tid);
 
 /* wait4(): wait for a child of the current process to end (pid > 0: that
  * child; -1, 0 or below -1: any child, as there are no process groups),

@@ -57,3 +57,14 @@ KTEST(proc, init_adopts_orphans)
 	proc_set_init(NULL);
 	EXPECT_EQ(proc_count(), 0);
 }
+
+/* x87 and SSE registers are saved and restored with each process. */
+KTEST(proc, fpu_and_sse_registers_are_per_process)
+{
+	uprog_run("/bin/fpucheck", (const char *const[]){ "fpucheck", NULL }, &res);
+	ASSERT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_EXITED(0));
+	EXPECT_TRUE(uprog_ktap_passed(&res));
+	if (t->failures)
+		uprog_show(&res);
+}

@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "exec/exec.h"
+#include "kernel/arch/x86/tls.h"
 #include "kernel/arch/x86/trap.h"
 #include "kernel/console.h"
 #include "kernel/lib/string.h"
@@ -153,6 +154,13 @@ static long sys_fork(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
 	return proc_fork();
 }
 
+/* i386 clone(flags, newsp, parent_tid, tls, child_tid). */
+static long sys_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
+		      uint32_t tls, uint32_t child_tid, uint32_t a6)
+{
+	return proc_clone(flags, newsp, parent_tid, child_tid);
+}
+
 static long sys_wait4(uint32_t pid, uint32_t ustatus, uint32_t options,
 		      uint32_t urusage, uint32_t a5, uint32_t a6)
 {
@@ -197,12 +205,36 @@ static long sys_sched_yield(uint32_t a1, uint32_t a2, uint32_t a3,
 	return 0;
 }
 
+#define PROT_READ  0x1
+#define PROT_WRITE 0x2
+#define PROT_EXEC  0x4
+
+static long sys_mprotect(uint32_t start, uint32_t len, uint32_t prot,
+			 uint32_t a4, uint32_t a5, uint32_t a6)
+{
+	if (start % PAGE_SIZE || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)))
+		return -EINVAL;
+	if (len == 0)
+		return 0;
+	uint32_t end = PAGE_ROUND_UP(start + len);
+	if (end <= start || end > USER_TOP)  /* wrapped, or into the kernel */
+		return -ENOMEM;
+	return as_protect(proc_current()->as, start, end, prot);
+}
+
+static long sys_set_thread_area(uint32_t uinfo, uint32_t a2, uint32_t a3,
+				uint32_t a4, uint32_t a5, uint32_t a6)
+{
+	return tls_set_thread_area((void *)uinfo);
+}
+
 static const syscall_fn table[] = {
 	[__NR_exit] = sys_exit,
 	[__NR_fork] = sys_fork,
 	[__NR_waitpid] = sys_waitpid,
 	[__NR_execve] = sys_execve,
 	[__NR_wait4] = sys_wait4,
+	[__NR_clone] = sys_clone,
 	[__NR_sched_yield] = sys_sched_yield,
 	[__NR_read] = sys_read,
 	[__NR_write] = sys_write,
@@ -212,6 +244,8 @@ static const syscall_fn table[] = {
 	[__NR_getppid] = sys_getppid,
 	[__NR_writev] = sys_writev,
 	[__NR_gettid] = sys_getpid,
+	[__NR_mprotect] = sys_mprotect,
+	[__NR_set_thread_area] = sys_set_thread_area,
 	[__NR_exit_group] = sys_exit,
 	[__NR_set_tid_address] = sys_getpid,
 };

@@ -3,6 +3,7 @@
 #include "kernel/thread.h"
 
 #include "kernel/arch/x86/cpu.h"
+#include "kernel/arch/x86/fpu.h"
 #include "kernel/arch/x86/gdt.h"
 #include "kernel/arch/x86/trap.h"
 #include "kernel/lib/string.h"
@@ -46,6 +47,17 @@ void thread_set_user_entry(struct thread *t, uint32_t eip, uint32_t esp)
 	tf->eflags = EFLAGS_IF | 0x2;  /* bit 1 always reads as one */
 	tf->eip = eip;
 	tf->user_esp = esp;
+	fpu_reset(t->fpu);
+	memset(t->tls, 0, sizeof(t->tls));
+	if (t == current) {
+		fpu_restore(t->fpu);
+		gdt_load_tls(t->tls);
+	}
+}
+
+void thread_copy_fpu(struct thread *t)
+{
+	fpu_save(t->fpu);  /* the running thread's registers are the live ones */
 }
 
 struct thread *thread_create_user(struct proc *p, uint32_t eip, uint32_t esp)
@@ -54,10 +66,14 @@ struct thread *thread_create_user(struct proc *p, uint32_t eip, uint32_t esp)
 	if (!t)
 		return NULL;
 	paddr_t stack = pmm_alloc_frame(PMM_LOWMEM);
-	if (!stack) {
+	t->fpu = stack ? kmalloc(sizeof(*t->fpu)) : NULL;
+	if (!t->fpu) {
+		if (stack)
+			pmm_free_frame(stack);
 		kfree(t);
 		return NULL;
 	}
+	KASSERT((uintptr_t)t->fpu % 16 == 0);  /* fxsave's alignment */
 	t->tid = next_tid++;
 	t->proc = p;
 	t->kstack = P2V(stack);
@@ -112,8 +128,13 @@ static void schedule(void)
 	if (prev->state == THREAD_RUNNABLE)
 		enqueue(prev);
 	current = next;
-	if (next->kstack)
+	if (prev->fpu && prev->state != THREAD_DEAD)
+		fpu_save(prev->fpu);
+	if (next->kstack) {
 		tss_set_kernel_stack((uint32_t)(next->kstack + KSTACK_SIZE));
+		gdt_load_tls(next->tls);
+		fpu_restore(next->fpu);
+	}
 	as_switch(next->proc ? next->proc->as : NULL);
 	switch_context(&prev->saved_esp, next->saved_esp);
 }
@@ -163,5 +184,6 @@ void thread_free(struct thread *t)
 {
 	KASSERT(t->state == THREAD_DEAD && t != current);
 	pmm_free_frame(V2P(t->kstack));
+	kfree(t->fpu);
 	kfree(t);
 }

@@ -10,6 +10,7 @@
 
 #include "mm/memlayout.h"
 
+struct fpu_state;
 struct proc;
 struct trapframe;
 
@@ -29,6 +30,11 @@ struct thread {
 				     boot thread (it runs on the boot stack) */
 	uint32_t saved_esp;       /* while switched out: its kernel esp */
 	struct thread *next_run;  /* run queue link, while queued */
+	struct fpu_state *fpu;    /* its x87/SSE registers while switched out
+				     (user threads; NULL for the boot thread) */
+	uint64_t tls[3];          /* its thread-local-storage segment
+				     descriptors (set_thread_area), loaded
+				     into the GDT whenever it runs */
 };
 
 /* Make the running context (kmain on the boot stack) thread 0. */
@@ -43,7 +49,8 @@ struct thread *thread_current(void);
 struct thread *thread_create_user(struct proc *p, uint32_t eip, uint32_t esp);
 
 /* Make t's next return to ring 3 start afresh at eip with user stack esp,
- * every general register zero (a new thread, or execve). */
+ * every general register zero, FPU/SSE state and TLS entries clean (a new
+ * thread, or execve). */
 void thread_set_user_entry(struct thread *t, uint32_t eip, uint32_t esp);
 
 /* The user-mode registers saved at the top of t's kernel stack. */
@@ -64,6 +71,9 @@ void thread_wake(struct thread *t);
 /* Mark the current thread dead and switch away for good; whoever owns it
  * frees it with thread_free(). */
 __attribute__((noreturn)) void thread_exit(void);
+
+/* Copy the running thread's FPU/SSE registers into t (fork). */
+void thread_copy_fpu(struct thread *t);
 
 /* Free a dead thread's kernel stack and structure. */
 void thread_free(struct thread *t);

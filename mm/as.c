@@ -205,3 +205,38 @@ vaddr_t as_brk(struct address_space *as, vaddr_t want)
 	as->brk = want;
 	return want;
 }
+
+/* True if VMAs cover [start, end) without a hole. */
+static bool range_mapped(struct address_space *as, vaddr_t start, vaddr_t end)
+{
+	vaddr_t at = start;
+	for (struct vma *v = vma_find(&as->vmas, start); v && at < end;
+	     v = vma_next(v)) {
+		if (v->start > at)
+			return false;
+		at = v->end;
+	}
+	return at >= end;
+}
+
+int as_protect(struct address_space *as, vaddr_t start, vaddr_t end,
+	       unsigned prot)
+{
+	if (!range_mapped(as, start, end))
+		return -ENOMEM;
+	struct vma *v = vma_find(&as->vmas, start);
+	if (v->start < start && !vma_split(&as->vmas, v, start))
+		return -ENOMEM;
+	v = vma_find(&as->vmas, end - 1);
+	if (v->end > end && !vma_split(&as->vmas, v, end))
+		return -ENOMEM;
+	if (prot & (VMA_WRITE | VMA_EXEC))
+		prot |= VMA_READ;  /* x86 pages cannot be write- or exec-only */
+	unsigned flags = (prot & VMA_READ ? VMM_USER : 0) |
+			 (prot & VMA_WRITE ? VMM_WRITE : 0);
+	for (v = vma_find(&as->vmas, start); v && v->start < end; v = vma_next(v)) {
+		v->prot = prot;
+		vmm_protect_range(as->pd, v->start, v->end, flags);
+	}
+	return 0;
+}

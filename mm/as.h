@@ -49,6 +49,13 @@ int as_insert_vma(struct address_space *as, struct vma *v);
  * range, or -ENOMEM if a VMA could not be split (nothing changed). */
 int as_unmap(struct address_space *as, vaddr_t start, vaddr_t end);
 
+/* mprotect(): give [start, end) (page aligned, start < end) protection
+ * prot (VMA_READ | VMA_WRITE | VMA_EXEC). The whole range must be mapped
+ * by VMAs: else -ENOMEM, as Linux; -ENOMEM too if a VMA cannot be split.
+ * On failure nothing has changed. */
+int as_protect(struct address_space *as, vaddr_t start, vaddr_t end,
+	       unsigned prot);
+
 /* Move the program break to want, as Linux's brk(): the [heap] VMA grows
  * or shrinks (pages past the new end are released). Returns the new break,
  * or the old one if want is below the heap's start, would collide with

@@ -243,3 +243,37 @@ KTEST(as, maps_line_truncates_like_snprintf)
 		untouched += small[i] == 'x';
 	EXPECT_EQ(untouched, sizeof(small) - 20);
 }
+
+/* mprotect: protections change per page range, VMAs split at the edges,
+ * contents survive PROT_NONE, and a range with a hole is refused whole. */
+KTEST(as, protect_changes_access_and_keeps_contents)
+{
+	struct address_space *as = as_with(BASE, BASE + 4 * PAGE_SIZE,
+					   VMA_READ | VMA_WRITE, VMA_ANON);
+	ASSERT_NOT_NULL(as);
+	uint32_t x = 0x1234, got = 0;
+	for (int i = 0; i < 4; i++)
+		EXPECT_EQ(copy_to_user((void *)(BASE + i * PAGE_SIZE), &x, 4), 0);
+	EXPECT_EQ(as_protect(as, BASE + PAGE_SIZE, BASE + 2 * PAGE_SIZE, VMA_READ), 0);
+	EXPECT_EQ(as->vmas.count, 3);
+	EXPECT_EQ(copy_to_user((void *)(BASE + PAGE_SIZE), &x, 4), -EFAULT);
+	EXPECT_EQ(copy_from_user(&got, (void *)(BASE + PAGE_SIZE), 4), 0);
+	EXPECT_EQ(got, 0x1234);
+	EXPECT_EQ(copy_to_user((void *)BASE, &x, 4), 0);  /* neighbours untouched */
+	EXPECT_EQ(as_protect(as, BASE + 2 * PAGE_SIZE, BASE + 3 * PAGE_SIZE, 0), 0);
+	/* PROT_NONE: the page stays, but user mode may not touch it (the
+	 * kernel's own copies still can: see docs/fault.md) */
+	unsigned flags = 0;
+	EXPECT_TRUE(vmm_query(as->pd, BASE + 2 * PAGE_SIZE, NULL, &flags));
+	EXPECT_FALSE(flags & VMM_USER);
+	EXPECT_EQ(vm_fault(as, BASE + 2 * PAGE_SIZE, FAULT_PRESENT), VM_FAULT_PROT);
+	EXPECT_EQ(as_protect(as, BASE, BASE + 4 * PAGE_SIZE, VMA_READ | VMA_WRITE), 0);
+	got = 0;
+	EXPECT_EQ(copy_from_user(&got, (void *)(BASE + 2 * PAGE_SIZE), 4), 0);
+	EXPECT_EQ(got, 0x1234);  /* PROT_NONE kept the page */
+	EXPECT_EQ(copy_to_user((void *)(BASE + PAGE_SIZE), &x, 4), 0);
+	/* a hole in the range: nothing changes */
+	EXPECT_EQ(as_protect(as, BASE, BASE + 5 * PAGE_SIZE, VMA_READ), -ENOMEM);
+	EXPECT_EQ(copy_to_user((void *)BASE, &x, 4), 0);
+	vmtest_done(as);
+}

@@ -52,6 +52,13 @@ bool vmm_query(paddr_t pd, vaddr_t va, paddr_t *frame, unsigned *flags);
 int vmm_share_range(paddr_t from, paddr_t to, vaddr_t start, vaddr_t end,
 		    bool cow);
 
+/* Change the present pages in [start, end) to allow at most flags: a
+ * page loses VMM_WRITE or VMM_USER that flags lacks; VMM_USER is given
+ * back when flags has it; VMM_WRITE is never added (a write to such a
+ * page takes a copy-on-write fault, which decides). Flushes the TLB once
+ * if pd is loaded. */
+void vmm_protect_range(paddr_t pd, vaddr_t start, vaddr_t end, unsigned flags);
+
 /* Unmap every page in [start, end) (page aligned, below USER_TOP),
  * dropping the reference each mapping held with pmm_free_frame(), and
  * free page tables left empty. Returns the number of pages unmapped. The

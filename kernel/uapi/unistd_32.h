@@ -38,6 +38,7 @@
 #define __NR_setsid 66
 #define __NR_munmap 91
 #define __NR_wait4 114
+#define __NR_clone 120
 #define __NR_uname 122
 #define __NR_mprotect 125
 #define __NR_readv 145

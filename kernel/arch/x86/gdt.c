@@ -66,7 +66,14 @@ void gdt_init(void)
 			 : "eax", "memory");
 }
 
+void gdt_load_tls(const uint64_t tls[GDT_TLS_COUNT])
+{
+	memcpy(&gdt[GDT_TLS_FIRST], tls, GDT_TLS_COUNT * sizeof(gdt[0]));
+}
+
 void tss_set_kernel_stack(uint32_t esp0)
 {
 	tss.esp0 = esp0;
 }
+
+_Static_assert(sizeof(struct gdt_entry) == sizeof(uint64_t), "8-byte entries");

@@ -11,9 +11,15 @@
 #define SEG_UDATA (0x20 | 3)
 #define SEG_TSS   0x28
 #define GDT_TLS_FIRST 6   /* entries 6..8: thread-local storage (set_thread_area) */
+#define GDT_TLS_COUNT 3
 #define GDT_ENTRIES   9
 
 void gdt_init(void);
+
+/* Load a thread's TLS descriptors into GDT entries 6..8 (each 8 bytes,
+ * as the CPU reads them; 0 is an empty entry). User code reaches them by
+ * loading %gs with entry * 8 + 3. */
+void gdt_load_tls(const uint64_t tls[GDT_TLS_COUNT]);
 
 /* The kernel stack the CPU switches to when ring 3 traps. */
 void tss_set_kernel_stack(uint32_t esp0);

@@ -209,3 +209,24 @@ int vmm_share_range(paddr_t from, paddr_t to, vaddr_t start, vaddr_t end,
 		write_cr3(from);  /* one bulk flush */
 	return err ? err : count;
 }
+
+void vmm_protect_range(paddr_t pd, vaddr_t start, vaddr_t end, unsigned flags)
+{
+	KASSERT(start <= end && end <= USER_TOP);
+	bool changed = false;
+	for (vaddr_t va = start; va < end; va += PAGE_SIZE) {
+		pte_t *pte = walk(pd, va, false);
+		if (!pte || !(*pte & PTE_P)) {
+			if (!pte)  /* no page table: skip to the next 4 MiB */
+				va = (va | (PDE_SPAN - 1)) + 1 - PAGE_SIZE;
+			continue;
+		}
+		pte_t old = *pte;
+		if (!(flags & VMM_WRITE))
+			*pte &= ~PTE_W;
+		*pte = flags & VMM_USER ? *pte | PTE_U : *pte & ~PTE_U;
+		changed |= *pte != old;
+	}
+	if (changed && pd == vmm_current())
+		write_cr3(pd);
+}
