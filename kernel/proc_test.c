@@ -68,3 +68,14 @@ KTEST(proc, fpu_and_sse_registers_are_per_process)
 	if (t->failures)
 		uprog_show(&res);
 }
+
+/* set_thread_area: the TLS segment user code reaches through %gs. */
+KTEST(proc, thread_local_storage_segments_work_as_linux)
+{
+	uprog_run("/bin/tlscheck", (const char *const[]){ "tlscheck", NULL }, &res);
+	ASSERT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_EXITED(0));
+	EXPECT_TRUE(uprog_ktap_passed(&res));
+	if (t->failures)
+		uprog_show(&res);
+}

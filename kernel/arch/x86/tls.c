@@ -21,13 +21,23 @@ struct user_desc {
 	uint32_t useable : 1;
 };
 
-/* The descriptor Linux's fill_ldt() builds: a ring-3 segment of the
- * requested type; the "empty" request (as LDT_empty) clears the entry. */
+/* The two ways to ask for a cleared entry, as Linux's LDT_empty and
+ * LDT_zero. */
+static bool clears(const struct user_desc *u)
+{
+	bool zero = !u->base_addr && !u->limit && !u->contents &&
+		    !u->read_exec_only && !u->seg_32bit && !u->limit_in_pages &&
+		    !u->seg_not_present && !u->useable;
+	bool empty = !u->base_addr && !u->limit && !u->contents &&
+		     u->read_exec_only && !u->seg_32bit && !u->limit_in_pages &&
+		     u->seg_not_present && !u->useable;
+	return zero || empty;
+}
+
+/* The descriptor Linux's fill_ldt() builds: a ring-3 data segment. */
 static uint64_t descriptor(const struct user_desc *u)
 {
-	if (u->base_addr == 0 && u->limit == 0 && u->contents == 0 &&
-	    u->read_exec_only == 1 && u->seg_32bit == 0 &&
-	    u->limit_in_pages == 0 && u->seg_not_present == 1 && u->useable == 0)
+	if (clears(u))
 		return 0;
 	uint32_t lo = (u->base_addr << 16) | (u->limit & 0xffff);
 	uint32_t hi = (u->base_addr & 0xff000000) | ((u->base_addr >> 16) & 0xff) |
@@ -58,7 +68,8 @@ long tls_set_thread_area(void *uinfo)
 	if (u.entry_number < GDT_TLS_FIRST ||
 	    u.entry_number >= GDT_TLS_FIRST + GDT_TLS_COUNT)
 		return -EINVAL;
-	if (u.contents == 3)  /* a code segment, or one that is not present */
+	/* As Linux's tls_desc_okay(): only present 32-bit data segments. */
+	if (!clears(&u) && (!u.seg_32bit || u.contents > 1 || u.seg_not_present))
 		return -EINVAL;
 	t->tls[u.entry_number - GDT_TLS_FIRST] = descriptor(&u);
 	gdt_load_tls(t->tls);  /* it is running: make it take effect now */
