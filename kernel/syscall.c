@@ -195,6 +195,7 @@ static long sys_execve(uint32_t upath, uint32_t uargv, uint32_t uenvp,
 		return err;
 	exec_commit(proc_current(), &img);
 	thread_set_user_entry(thread_current(), img.entry, img.sp);
+	proc_current()->clear_child_tid = 0;  /* an address in the old image */
 	return 0;  /* into the new image's eax, which Linux also zeroes */
 }
 

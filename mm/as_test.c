@@ -277,3 +277,25 @@ KTEST(as, protect_changes_access_and_keeps_contents)
 	EXPECT_EQ(copy_to_user((void *)BASE, &x, 4), 0);
 	vmtest_done(as);
 }
+
+/* The page-level interface: map, query, unmap, with the reference passing
+ * back to the caller. */
+KTEST(as, vmm_map_query_unmap_one_page)
+{
+	struct address_space *as = as_create();
+	ASSERT_NOT_NULL(as);
+	paddr_t f = pmm_alloc_frame(PMM_ZERO), got = 0;
+	ASSERT_NE(f, 0);
+	unsigned flags = 0;
+	EXPECT_FALSE(vmm_query(as->pd, BASE, NULL, NULL));
+	ASSERT_EQ(vmm_map(as->pd, BASE, f, VMM_USER | VMM_WRITE), 0);
+	EXPECT_TRUE(vmm_query(as->pd, BASE, &got, &flags));
+	EXPECT_EQ(got, f);
+	EXPECT_EQ(flags, VMM_USER | VMM_WRITE);
+	EXPECT_EQ(vmm_unmap(as->pd, BASE), f);
+	EXPECT_FALSE(vmm_query(as->pd, BASE, NULL, NULL));
+	EXPECT_EQ(vmm_unmap(as->pd, BASE), 0);
+	EXPECT_EQ(pmm_frame_refcount(f), 1);  /* the mapping's reference is ours */
+	pmm_free_frame(f);
+	as_destroy(as);
+}

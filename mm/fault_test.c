@@ -241,3 +241,33 @@ KTEST(fault, no_frame_left_gives_oom)
 	EXPECT_EQ(copy_to_user((void *)(BASE + 3 * PAGE_SIZE), &x, 4), 0);
 	vmtest_done(as);
 }
+
+/* A program that makes its own text writable and writes to it gets a
+ * private copy: the page-cache page other processes map stays as it was
+ * (text is a private mapping on Linux too). */
+KTEST(fault, writing_mprotected_text_does_not_reach_the_page_cache)
+{
+	fill_file();
+	struct address_space *other = vmtest_space(
+		file_vma(BASE, 1, VMA_READ | VMA_EXEC, VMA_FILE_SHARED, PAGE_SIZE));
+	ASSERT_NOT_NULL(other);
+	uint8_t b = 0;
+	EXPECT_EQ(copy_from_user(&b, (void *)BASE, 1), 0);  /* cache page mapped */
+	paddr_t cached = vmtest_frame(other, BASE);
+	struct address_space *a = vmtest_space(
+		file_vma(BASE, 1, VMA_READ | VMA_EXEC, VMA_FILE_SHARED, PAGE_SIZE));
+	ASSERT_NOT_NULL(a);
+	/* a has not touched the page: its first access is this write */
+	ASSERT_EQ(as_protect(a, BASE, BASE + PAGE_SIZE,
+			     VMA_READ | VMA_WRITE | VMA_EXEC), 0);
+	b = 0xcc;
+	EXPECT_EQ(copy_to_user((void *)BASE, &b, 1), 0);
+	EXPECT_NE(vmtest_frame(a, BASE), cached);
+	as_switch(other);
+	EXPECT_EQ(copy_from_user(&b, (void *)BASE, 1), 0);
+	EXPECT_EQ(b, file_data[0]);                      /* unchanged for others */
+	EXPECT_EQ(vmtest_frame(other, BASE), cached);
+	as_switch(NULL);
+	as_destroy(a);
+	vmtest_done(other);
+}

@@ -40,39 +40,6 @@ int copy_to_user(void *udst, const void *src, size_t n)
 	return user_range_ok(udst, n) ? copy(udst, src, n) : -EFAULT;
 }
 
-long strncpy_from_user(char *dst, const char *usrc, size_t size)
-{
-	uintptr_t a = (uintptr_t)usrc;
-	if (a >= USER_TOP)
-		return -EFAULT;
-	/* Stop at the end of user space: a string running into the kernel
-	 * half is a bad address, not a long name. */
-	size_t room = USER_TOP - a, max = size < room ? size : room;
-	size_t left = max;
-	int err = 0;
-	if (max == 0)
-		return -ENAMETOOLONG;
-	__asm__ volatile("3:\tlodsb\n\t"   /* may fault: al = *esi++ */
-			 "stosb\n\t"
-			 "testb %%al, %%al\n\t"
-			 "jz 4f\n\t"
-			 "decl %%ecx\n\t"
-			 "jnz 3b\n\t"
-			 "jmp 5f\n"
-			 "4:\n\t"
-			 "xorl %%eax, %%eax\n"
-			 "5:\n\t"
-			 EXTABLE_ENTRY(3b, 5b)
-			 : "+a"(err), "+D"(dst), "+S"(usrc), "+c"(left)
-			 :
-			 : "memory");
-	if (err == -EFAULT)
-		return -EFAULT;
-	if (left == 0)  /* no NUL within max bytes */
-		return max == room && size > room ? -EFAULT : -ENAMETOOLONG;
-	return (long)(max - left);
-}
-
 long strnlen_user(const char *usrc, size_t max)
 {
 	uintptr_t a = (uintptr_t)usrc;
@@ -101,4 +68,20 @@ long strnlen_user(const char *usrc, size_t max)
 	if (left == 0)  /* no NUL in limit bytes: past the top is a bad address */
 		return limit < max ? -EFAULT : (long)max;
 	return (long)(limit - left);
+}
+
+/* Measure, then copy: two passes over the string, but one fault-handling
+ * loop in assembly instead of two. (With threads, the string could change
+ * in between; the copy is still bounded by the measured length.) */
+long strncpy_from_user(char *dst, const char *usrc, size_t size)
+{
+	long n = strnlen_user(usrc, size);
+	if (n < 0)
+		return n;
+	if ((size_t)n == size)
+		return -ENAMETOOLONG;  /* no NUL within size bytes */
+	if (copy_from_user(dst, usrc, (size_t)n) < 0)
+		return -EFAULT;
+	dst[n] = '\0';
+	return n;
 }
