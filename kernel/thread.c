@@ -133,7 +133,8 @@ static void schedule(void)
 	if (next->kstack) {
 		tss_set_kernel_stack((uint32_t)(next->kstack + KSTACK_SIZE));
 		gdt_load_tls(next->tls);
-		fpu_restore(next->fpu);
+		if (next->fpu)  /* NULL for kernel threads */
+			fpu_restore(next->fpu);
 	}
 	as_switch(next->proc ? next->proc->as : NULL);
 	switch_context(&prev->saved_esp, next->saved_esp);
@@ -172,6 +173,47 @@ void thread_wake(struct thread *t)
 	irq_restore(irq);
 }
 
+void thread_kick(struct thread *t)
+{
+	bool irq = irq_save();
+	if (t->sleep_interruptible)
+		thread_wake(t);
+	irq_restore(irq);
+}
+
+/* Where a kernel thread starts: switch_context returns here with fn and
+ * arg above it on the new stack. */
+static void kernel_thread_start(void (*fn)(void *), void *arg)
+{
+	cpu_sti();  /* schedule() switched with interrupts off */
+	fn(arg);
+	thread_exit();
+}
+
+struct thread *thread_create_kernel(void (*fn)(void *arg), void *arg)
+{
+	struct thread *t = kzalloc(sizeof(*t));
+	paddr_t stack = t ? pmm_alloc_frame(PMM_LOWMEM) : 0;
+	if (!stack) {
+		kfree(t);
+		return NULL;
+	}
+	t->tid = next_tid++;
+	t->kstack = P2V(stack);
+	t->state = THREAD_BLOCKED;
+	/* switch_context pops four registers and returns into
+	 * kernel_thread_start, which finds (fn, arg) as its arguments. */
+	uint32_t *sp = (uint32_t *)(t->kstack + KSTACK_SIZE);
+	*--sp = (uint32_t)arg;
+	*--sp = (uint32_t)fn;
+	*--sp = 0;  /* kernel_thread_start's return address: never used */
+	*--sp = (uint32_t)kernel_thread_start;
+	for (int i = 0; i < 4; i++)
+		*--sp = 0;
+	t->saved_esp = (uint32_t)sp;
+	return t;
+}
+
 void thread_exit(void)
 {
 	cpu_cli();
@@ -184,6 +226,6 @@ void thread_free(struct thread *t)
 {
 	KASSERT(t->state == THREAD_DEAD && t != current);
 	pmm_free_frame(V2P(t->kstack));
-	kfree(t->fpu);
+	kfree(t->fpu);  /* NULL for a kernel thread */
 	kfree(t);
 }

@@ -6,6 +6,7 @@
 #ifndef KERNEL_THREAD_H
 #define KERNEL_THREAD_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "mm/memlayout.h"
@@ -35,6 +36,14 @@ struct thread {
 	uint64_t tls[3];          /* its thread-local-storage segment
 				     descriptors (set_thread_area), loaded
 				     into the GDT whenever it runs */
+	/* Sleeping (kernel/wait.c), interrupts off to touch: */
+	bool sig_pending;         /* a signal awaits delivery: interruptible
+				     sleeps end with -EINTR (set and cleared
+				     by the signal code, woken by
+				     thread_kick()) */
+	bool sleep_interruptible; /* blocked in an interruptible sleep */
+	uint64_t deadline_ns;     /* while armed: when the tick wakes it */
+	struct thread *timer_next;/* kernel/time.c's list of armed sleepers */
 };
 
 /* Make the running context (kmain on the boot stack) thread 0. */
@@ -67,6 +76,16 @@ void thread_block(void);
 
 /* Make a blocked thread runnable again. */
 void thread_wake(struct thread *t);
+
+/* Wake t if it sleeps interruptibly (a signal arrived for it): its
+ * waitq_sleep() returns -EINTR if t->sig_pending is set. */
+void thread_kick(struct thread *t);
+
+/* A kernel-only thread that runs fn(arg) in ring 0 and ends with
+ * thread_exit() when fn returns; not yet runnable (thread_start()). Its
+ * creator frees it with thread_free() once it is THREAD_DEAD. Returns
+ * NULL when out of memory. */
+struct thread *thread_create_kernel(void (*fn)(void *arg), void *arg);
 
 /* Mark the current thread dead and switch away for good; whoever owns it
  * frees it with thread_free(). */

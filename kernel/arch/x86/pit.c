@@ -3,6 +3,7 @@
 
 #include "kernel/arch/x86/cpu.h"
 #include "kernel/arch/x86/trap.h"
+#include "kernel/time.h"
 
 #define PIT_HZ 1193182u
 
@@ -11,6 +12,7 @@ static volatile uint32_t ticks;
 static void tick(struct trapframe *tf)
 {
 	ticks++;
+	time_tick();
 }
 
 void pit_init(void)

@@ -31,6 +31,9 @@ trap_common:
     mov eax, 0x10                 ; SEG_KDATA
     mov ds, eax
     mov es, eax
+    xor eax, eax                  ; the kernel uses no fs/gs; a user TLS
+    mov fs, eax                   ; selector left loaded could go stale
+    mov gs, eax                   ; (another thread's set_thread_area)
     push esp                      ; struct trapframe *
     call trap
     add esp, 4
