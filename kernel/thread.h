@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "kernel/time.h"
 #include "mm/memlayout.h"
 
 struct fpu_state;
@@ -42,8 +43,8 @@ struct thread {
 				     by the signal code, woken by
 				     thread_kick()) */
 	bool sleep_interruptible; /* blocked in an interruptible sleep */
-	uint64_t deadline_ns;     /* while armed: when the tick wakes it */
-	struct thread *timer_next;/* kernel/time.c's list of armed sleepers */
+	struct timer sleep_timer; /* wakes it at its sleep's deadline
+				     (kernel/time.c) */
 };
 
 /* Make the running context (kmain on the boot stack) thread 0. */

@@ -46,10 +46,8 @@ int waitq_sleep(struct waitq *wq, struct spinlock *lock, uint64_t deadline_ns,
 		tail = &(*tail)->next;
 	*tail = &e;
 	me->sleep_interruptible = flags & WAIT_INTERRUPTIBLE;
-	if (deadline_ns) {
-		me->deadline_ns = deadline_ns;
-		time_arm_sleeper(me);
-	}
+	if (deadline_ns)
+		time_arm_sleeper(me, deadline_ns);
 	thread_block();
 	if (deadline_ns)
 		time_disarm_sleeper(me);
