@@ -5,6 +5,7 @@
 #include "kernel/arch/x86/serial.h"
 #include "kernel/arch/x86/trap.h"
 #include "kernel/lib/format.h"
+#include "kernel/lock.h"
 #include "kernel/thread.h"
 #include "kernel/tty.h"
 
@@ -14,9 +15,11 @@ static bool log_on_com1 = true;
 static bool raw;
 
 /* Console input, edited by the line discipline as it arrives (at IRQ
- * time, or by console_inject); always touched with interrupts off. */
+ * time, or by console_inject); guarded by input_lock (a spinlock: the
+ * interrupt handler takes it too). */
+static struct spinlock input_lock = SPINLOCK_INIT("console input");
 static struct tty input;
-static struct thread *reader;  /* blocked in console_read(), or NULL */
+static struct waitq readers = WAITQ_INIT;  /* in console_read() */
 static struct console_echo_capture *echo_capture;  /* for tests, or NULL */
 
 static void echo_sink(void *ctx, const char *s, unsigned n)
@@ -107,14 +110,16 @@ void klog(enum log_level level, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Take typed bytes (interrupts off); wake the reader once it has a line. */
+/* Take typed bytes; wake the readers once there is a line. */
 static void input_take(const char *buf, unsigned n)
 {
+	spin_lock(&input_lock);
 	bool readable = false;
 	for (unsigned i = 0; i < n; i++)
 		readable |= tty_input(&input, buf[i]);
-	if (readable && reader)
-		thread_wake(reader);
+	if (readable)
+		waitq_wake_all(&readers);
+	spin_unlock(&input_lock);
 }
 
 static void com1_irq(struct trapframe *tf)
@@ -134,20 +139,20 @@ void console_input_init(void)
 
 void console_inject(const char *buf, unsigned n)
 {
-	bool irq = irq_save();
 	input_take(buf, n);
-	irq_restore(irq);
 }
 
-unsigned console_read(char *buf, unsigned n)
+int console_read(char *buf, unsigned n)
 {
-	bool irq = irq_save();  /* no byte may slip in between test and sleep */
+	spin_lock(&input_lock);  /* no byte slips in between test and sleep */
+	int r = 0;
 	while (!tty_readable(&input)) {
-		reader = thread_current();
-		thread_block();
+		r = waitq_sleep(&readers, &input_lock, 0, WAIT_INTERRUPTIBLE);
+		if (r)
+			goto out;
 	}
-	reader = NULL;
-	unsigned got = tty_read(&input, buf, n);
-	irq_restore(irq);
-	return got;
+	r = (int)tty_read(&input, buf, n);
+out:
+	spin_unlock(&input_lock);
+	return r;
 }

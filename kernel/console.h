@@ -38,8 +38,10 @@ void console_input_init(void);
  * line in canonical mode, what has arrived in raw mode. Returns the count,
  * or 0 for end of file: Ctrl-D (0x04) at the start of a line (canonical)
  * or of a read (raw), as a terminal gives it. Blocks the calling thread
- * while nothing is readable (in canonical mode: no line is complete). */
-unsigned console_read(char *buf, unsigned n);
+ * while nothing is readable (in canonical mode: no line is complete);
+ * returns -EINTR if a signal (or the end of its process) interrupts that
+ * sleep. */
+int console_read(char *buf, unsigned n);
 
 /* Add bytes to the console input as if they had been typed (for tests):
  * edited and echoed as typed bytes are, and a waiting reader is woken. */

@@ -5,6 +5,7 @@
 #include "kernel/arch/x86/trap.h"
 #include "kernel/console.h"
 #include "kernel/lib/string.h"
+#include "kernel/lock.h"
 #include "kernel/panic.h"
 #include "kernel/thread.h"
 #include "kernel/uapi/errno.h"
@@ -13,16 +14,43 @@
 #include "mm/kheap.h"
 #include "mm/uaccess.h"
 
+/* proc_lock guards the table, every process's [L] fields (kernel/proc.h)
+ * and the threads' group_next links. */
+static struct spinlock proc_lock = SPINLOCK_INIT("proc");
 static struct proc *procs[PROC_MAX];  /* live, embryo and zombie processes */
-static int next_pid = 1;
 static struct proc *init_proc;       /* adopts orphans; NULL in test runs */
+static struct waitq kernel_waiters = WAITQ_INIT;  /* in proc_wait() */
 
 static void proc_remove(struct proc *p);
 
-/* Free a zombie whose thread has switched away for good. */
+/* Free the threads of p that have exited and switched away for good. */
+static void free_dead_threads(struct proc *p)
+{
+	spin_lock(&proc_lock);
+	struct thread **pp = &p->dead, *list = NULL;
+	while (*pp) {
+		struct thread *t = *pp;
+		if (t->state == THREAD_DEAD && t != thread_current()) {
+			*pp = t->group_next;
+			t->group_next = list;
+			list = t;
+		} else {
+			pp = &t->group_next;
+		}
+	}
+	spin_unlock(&proc_lock);
+	while (list) {
+		struct thread *t = list;
+		list = t->group_next;
+		thread_free(t);
+	}
+}
+
+/* Free a zombie whose last thread has switched away for good. */
 static void reap(struct proc *p)
 {
-	thread_free(p->thread);
+	free_dead_threads(p);
+	KASSERT(!p->dead);
 	proc_remove(p);
 }
 
@@ -38,30 +66,37 @@ static void reap_orphans(void)
 struct proc *proc_create(struct proc *parent, int *err)
 {
 	reap_orphans();
-	int slot = 0;
-	while (slot < PROC_MAX && procs[slot])
-		slot++;
-	if (slot == PROC_MAX) {
-		*err = -EAGAIN;
-		return NULL;
-	}
 	struct proc *p = kzalloc(sizeof(*p));
 	if (!p) {
 		*err = -ENOMEM;
 		return NULL;
 	}
-	p->pid = next_pid++;
+	spin_lock(&proc_lock);
+	int slot = 0;
+	while (slot < PROC_MAX && procs[slot])
+		slot++;
+	if (slot < PROC_MAX)
+		procs[slot] = p;
+	spin_unlock(&proc_lock);
+	if (slot == PROC_MAX) {
+		kfree(p);
+		*err = -EAGAIN;
+		return NULL;
+	}
+	p->pid = thread_alloc_id();
 	p->parent = parent;
 	p->state = PROC_EMBRYO;
-	procs[slot] = p;
+	p->exit_signal = SIGCHLD;
 	return p;
 }
 
 static void proc_remove(struct proc *p)
 {
+	spin_lock(&proc_lock);
 	for (int i = 0; i < PROC_MAX; i++)
 		if (procs[i] == p)
 			procs[i] = NULL;
+	spin_unlock(&proc_lock);
 	kfree(p);
 }
 
@@ -73,13 +108,24 @@ void proc_discard(struct proc *p)
 	proc_remove(p);
 }
 
+/* Make t, not yet started, a thread of p. */
+static void add_thread(struct proc *p, struct thread *t)
+{
+	spin_lock(&proc_lock);
+	t->group_next = p->threads;
+	p->threads = t;
+	p->nthreads++;
+	p->state = PROC_LIVE;
+	spin_unlock(&proc_lock);
+}
+
 int proc_start(struct proc *p, uint32_t entry, uint32_t user_sp)
 {
-	p->thread = thread_create_user(p, entry, user_sp);
-	if (!p->thread)
+	struct thread *t = thread_create_user(p, p->pid, entry, user_sp);
+	if (!t)
 		return -ENOMEM;
-	p->state = PROC_LIVE;
-	thread_start(p->thread);
+	add_thread(p, t);
+	thread_start(t);
 	return 0;
 }
 
@@ -93,8 +139,14 @@ void proc_set_init(struct proc *p)
 	init_proc = p;
 }
 
+/* Where those who wait for p sleep. proc_lock held. */
+static struct waitq *waiters_of(struct proc *p)
+{
+	return p->parent ? &p->parent->child_exit : &kernel_waiters;
+}
+
 /* p is ending: init adopts its children (as on Unix), or, with no init,
- * they become orphans the kernel frees when they end. */
+ * they become orphans the kernel frees when they end. proc_lock held. */
 static void give_away_children(struct proc *p)
 {
 	struct proc *heir = init_proc && init_proc != p &&
@@ -106,31 +158,83 @@ static void give_away_children(struct proc *p)
 		c->parent = heir;
 		c->orphan = !heir;
 		if (heir && c->state == PROC_ZOMBIE)
-			thread_wake(heir->thread);  /* a zombie for init to reap */
+			waitq_wake_all(&heir->child_exit);  /* one for init to reap */
 	}
 }
 
-void proc_exit(int status)
+/* The calling thread, the last of p, ends the process. */
+static void proc_teardown(struct proc *p)
 {
-	struct proc *p = proc_current();
-	KASSERT(p);
 	/* Leave the address space before freeing it; the kernel half is the
 	 * same everywhere, so this thread's stack stays reachable. */
-	if (p->clear_child_tid) {  /* CLONE_CHILD_CLEARTID: tell the C library */
-		uint32_t zero = 0;
-		copy_to_user((void *)p->clear_child_tid, &zero, sizeof(zero));
-	}
 	as_switch(NULL);
 	as_destroy(p->as);
 	p->as = NULL;
+	spin_lock(&proc_lock);
 	give_away_children(p);
-	p->wait_status = status;
 	p->state = PROC_ZOMBIE;
-	if (p->waiter)
-		thread_wake(p->waiter);          /* the kernel, in proc_wait() */
-	if (p->parent)
-		thread_wake(p->parent->thread);  /* its parent, maybe in wait4() */
-	thread_exit();
+	waitq_wake_all(waiters_of(p));
+	spin_unlock(&proc_lock);
+}
+
+/* Take me off p's live list and put it on the dead one. Returns true if
+ * it was the last. proc_lock held. */
+static bool unlink_thread(struct proc *p, struct thread *me)
+{
+	for (struct thread **pp = &p->threads; *pp; pp = &(*pp)->group_next) {
+		if (*pp == me) {
+			*pp = me->group_next;
+			break;
+		}
+	}
+	me->group_next = p->dead;
+	p->dead = me;
+	return --p->nthreads == 0;
+}
+
+void proc_exit_thread(int status)
+{
+	struct thread *me = thread_current();
+	struct proc *p = me->proc;
+	KASSERT(p);
+	if (me->clear_child_tid) {  /* tell the C library (pthread_join) */
+		uint32_t zero = 0;
+		copy_to_user((void *)me->clear_child_tid, &zero, sizeof(zero));
+	}
+	spin_lock(&proc_lock);
+	if (me->tid == p->pid && !p->group_exit)
+		p->wait_status = status;
+	bool last = unlink_thread(p, me);
+	spin_unlock(&proc_lock);
+	if (last)
+		proc_teardown(p);
+	thread_exit();  /* freed by free_dead_threads() */
+}
+
+void proc_exit_group(int status)
+{
+	struct thread *me = thread_current();
+	struct proc *p = me->proc;
+	spin_lock(&proc_lock);
+	if (!p->group_exit) {
+		p->group_exit = true;
+		p->wait_status = status;
+	}
+	for (struct thread *t = p->threads; t; t = t->group_next) {
+		if (t != me) {
+			t->must_exit = true;
+			thread_kick(t);
+		}
+	}
+	spin_unlock(&proc_lock);
+	proc_exit_thread(status);
+}
+
+void proc_return_to_user(void)
+{
+	struct thread *me = thread_current();
+	if (me->must_exit)
+		proc_exit_thread(0);  /* the group's status is already set */
 }
 
 static struct proc *find_child(struct proc *me, int pid);
@@ -150,10 +254,11 @@ int proc_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
 	if (pid < 0)
 		return pid;
 	struct proc *child = find_child(proc_current(), pid);
+	struct thread *t = child->threads;
 	if (newsp)
-		thread_user_frame(child->thread)->user_esp = newsp;
+		thread_user_frame(t)->user_esp = newsp;
 	if (flags & CLONE_CHILD_CLEARTID)
-		child->clear_child_tid = child_tid;
+		t->clear_child_tid = child_tid;
 	if (flags & CLONE_CHILD_SETTID) {
 		/* The child has not run: write into its memory from here. */
 		as_switch(child->as);
@@ -168,32 +273,34 @@ int proc_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
 
 int proc_fork(void)
 {
-	struct proc *parent = proc_current();
+	struct thread *me = thread_current();
+	struct proc *parent = me->proc;
 	int err;
 	struct proc *child = proc_create(parent, &err);
 	if (!child)
 		return err;
 	child->as = as_fork(parent->as);
-	struct thread *t = child->as ? thread_create_user(child, 0, 0) : NULL;
+	struct thread *t = child->as ?
+			   thread_create_user(child, child->pid, 0, 0) : NULL;
 	if (!t) {
 		proc_discard(child);
 		return -ENOMEM;
 	}
 	memcpy(child->name, parent->name, sizeof(child->name));
 	child->capture = parent->capture;
-	/* The child returns from the same fork(), with 0. */
-	*thread_user_frame(t) = *thread_user_frame(parent->thread);
+	/* The child returns from the same fork(), with 0, as a copy of the
+	 * calling thread only. */
+	*thread_user_frame(t) = *thread_user_frame(me);
 	thread_user_frame(t)->eax = 0;
 	thread_copy_fpu(t);
-	memcpy(t->tls, parent->thread->tls, sizeof(t->tls));
-	child->thread = t;
-	child->state = PROC_LIVE;
+	memcpy(t->tls, me->tls, sizeof(t->tls));
+	add_thread(child, t);
 	thread_start(t);
 	return child->pid;
 }
 
 /* A child of me that pid selects, preferring one that has ended; NULL if
- * there is none at all. */
+ * there is none at all. proc_lock held. */
 static struct proc *find_child(struct proc *me, int pid)
 {
 	struct proc *found = NULL;
@@ -208,20 +315,44 @@ static struct proc *find_child(struct proc *me, int pid)
 	return found;
 }
 
+/* Sleep until a child pid selects is a zombie: 0 with it in *out, or
+ * -ECHILD, or 0 with *out NULL for WNOHANG, or -EINTR. */
+static int wait_for_zombie(struct proc *me, int pid, int options,
+			   struct proc **out)
+{
+	struct proc *c;
+	int r = 0;
+	*out = NULL;
+	spin_lock(&proc_lock);
+	while ((c = find_child(me, pid)) && c->state != PROC_ZOMBIE) {
+		if (options & WNOHANG)
+			goto out;
+		r = waitq_sleep(&me->child_exit, &proc_lock, 0, WAIT_INTERRUPTIBLE);
+		if (r)
+			goto out;
+	}
+	if (!c) {
+		r = -ECHILD;
+		goto out;
+	}
+	c->parent = NULL;  /* ours to free: no other thread of me finds it */
+	c->orphan = false;
+	*out = c;
+out:
+	spin_unlock(&proc_lock);
+	return r;
+}
+
 long proc_wait4(int pid, int *ustatus, int options, void *urusage)
 {
 	static const uint32_t zero_rusage[18];  /* struct rusage on i386 */
-	struct proc *me = proc_current(), *c;
+	struct proc *c;
 
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
-	while ((c = find_child(me, pid)) && c->state != PROC_ZOMBIE) {
-		if (options & WNOHANG)
-			return 0;
-		thread_block();  /* a child's exit wakes us; recheck */
-	}
-	if (!c)
-		return -ECHILD;
+	int r = wait_for_zombie(proc_current(), pid, options, &c);
+	if (r || !c)
+		return r;
 	int child_pid = c->pid, status = c->wait_status;
 	reap(c);  /* as Linux: reaped even if the status cannot be stored */
 	if ((ustatus && copy_to_user(ustatus, &status, sizeof(status))) ||
@@ -249,16 +380,16 @@ void proc_kill_fault(const struct trapframe *tf, int signal, vaddr_t addr)
 			p->name, trap_name(tf->vector), tf->eip, tf->user_esp,
 			tf->err);
 	as_dump(p->as, "    ");
-	proc_exit(WAIT_SIGNALED(signal));
+	proc_exit_group(WAIT_SIGNALED(signal));
 }
 
 int proc_wait(struct proc *p)
 {
-	while (p->state != PROC_ZOMBIE) {
-		p->waiter = thread_current();
-		thread_block();
-	}
+	spin_lock(&proc_lock);
+	while (p->state != PROC_ZOMBIE)
+		waitq_sleep(&kernel_waiters, &proc_lock, 0, 0);
 	int status = p->wait_status;
+	spin_unlock(&proc_lock);
 	reap(p);
 	reap_orphans();
 	return status;

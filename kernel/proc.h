@@ -1,6 +1,7 @@
-/* kernel/proc.h: processes. A process is an address space, the threads
- * that run in it (one, for now) and what its parent will learn when it
- * ends: the wait status, encoded as Linux encodes it. */
+/* kernel/proc.h: processes. A process is a thread group: an address
+ * space, the threads that run in it (its pid is the first thread's tid,
+ * as on Linux) and what its parent will learn when the last of them ends:
+ * the wait status, encoded as Linux encodes it. docs/threads.md. */
 #ifndef KERNEL_PROC_H
 #define KERNEL_PROC_H
 
@@ -8,6 +9,7 @@
 #include <stdint.h>
 
 #include "kernel/uapi/wait.h"
+#include "kernel/wait.h"
 #include "mm/memlayout.h"
 
 struct address_space;
@@ -22,8 +24,9 @@ struct trapframe;
 
 enum proc_state {
 	PROC_EMBRYO,     /* being built: no image yet */
-	PROC_LIVE,       /* running (or runnable, or blocked) */
-	PROC_ZOMBIE,     /* exited; waiting for its parent to read the status */
+	PROC_LIVE,       /* has threads (running, runnable or blocked) */
+	PROC_ZOMBIE,     /* its last thread exited; waiting for its parent
+			    to read the status */
 };
 
 /* Output captured instead of going to the console (tests read it). */
@@ -32,35 +35,57 @@ struct proc_capture {
 	uint32_t len;    /* bytes stored; more than fit are dropped */
 };
 
+/* Fields marked [L] are guarded by proc_lock (kernel/proc.c; see
+ * docs/locking.md); the others belong to the process's own threads. */
 struct proc {
-	int pid;
+	int pid;                       /* = the thread-group leader's tid */
 	char name[16];                 /* base name of the executable (comm) */
-	enum proc_state state;
-	struct proc *parent;           /* NULL: started by the kernel itself */
+	enum proc_state state;         /* [L] */
+	struct proc *parent;           /* [L] NULL: started by the kernel */
 	struct address_space *as;      /* NULL until the first exec */
-	struct thread *thread;         /* its one thread, once it has an image */
-	int wait_status;               /* valid once PROC_ZOMBIE */
-	struct thread *waiter;         /* blocked in proc_wait() for it, or NULL */
+	struct thread *threads;        /* [L] live threads, via group_next */
+	int nthreads;                  /* [L] how many are on that list */
+	struct thread *dead;           /* [L] exited threads not yet freed */
+	bool group_exit;               /* [L] exit_group (or a fatal signal)
+					  ended it: wait_status is final */
+	int wait_status;               /* [L] the leader's exit status, or the
+					  group's; read once PROC_ZOMBIE */
+	int exit_signal;               /* signal for the parent at its end
+					  (clone's CSIGNAL; SIGCHLD) */
+	struct waitq child_exit;       /* [L] its threads in wait4(): woken
+					  when a child becomes a zombie */
 	struct proc_capture *capture;  /* NULL: writes to fd 1 and 2 go to COM1 */
-	uint32_t clear_child_tid;      /* user address zeroed at exit (clone's
-					  CLONE_CHILD_CLEARTID), or 0 */
-	bool orphan;                   /* parent gone and no init to adopt it:
-					  freed by the kernel once a zombie */
+	bool orphan;                   /* [L] parent gone and no init to adopt
+					  it: freed by the kernel once a zombie */
 };
 
 /* A new process with no image yet (PROC_EMBRYO). Returns NULL with *err
  * -EAGAIN when PROC_MAX processes exist, -ENOMEM when out of memory. */
 struct proc *proc_create(struct proc *parent, int *err);
 
-/* Give an embryo the image exec prepared and start its thread. */
+/* Give an embryo the image exec prepared and start its first thread
+ * (tid = pid). */
 int proc_start(struct proc *p, uint32_t entry, uint32_t user_sp);
 
 /* The process running now, or NULL on a kernel-only thread. */
 struct proc *proc_current(void);
 
-/* End the current process with wait status `status`: free its address
- * space, become a zombie and wake whoever waits for it. Never returns. */
-__attribute__((noreturn)) void proc_exit(int status);
+/* exit(): end the current thread. If it is the leader, status is the
+ * process's wait status (unless the group is already ending); if it is
+ * the last thread, the process ends: its address space is freed, it
+ * becomes a zombie and whoever waits for it is woken. Never returns. */
+__attribute__((noreturn)) void proc_exit_thread(int status);
+
+/* exit_group(), or a fatal signal: end every thread of the current
+ * process with wait status `status` (the first such status wins). The
+ * other threads are told (thread->must_exit) and kicked out of
+ * interruptible sleeps; they exit on their way back to user mode; the
+ * last one to go tears the process down. Never returns. */
+__attribute__((noreturn)) void proc_exit_group(int status);
+
+/* Called on every return to user mode (and before a new thread's first
+ * one): a thread whose process is ending exits here. */
+void proc_return_to_user(void);
 
 /* Kill the current process with signal for an exception it took in user
  * mode (tf), logging one line, for a page fault at addr:
@@ -70,7 +95,7 @@ __attribute__((noreturn)) void proc_kill_fault(const struct trapframe *tf,
 					       int signal, vaddr_t addr);
 
 /* fork(): a copy of the current process (address space copy-on-write,
- * the same registers, eax 0 in the child), started. Returns the child's
+ * one thread: a copy of the calling one, with eax 0), started. Returns the child's
  * pid, -EAGAIN when the process table is full, or -ENOMEM. */
 int proc_fork(void);
 
@@ -82,12 +107,14 @@ int proc_fork(void);
 int proc_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
 	       uint32_t child_tid);
 
-/* wait4(): wait for a child of the current process to end (pid > 0: that
- * child; -1, 0 or below -1: any child, as there are no process groups),
- * store its wait status at ustatus (if not NULL), zero *urusage (if not
- * NULL) and free it. Returns its pid; 0 with WNOHANG if none has ended;
- * -ECHILD if there is no such child; -EINVAL for unknown options; -EFAULT
- * for a bad pointer (the child is freed all the same, as on Linux). */
+/* wait4(): wait for a child of the current process (a whole thread
+ * group) to end (pid > 0: that child; -1, 0 or below -1: any child, as
+ * there are no process groups), store its wait status at ustatus (if not
+ * NULL), zero *urusage (if not NULL) and free it. Returns its pid; 0 with
+ * WNOHANG if none has ended; -ECHILD if there is no such child; -EINVAL
+ * for unknown options; -EINTR if a signal (or the end of the process)
+ * interrupts the wait; -EFAULT for a bad pointer (the child is freed all
+ * the same, as on Linux). */
 long proc_wait4(int pid, int *ustatus, int options, void *urusage);
 
 /* The process that adopts orphans (init), or NULL. */

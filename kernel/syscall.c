@@ -71,7 +71,9 @@ static long sys_read(uint32_t fd, uint32_t ubuf, uint32_t n, uint32_t a4,
 	if (n == 0)
 		return 0;
 	char chunk[256];
-	unsigned got = console_read(chunk, n < sizeof(chunk) ? n : sizeof(chunk));
+	int got = console_read(chunk, n < sizeof(chunk) ? n : sizeof(chunk));
+	if (got < 0)
+		return got;
 	if (copy_to_user((void *)ubuf, chunk, got) < 0)
 		return -EFAULT;
 	return got;
@@ -113,7 +115,19 @@ static long sys_writev(uint32_t fd, uint32_t uiov, uint32_t cnt, uint32_t a4,
 static long sys_exit(uint32_t code, uint32_t a2, uint32_t a3, uint32_t a4,
 		     uint32_t a5, uint32_t a6)
 {
-	proc_exit(WAIT_EXITED(code));  /* one thread: exit is exit_group */
+	proc_exit_thread(WAIT_EXITED(code & 0xff));  /* this thread only */
+}
+
+static long sys_exit_group(uint32_t code, uint32_t a2, uint32_t a3,
+			   uint32_t a4, uint32_t a5, uint32_t a6)
+{
+	proc_exit_group(WAIT_EXITED(code & 0xff));  /* every thread */
+}
+
+static long sys_gettid(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
+		       uint32_t a5, uint32_t a6)
+{
+	return thread_current()->tid;
 }
 
 static long sys_getpid(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
@@ -195,7 +209,7 @@ static long sys_execve(uint32_t upath, uint32_t uargv, uint32_t uenvp,
 		return err;
 	exec_commit(proc_current(), &img);
 	thread_set_user_entry(thread_current(), img.entry, img.sp);
-	proc_current()->clear_child_tid = 0;  /* an address in the old image */
+	thread_current()->clear_child_tid = 0;  /* an address in the old image */
 	return 0;  /* into the new image's eax, which Linux also zeroes */
 }
 
@@ -244,10 +258,10 @@ static const syscall_fn table[] = {
 	[__NR_ioctl] = sys_ioctl,
 	[__NR_getppid] = sys_getppid,
 	[__NR_writev] = sys_writev,
-	[__NR_gettid] = sys_getpid,
+	[__NR_gettid] = sys_gettid,
 	[__NR_mprotect] = sys_mprotect,
 	[__NR_set_thread_area] = sys_set_thread_area,
-	[__NR_exit_group] = sys_exit,
+	[__NR_exit_group] = sys_exit_group,
 	[__NR_set_tid_address] = sys_getpid,
 };
 

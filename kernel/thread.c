@@ -60,7 +60,24 @@ void thread_copy_fpu(struct thread *t)
 	fpu_save(t->fpu);  /* the running thread's registers are the live ones */
 }
 
-struct thread *thread_create_user(struct proc *p, uint32_t eip, uint32_t esp)
+int thread_alloc_id(void)
+{
+	bool irq = irq_save();
+	int id = next_tid++;
+	irq_restore(irq);
+	return id;
+}
+
+/* Where a new user thread's first switch returns: the same check as every
+ * return to user mode, then trap_return (the next word on the stack)
+ * enters ring 3 through the trapframe above it. */
+static void user_thread_start(void)
+{
+	proc_return_to_user();
+}
+
+struct thread *thread_create_user(struct proc *p, int tid, uint32_t eip,
+				  uint32_t esp)
 {
 	struct thread *t = kzalloc(sizeof(*t));
 	if (!t)
@@ -74,7 +91,7 @@ struct thread *thread_create_user(struct proc *p, uint32_t eip, uint32_t esp)
 		return NULL;
 	}
 	KASSERT((uintptr_t)t->fpu % 16 == 0);  /* fxsave's alignment */
-	t->tid = next_tid++;
+	t->tid = tid ? tid : thread_alloc_id();
 	t->proc = p;
 	t->kstack = P2V(stack);
 	t->state = THREAD_BLOCKED;
@@ -83,9 +100,11 @@ struct thread *thread_create_user(struct proc *p, uint32_t eip, uint32_t esp)
 	thread_set_user_entry(t, eip, esp);
 
 	/* What switch_context pops the first time: four callee-saved
-	 * registers, then a return into trap_return, which irets to ring 3. */
+	 * registers, then a return into user_thread_start, which returns
+	 * into trap_return, which irets to ring 3. */
 	uint32_t *sp = (uint32_t *)tf;
 	*--sp = (uint32_t)trap_return;
+	*--sp = (uint32_t)user_thread_start;
 	for (int i = 0; i < 4; i++)
 		*--sp = 0;
 	t->saved_esp = (uint32_t)sp;
@@ -198,7 +217,7 @@ struct thread *thread_create_kernel(void (*fn)(void *arg), void *arg)
 		kfree(t);
 		return NULL;
 	}
-	t->tid = next_tid++;
+	t->tid = thread_alloc_id();
 	t->kstack = P2V(stack);
 	t->state = THREAD_BLOCKED;
 	/* switch_context pops four registers and returns into

@@ -32,6 +32,12 @@ struct thread {
 				     boot thread (it runs on the boot stack) */
 	uint32_t saved_esp;       /* while switched out: its kernel esp */
 	struct thread *next_run;  /* run queue link, while queued */
+	struct thread *group_next;/* next thread of the same process (its
+				     live list, then its dead list), guarded
+				     by kernel/proc.c's proc_lock */
+	uint32_t clear_child_tid; /* user address zeroed and futex-woken when
+				     it exits (CLONE_CHILD_CLEARTID,
+				     set_tid_address), or 0 */
 	struct fpu_state *fpu;    /* its x87/SSE registers while switched out
 				     (user threads; NULL for the boot thread) */
 	uint64_t tls[3];          /* its thread-local-storage segment
@@ -42,6 +48,10 @@ struct thread {
 				     sleeps end with -EINTR (set and cleared
 				     by the signal code, woken by
 				     thread_kick()) */
+	bool must_exit;           /* its process is ending (exit_group, a
+				     fatal fault, execve in another thread):
+				     interruptible sleeps end with -EINTR
+				     and it exits on its way to user mode */
 	bool sleep_interruptible; /* blocked in an interruptible sleep */
 	struct timer sleep_timer; /* wakes it at its sleep's deadline
 				     (kernel/time.c) */
@@ -53,10 +63,17 @@ void thread_init(void);
 /* The thread running now. */
 struct thread *thread_current(void);
 
-/* A new thread of process p that will enter ring 3 at eip with user stack
- * esp and all general registers zero, once it is first scheduled. Not yet
- * runnable: call thread_start(). Returns NULL when out of memory. */
-struct thread *thread_create_user(struct proc *p, uint32_t eip, uint32_t esp);
+/* A fresh id from the one space that thread ids and process ids share
+ * (a process's pid is its first thread's tid, as on Linux). */
+int thread_alloc_id(void);
+
+/* A new thread of process p with id tid (0: a fresh one) that will enter
+ * ring 3 at eip with user stack esp and all general registers zero, once
+ * it is first scheduled; on its way there it calls proc_return_to_user()
+ * like every return to user mode. Not yet runnable: call thread_start().
+ * Returns NULL when out of memory. */
+struct thread *thread_create_user(struct proc *p, int tid, uint32_t eip,
+				  uint32_t esp);
 
 /* Make t's next return to ring 3 start afresh at eip with user stack esp,
  * every general register zero, FPU/SSE state and TLS entries clean (a new
@@ -78,8 +95,9 @@ void thread_block(void);
 /* Make a blocked thread runnable again. */
 void thread_wake(struct thread *t);
 
-/* Wake t if it sleeps interruptibly (a signal arrived for it): its
- * waitq_sleep() returns -EINTR if t->sig_pending is set. */
+/* Wake t if it sleeps interruptibly (a signal arrived for it, or its
+ * process is ending): its waitq_sleep() returns -EINTR if t->sig_pending
+ * or t->must_exit is set. */
 void thread_kick(struct thread *t);
 
 /* A kernel-only thread that runs fn(arg) in ring 0 and ends with

@@ -20,6 +20,13 @@ static void unlink_entry(struct waitq *wq, struct wait_entry *e)
 	}
 }
 
+/* Whether an interruptible sleep of me must end now: a signal is pending,
+ * or its process is ending. */
+static bool interrupted(const struct thread *me, unsigned flags)
+{
+	return (flags & WAIT_INTERRUPTIBLE) && (me->sig_pending || me->must_exit);
+}
+
 int waitq_sleep(struct waitq *wq, struct spinlock *lock, uint64_t deadline_ns,
 		unsigned flags)
 {
@@ -33,7 +40,7 @@ int waitq_sleep(struct waitq *wq, struct spinlock *lock, uint64_t deadline_ns,
 		lock->locked = false;
 	}
 	int r = 0;
-	if ((flags & WAIT_INTERRUPTIBLE) && me->sig_pending) {
+	if (interrupted(me, flags)) {
 		r = -EINTR;
 		goto out;
 	}
@@ -54,7 +61,7 @@ int waitq_sleep(struct waitq *wq, struct spinlock *lock, uint64_t deadline_ns,
 	me->sleep_interruptible = false;
 	if (!e.woken) {
 		unlink_entry(wq, &e);
-		if ((flags & WAIT_INTERRUPTIBLE) && me->sig_pending)
+		if (interrupted(me, flags))
 			r = -EINTR;
 		else if (deadline_ns && time_monotonic_ns() >= deadline_ns)
 			r = -ETIMEDOUT;

@@ -134,21 +134,19 @@ void trap(struct trapframe *tf)
 		 * to user mode. */
 		if (tf->vector == T_IRQ0 && trap_from_user(tf))
 			thread_yield();
-		return;
-	}
-	if (tf->vector == T_SYSCALL) {
+	} else if (tf->vector == T_SYSCALL) {
 		syscall_dispatch(tf);
-		return;
-	}
-	if (tf->vector == T_PAGE_FAULT) {
+	} else if (tf->vector == T_PAGE_FAULT) {
 		x86_page_fault(tf);
+	} else if (trap_from_user(tf)) {
+		proc_kill_fault(tf, signal_for(tf->vector), 0);
+	} else if (tf->vector == T_GPF && extable_fixup(tf)) {
+		/* A #GP at an instruction listed in .extable (probe_read_u32,
+		 * user copies) resumes at its fixup with -EFAULT. */
 		return;
+	} else {
+		panic_with_frame(tf, "%s in kernel mode", trap_name(tf->vector));
 	}
 	if (trap_from_user(tf))
-		proc_kill_fault(tf, signal_for(tf->vector), 0);
-	/* A #GP at an instruction listed in .extable (probe_read_u32, user
-	 * copies) resumes at its fixup with -EFAULT. */
-	if (tf->vector == T_GPF && extable_fixup(tf))
-		return;
-	panic_with_frame(tf, "%s in kernel mode", trap_name(tf->vector));
+		proc_return_to_user();  /* a thread whose process ends exits */
 }
