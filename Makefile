@@ -26,7 +26,7 @@ KLDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack \
             -Wl,-z,max-page-size=4096 -T linker.ld
 NASMFLAGS := -f elf32 -g -F dwarf -I.
 
-KDIRS := boot kernel kernel/arch/x86 kernel/lib mm exec tests
+KDIRS := boot kernel kernel/arch/x86 kernel/lib mm exec fs tests
 KSRC  := $(foreach d,$(KDIRS),$(wildcard $(d)/*.c))
 KASM  := $(foreach d,$(KDIRS),$(wildcard $(d)/*.asm))
 KOBJ  := $(patsubst %,$(BUILD)/k/%.o,$(KASM) $(KSRC))

@@ -131,23 +131,34 @@ static int check_header(const struct elf32_ehdr *eh, size_t size,
 	return 0;
 }
 
-static void read_phdr(const uint8_t *data, const struct elf32_ehdr *eh,
-		      unsigned i, struct elf32_phdr *ph)
+/* Program header i, from the bytes at hand or through src->read. */
+static int read_phdr(const struct elf_src *src, const struct elf32_ehdr *eh,
+		     unsigned i, struct elf32_phdr *ph, const char **why)
 {
-	memcpy(ph, data + eh->e_phoff + i * sizeof(*ph), sizeof(*ph));
+	uint32_t off = eh->e_phoff + i * sizeof(*ph);
+	if (off + sizeof(*ph) <= src->avail) {
+		memcpy(ph, src->head + off, sizeof(*ph));
+		return 0;
+	}
+	int err = src->read ? src->read(src->ctx, off, ph, sizeof(*ph)) : -ENOEXEC;
+	if (err && why)
+		*why = "could not read the program headers";
+	return err;
 }
 
 /* First pass, before any PT_LOAD is looked at (Linux's order too): refuse
  * an interpreter, note PT_GNU_STACK and PT_PHDR. Everything else that is
  * not PT_LOAD (PT_NOTE, PT_TLS, PT_DYNAMIC, PT_GNU_PROPERTY, PT_GNU_RELRO,
  * processor-specific types) is for the program's libc or for tools. */
-static int scan_other(const uint8_t *data, const struct elf32_ehdr *eh,
+static int scan_other(const struct elf_src *src, const struct elf32_ehdr *eh,
 		      struct elf_image *img, const char **why)
 {
 	struct elf32_phdr ph;
 
 	for (unsigned i = 0; i < eh->e_phnum; i++) {
-		read_phdr(data, eh, i, &ph);
+		int err = read_phdr(src, eh, i, &ph, why);
+		if (err)
+			return err;
 		if (ph.p_type == PT_INTERP)
 			return refuse(why, ENOEXEC,
 				      "dynamic executables are not supported");
@@ -244,7 +255,7 @@ static int add_segment(struct elf_image *img, const struct elf32_phdr *ph,
 
 /* Second pass: every PT_LOAD, in file order. A PT_LOAD with p_memsz 0 is
  * checked but then dropped, as Linux maps nothing for it. */
-static int scan_loads(const uint8_t *data, size_t size,
+static int scan_loads(const struct elf_src *src, size_t size,
 		      const struct elf32_ehdr *eh, struct elf_image *img,
 		      const char **why)
 {
@@ -252,7 +263,9 @@ static int scan_loads(const uint8_t *data, size_t size,
 	int err;
 
 	for (unsigned i = 0; i < eh->e_phnum; i++) {
-		read_phdr(data, eh, i, &ph);
+		err = read_phdr(src, eh, i, &ph, why);
+		if (err)
+			return err;
 		if (ph.p_type != PT_LOAD)
 			continue;
 		err = check_load(&ph, size, img->load_bias, why);
@@ -309,7 +322,15 @@ static uint32_t phdr_from_loads(const struct elf_image *img, uint32_t phoff)
 int elf_parse(const uint8_t *data, size_t size, struct elf_image *img,
 	      const char **why)
 {
+	struct elf_src src = { data, size, size, NULL, NULL };
+	return elf_parse_src(&src, img, why);
+}
+
+int elf_parse_src(const struct elf_src *src, struct elf_image *img,
+		  const char **why)
+{
 	struct elf32_ehdr eh;
+	size_t size = src->size;
 	int err;
 
 	memset(img, 0, sizeof(*img));
@@ -317,7 +338,9 @@ int elf_parse(const uint8_t *data, size_t size, struct elf_image *img,
 		*why = NULL;
 	if (size < sizeof(eh))
 		return refuse(why, ENOEXEC, "file shorter than the ELF header");
-	memcpy(&eh, data, sizeof(eh));
+	if (src->avail < sizeof(eh))
+		return refuse(why, ENOEXEC, "ELF header not at hand");
+	memcpy(&eh, src->head, sizeof(eh));
 	err = check_header(&eh, size, why);
 	if (err)
 		return err;
@@ -325,10 +348,10 @@ int elf_parse(const uint8_t *data, size_t size, struct elf_image *img,
 	img->phnum = eh.e_phnum;
 	img->phentsize = eh.e_phentsize;
 	img->load_bias = eh.e_type == ET_DYN ? ELF_ET_DYN_BASE : 0;
-	err = scan_other(data, &eh, img, why);
+	err = scan_other(src, &eh, img, why);
 	if (err)
 		return err;
-	err = scan_loads(data, size, &eh, img, why);
+	err = scan_loads(src, size, &eh, img, why);
 	if (err)
 		return err;
 	err = check_entry(img, eh.e_entry, why);

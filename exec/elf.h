@@ -63,4 +63,20 @@ struct elf_image {
 int elf_parse(const uint8_t *data, size_t size, struct elf_image *img,
 	      const char **why);
 
+/* Where elf_parse_src() reads a file that is not all in memory (exec
+ * reads it through the page cache): the first avail bytes are at head;
+ * anything beyond them comes through read(ctx, off, buf, n), which
+ * returns 0 or a negative errno (NULL: the whole file is at head). */
+struct elf_src {
+	const uint8_t *head;
+	size_t avail;
+	size_t size;     /* the file's size */
+	int (*read)(void *ctx, uint32_t off, void *buf, uint32_t n);
+	void *ctx;
+};
+
+/* elf_parse() over src; also returns read()'s errors. */
+int elf_parse_src(const struct elf_src *src, struct elf_image *img,
+		  const char **why);
+
 #endif

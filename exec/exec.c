@@ -4,26 +4,47 @@
 #include "exec/exec.h"
 
 #include "exec/exec_internal.h"
-#include "exec/initrd.h"
+#include "fs/fs.h"
+#include "fs/inode.h"
 #include "kernel/console.h"
 #include "kernel/lib/string.h"
 #include "kernel/proc.h"
 #include "kernel/uapi/errno.h"
 #include "mm/as.h"
+#include "mm/kmap.h"
+#include "mm/pmm.h"
 
 _Static_assert(ELF_PROT_R == VMA_READ && ELF_PROT_W == VMA_WRITE &&
 	       ELF_PROT_X == VMA_EXEC, "segment and VMA protections agree");
 
-static int lookup(const char *path, struct initrd_file **out)
+static int read_more(void *ctx, uint32_t off, void *buf, uint32_t n)
 {
-	struct initrd_file *f = boot_initrd ? initrd_lookup(boot_initrd, path) : NULL;
-	if (!f)
-		return -ENOENT;
-	/* Linux refuses non-regular files and files without an x bit. */
-	if ((f->mode & INITRD_S_IFMT) != INITRD_S_IFREG || !(f->mode & 0111))
-		return -EACCES;
-	*out = f;
-	return 0;
+	long got = inode_read_kernel(ctx, off, buf, n);
+	return got == (long)n ? 0 : got < 0 ? (int)got : -ENOEXEC;
+}
+
+/* Validate the ELF headers of f, read through the page cache (the first
+ * page is the one its text mapping will share). */
+static int parse(struct inode *ino, const char *path, struct elf_image *elf)
+{
+	struct vm_file *f = &ino->vmf;
+	const char *why;
+	if (f->size == 0) {
+		pr_info("exec %s: file shorter than the ELF header\n", path);
+		return -ENOEXEC;
+	}
+	paddr_t frame = pagecache_get(f, 0);
+	if (!frame)
+		return -ENOMEM;
+	const uint8_t *head = kmap(frame);
+	struct elf_src src = { head, f->size < PAGE_SIZE ? f->size : PAGE_SIZE,
+			       f->size, read_more, ino };
+	int err = elf_parse_src(&src, elf, &why);
+	kunmap((void *)head);
+	pmm_free_frame(frame);
+	if (err && err != -ENOMEM)
+		pr_info("exec %s: %s\n", path, why);
+	return err;
 }
 
 static int add_vma(struct address_space *as, vaddr_t start, vaddr_t end,
@@ -45,7 +66,7 @@ static int add_vma(struct address_space *as, vaddr_t start, vaddr_t end,
 
 /* One PT_LOAD as VMAs: its file pages (shared if read-only, copy-on-write
  * if writable), then anonymous zero pages for the bss beyond them. */
-static int map_segment(struct address_space *as, struct initrd_file *f,
+static int map_segment(struct address_space *as, struct vm_file *f,
 		       const struct elf_segment *s)
 {
 	vaddr_t start = PAGE_ROUND_DOWN(s->vaddr);
@@ -64,7 +85,7 @@ static int map_segment(struct address_space *as, struct initrd_file *f,
 		err = add_vma(as, start, file_pages_end, prot, kind, &v);
 		if (err)
 			return err;
-		v->file = &f->vmf;
+		v->file = vm_file_get(f);
 		v->file_offset = PAGE_ROUND_DOWN(s->offset);
 		/* Only a bss needs zeros after the file bytes of the last page;
 		 * without one, that page is mapped whole from the file (and
@@ -89,21 +110,20 @@ static void base_name(char name[16], const char *path)
 int exec_prepare(const char *path, const struct exec_args *args,
 		 struct exec_image *img)
 {
-	struct initrd_file *f;
+	struct inode *ino;
 	struct elf_image elf;
-	const char *why;
 
-	int err = lookup(path, &f);
+	int err = fs_exec_lookup(path, &ino);
 	if (err)
 		return err;
-	err = elf_parse(f->vmf.data, f->vmf.size, &elf, &why);
-	if (err) {
-		pr_info("exec %s: %s\n", path, why);
-		return err;
-	}
+	struct vm_file *f = &ino->vmf;
+	err = parse(ino, path, &elf);
+	if (err)
+		goto out_put;
+	err = -ENOMEM;
 	img->as = as_create();
 	if (!img->as)
-		return -ENOMEM;
+		goto out_put;
 	for (int i = 0; i < elf.nsegments; i++) {
 		err = map_segment(img->as, f, &elf.segments[i]);
 		if (err)
@@ -115,11 +135,14 @@ int exec_prepare(const char *path, const struct exec_args *args,
 		goto out_free_as;
 	img->entry = elf.entry;
 	base_name(img->name, path);
+	inode_put(ino);  /* the VMAs hold the file now */
 	return 0;
 
 out_free_as:
 	as_destroy(img->as);
 	img->as = NULL;
+out_put:
+	inode_put(ino);
 	return err;
 }
 
@@ -137,6 +160,7 @@ void exec_commit(struct proc *p, struct exec_image *img)
 	p->as = img->as;
 	img->as = NULL;
 	memcpy(p->name, img->name, sizeof(p->name));
+	fs_proc_exec(p);
 	if (proc_current() == p)
 		as_switch(p->as);
 	if (old)
@@ -150,6 +174,9 @@ struct proc *exec_spawn(struct proc *parent, const char *path,
 	struct proc *p = proc_create(parent, err);
 	if (!p)
 		return NULL;
+	*err = parent ? fs_proc_fork(p, parent) : fs_proc_init(p);
+	if (*err)
+		goto out_discard;
 	*err = exec_prepare(path, args, &img);
 	if (*err)
 		goto out_discard;

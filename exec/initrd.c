@@ -245,7 +245,7 @@ static void hardlinks_share(struct initrd *rd, struct initrd_entry *e)
 			}
 			if (to->size == 0) {
 				to->data = from->data;
-				to->size = from->size;
+				to->size = to->data_size = from->size;
 			}
 		}
 	}
@@ -283,7 +283,8 @@ static const char *index_add(struct initrd *rd, const uint8_t *base,
 	e->path[0] = '/';
 	memcpy(e->path + 1, rel, len + 1);
 	e->file.vmf = (struct vm_file){ e->path, base + ne->data_off,
-					ne->field[NEWC_FILESIZE] };
+					ne->field[NEWC_FILESIZE],
+					ne->field[NEWC_FILESIZE], 0, NULL };
 	e->file.mode = ne->field[NEWC_MODE];
 	e->ino = ne->field[NEWC_INO];
 	e->devmajor = ne->field[NEWC_DEVMAJOR];
@@ -361,4 +362,12 @@ struct initrd_file *initrd_lookup(const struct initrd *rd, const char *path)
 size_t initrd_count(const struct initrd *rd)
 {
 	return rd->count;
+}
+
+void initrd_foreach(const struct initrd *rd,
+		    void (*fn)(struct initrd_file *f, void *ctx), void *ctx)
+{
+	for (int i = 0; i < INITRD_BUCKETS; i++)
+		for (struct initrd_file *f = rd->buckets[i]; f; f = f->next)
+			fn(f, ctx);
 }

@@ -57,6 +57,10 @@ void initrd_free(struct initrd *rd);
  * nothing), or NULL. */
 struct initrd_file *initrd_lookup(const struct initrd *rd, const char *path);
 
+/* Call fn(f, ctx) on every entry of the index, in no particular order. */
+void initrd_foreach(const struct initrd *rd,
+		    void (*fn)(struct initrd_file *f, void *ctx), void *ctx);
+
 /* Entries in the index: directories included; the trailer and entries
  * replaced by a later one of the same name not. */
 size_t initrd_count(const struct initrd *rd);

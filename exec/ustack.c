@@ -12,6 +12,7 @@
  */
 #include "exec/exec_internal.h"
 
+#include "fs/random.h"
 #include "kernel/lib/string.h"
 #include "kernel/platform.h"
 #include "kernel/uapi/auxv.h"
@@ -201,7 +202,7 @@ int ustack_build(struct address_space *as, const char *path,
 	}
 
 	uint8_t rnd[16];
-	platform_random(rnd, sizeof(rnd));
+	random_bytes(rnd, sizeof(rnd));  /* AT_RANDOM */
 	vaddr_t at = strings_start;
 	err = put(as, execfn, path, path_len);
 	if (!err)

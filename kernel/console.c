@@ -156,3 +156,11 @@ out:
 	spin_unlock(&input_lock);
 	return r;
 }
+
+unsigned console_input_ready(void)
+{
+	bool irq = irq_save();
+	unsigned n = tty_readable(&input) ? input.line - input.tail : 0;
+	irq_restore(irq);
+	return n;
+}

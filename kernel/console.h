@@ -43,6 +43,10 @@ void console_input_init(void);
  * sleep. */
 int console_read(char *buf, unsigned n);
 
+/* Bytes a read() would find without waiting (completed lines in
+ * canonical mode; a Ctrl-D mark counts as one); 0 if it would block. */
+unsigned console_input_ready(void);
+
 /* Add bytes to the console input as if they had been typed (for tests):
  * edited and echoed as typed bytes are, and a waiting reader is woken. */
 void console_inject(const char *buf, unsigned n);

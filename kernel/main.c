@@ -1,5 +1,6 @@
 /* kernel/main.c: kmain, the order in which the kernel comes up. */
 #include "exec/initrd.h"
+#include "fs/inode.h"
 #include "kernel/arch/x86/cpu.h"
 #include "kernel/arch/x86/fpu.h"
 #include "kernel/arch/x86/gdt.h"
@@ -57,6 +58,7 @@ void kmain(uint32_t magic, paddr_t mbi)
 	paging_init(lowmem_top());
 	pmm_init(&bootinfo);
 	initrd_init();
+	fs_init();
 	pit_init();
 	console_input_init();
 	cpu_sti();

@@ -2,6 +2,7 @@
  * a fault it took. */
 #include "kernel/proc.h"
 
+#include "fs/fs.h"
 #include "kernel/arch/x86/trap.h"
 #include "kernel/console.h"
 #include "kernel/lib/string.h"
@@ -103,6 +104,7 @@ static void proc_remove(struct proc *p)
 void proc_discard(struct proc *p)
 {
 	KASSERT(p->state == PROC_EMBRYO);
+	fs_proc_exit(p);
 	if (p->as)
 		as_destroy(p->as);
 	proc_remove(p);
@@ -170,6 +172,7 @@ static void proc_teardown(struct proc *p)
 	as_switch(NULL);
 	as_destroy(p->as);
 	p->as = NULL;
+	fs_proc_exit(p);
 	spin_lock(&proc_lock);
 	give_away_children(p);
 	p->state = PROC_ZOMBIE;
@@ -280,14 +283,13 @@ int proc_fork(void)
 	if (!child)
 		return err;
 	child->as = as_fork(parent->as);
-	struct thread *t = child->as ?
+	struct thread *t = child->as && !fs_proc_fork(child, parent) ?
 			   thread_create_user(child, child->pid, 0, 0) : NULL;
 	if (!t) {
 		proc_discard(child);
 		return -ENOMEM;
 	}
 	memcpy(child->name, parent->name, sizeof(child->name));
-	child->capture = parent->capture;
 	/* The child returns from the same fork(), with 0, as a copy of the
 	 * calling thread only. */
 	*thread_user_frame(t) = *thread_user_frame(me);
@@ -359,13 +361,6 @@ long proc_wait4(int pid, int *ustatus, int options, void *urusage)
 	    (urusage && copy_to_user(urusage, zero_rusage, sizeof(zero_rusage))))
 		return -EFAULT;
 	return child_pid;
-}
-
-void proc_forget_capture(struct proc_capture *cap)
-{
-	for (int i = 0; i < PROC_MAX; i++)
-		if (procs[i] && procs[i]->capture == cap)
-			procs[i]->capture = NULL;
 }
 
 void proc_kill_fault(const struct trapframe *tf, int signal, vaddr_t addr)

@@ -13,6 +13,8 @@
 #include "mm/memlayout.h"
 
 struct address_space;
+struct fdtable;
+struct inode;
 struct thread;
 struct trapframe;
 
@@ -27,12 +29,6 @@ enum proc_state {
 	PROC_LIVE,       /* has threads (running, runnable or blocked) */
 	PROC_ZOMBIE,     /* its last thread exited; waiting for its parent
 			    to read the status */
-};
-
-/* Output captured instead of going to the console (tests read it). */
-struct proc_capture {
-	char *buf;       /* PAGE_SIZE bytes */
-	uint32_t len;    /* bytes stored; more than fit are dropped */
 };
 
 /* Fields marked [L] are guarded by proc_lock (kernel/proc.c; see
@@ -54,7 +50,10 @@ struct proc {
 					  (clone's CSIGNAL; SIGCHLD) */
 	struct waitq child_exit;       /* [L] its threads in wait4(): woken
 					  when a child becomes a zombie */
-	struct proc_capture *capture;  /* NULL: writes to fd 1 and 2 go to COM1 */
+	struct fdtable *files;         /* descriptors (fs/file.h), held;
+					  NULL once exited */
+	struct inode *cwd;             /* working directory, held */
+	uint32_t umask;                /* masks the mode of files it creates */
 	bool orphan;                   /* [L] parent gone and no init to adopt
 					  it: freed by the kernel once a zombie */
 };
@@ -119,9 +118,6 @@ long proc_wait4(int pid, int *ustatus, int options, void *urusage);
 
 /* The process that adopts orphans (init), or NULL. */
 void proc_set_init(struct proc *p);
-
-/* Stop sending output to cap (its owner is about to free it). */
-void proc_forget_capture(struct proc_capture *cap);
 
 /* Wait for child p to end, then free it. Returns its wait status. */
 int proc_wait(struct proc *p);

@@ -49,11 +49,11 @@ KTEST(proc, init_adopts_orphans)
 	int err;
 	struct proc *p = exec_spawn(NULL, "/bin/orphans", &args, &err);
 	ASSERT_NOT_NULL(p);
-	struct proc_capture cap = { res.out, 0 };
+	struct capture cap = { res.out, PAGE_SIZE, 0 };
 	proc_set_init(p);  /* before it runs: the spawner runs first */
-	p->capture = &cap;
+	struct file *cf = uprog_capture(p, &cap);
 	EXPECT_EQ(proc_wait(p), WAIT_EXITED(2));
-	proc_forget_capture(&cap);
+	uprog_uncapture(cf);
 	proc_set_init(NULL);
 	EXPECT_EQ(proc_count(), 0);
 }

@@ -5,14 +5,13 @@
 #include <stdint.h>
 
 #include "exec/exec.h"
+#include "fs/syscalls.h"
 #include "kernel/arch/x86/tls.h"
 #include "kernel/arch/x86/trap.h"
-#include "kernel/console.h"
 #include "kernel/lib/string.h"
 #include "kernel/proc.h"
 #include "kernel/thread.h"
 #include "kernel/uapi/errno.h"
-#include "kernel/uapi/ioctls.h"
 #include "kernel/uapi/unistd_32.h"
 #include "mm/as.h"
 #include "mm/pmm.h"
@@ -20,97 +19,6 @@
 
 typedef long (*syscall_fn)(uint32_t, uint32_t, uint32_t, uint32_t, uint32_t,
 			   uint32_t);
-
-#define MAX_RW_COUNT 0x7ffff000u  /* Linux caps one read or write here */
-#define IOV_MAX 1024
-
-/* Where bytes written to fd 1 and 2 go: the console, or a test's capture. */
-static void out(struct proc *p, const char *buf, uint32_t n)
-{
-	struct proc_capture *c = p->capture;
-	if (!c) {
-		console_write(buf, n);
-		return;
-	}
-	uint32_t room = PAGE_SIZE - c->len;
-	memcpy(c->buf + c->len, buf, n < room ? n : room);
-	c->len += n < room ? n : room;
-}
-
-/* Write n bytes at user address ubuf to fd; a fault after some bytes went
- * out ends the write short, as on Linux. */
-static long do_write(int fd, const char *ubuf, uint32_t n)
-{
-	if (fd != 1 && fd != 2)
-		return -EBADF;  /* no files yet: only the console */
-	if (!user_range_ok(ubuf, n > MAX_RW_COUNT ? MAX_RW_COUNT : n))
-		return -EFAULT;
-	char chunk[256];
-	uint32_t done = 0;
-	if (n > MAX_RW_COUNT)
-		n = MAX_RW_COUNT;
-	while (done < n) {
-		uint32_t k = n - done < sizeof(chunk) ? n - done : sizeof(chunk);
-		if (copy_from_user(chunk, ubuf + done, k) < 0)
-			return done ? (long)done : -EFAULT;
-		out(proc_current(), chunk, k);
-		done += k;
-	}
-	return done;
-}
-
-/* Read from the console (fd 0): what has arrived, at least one byte, in
- * chunks that fit the kernel stack; 0 at end of file. */
-static long sys_read(uint32_t fd, uint32_t ubuf, uint32_t n, uint32_t a4,
-		     uint32_t a5, uint32_t a6)
-{
-	if (fd != 0)
-		return -EBADF;  /* no files yet: only the console */
-	if (!user_range_ok((void *)ubuf, n))
-		return -EFAULT;
-	if (n == 0)
-		return 0;
-	char chunk[256];
-	int got = console_read(chunk, n < sizeof(chunk) ? n : sizeof(chunk));
-	if (got < 0)
-		return got;
-	if (copy_to_user((void *)ubuf, chunk, got) < 0)
-		return -EFAULT;
-	return got;
-}
-
-static long sys_write(uint32_t fd, uint32_t buf, uint32_t n, uint32_t a4,
-		      uint32_t a5, uint32_t a6)
-{
-	return do_write((int)fd, (const char *)buf, n);
-}
-
-struct iovec32 {
-	uint32_t base;
-	uint32_t len;
-};
-
-static long sys_writev(uint32_t fd, uint32_t uiov, uint32_t cnt, uint32_t a4,
-		       uint32_t a5, uint32_t a6)
-{
-	if (cnt > IOV_MAX)
-		return -EINVAL;
-	long total = 0;
-	for (uint32_t i = 0; i < cnt; i++) {
-		struct iovec32 v;
-		if (copy_from_user(&v, (void *)(uiov + i * sizeof(v)), sizeof(v)) < 0)
-			return total ? total : -EFAULT;
-		if (v.len > MAX_RW_COUNT - (uint32_t)total)
-			return total ? total : -EINVAL;
-		long r = do_write((int)fd, (const char *)v.base, v.len);
-		if (r < 0)
-			return total ? total : r;
-		total += r;
-		if ((uint32_t)r < v.len)
-			break;
-	}
-	return total;
-}
 
 static long sys_exit(uint32_t code, uint32_t a2, uint32_t a3, uint32_t a4,
 		     uint32_t a5, uint32_t a6)
@@ -147,19 +55,6 @@ static long sys_brk(uint32_t want, uint32_t a2, uint32_t a3, uint32_t a4,
 		    uint32_t a5, uint32_t a6)
 {
 	return as_brk(proc_current()->as, want);
-}
-
-/* The serial console is a terminal of 24 rows and 80 columns; libcs ask
- * (TIOCGWINSZ) to decide whether stdout is line-buffered. */
-static long sys_ioctl(uint32_t fd, uint32_t cmd, uint32_t arg, uint32_t a4,
-		      uint32_t a5, uint32_t a6)
-{
-	if (fd > 2)
-		return -EBADF;
-	if (cmd != TIOCGWINSZ)
-		return -ENOTTY;
-	uint16_t ws[4] = { 24, 80, 0, 0 };
-	return copy_to_user((void *)arg, ws, sizeof(ws));
 }
 
 static long sys_fork(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
@@ -246,23 +141,68 @@ static long sys_set_thread_area(uint32_t uinfo, uint32_t a2, uint32_t a3,
 static const syscall_fn table[] = {
 	[__NR_exit] = sys_exit,
 	[__NR_fork] = sys_fork,
-	[__NR_waitpid] = sys_waitpid,
-	[__NR_execve] = sys_execve,
-	[__NR_wait4] = sys_wait4,
-	[__NR_clone] = sys_clone,
-	[__NR_sched_yield] = sys_sched_yield,
 	[__NR_read] = sys_read,
 	[__NR_write] = sys_write,
+	[__NR_open] = sys_open,
+	[__NR_close] = sys_close,
+	[__NR_waitpid] = sys_waitpid,
+	[__NR_creat] = sys_creat,
+	[__NR_link] = sys_link,
+	[__NR_unlink] = sys_unlink,
+	[__NR_execve] = sys_execve,
+	[__NR_chdir] = sys_chdir,
+	[__NR_chmod] = sys_chmod,
+	[__NR_lseek] = sys_lseek,
 	[__NR_getpid] = sys_getpid,
+	[__NR_access] = sys_access,
+	[__NR_rename] = sys_rename,
+	[__NR_mkdir] = sys_mkdir,
+	[__NR_rmdir] = sys_rmdir,
+	[__NR_dup] = sys_dup,
 	[__NR_brk] = sys_brk,
 	[__NR_ioctl] = sys_ioctl,
+	[__NR_fcntl] = sys_fcntl,
+	[__NR_umask] = sys_umask,
+	[__NR_dup2] = sys_dup2,
 	[__NR_getppid] = sys_getppid,
-	[__NR_writev] = sys_writev,
-	[__NR_gettid] = sys_gettid,
+	[__NR_symlink] = sys_symlink,
+	[__NR_readlink] = sys_readlink,
+	[__NR_fchmod] = sys_fchmod,
+	[__NR_wait4] = sys_wait4,
+	[__NR_fsync] = sys_fsync,
+	[__NR_clone] = sys_clone,
 	[__NR_mprotect] = sys_mprotect,
+	[__NR_fchdir] = sys_fchdir,
+	[__NR__llseek] = sys_llseek,
+	[__NR_readv] = sys_readv,
+	[__NR_writev] = sys_writev,
+	[__NR_sched_yield] = sys_sched_yield,
+	[__NR_pread64] = sys_pread64,
+	[__NR_pwrite64] = sys_pwrite64,
+	[__NR_getcwd] = sys_getcwd,
+	[__NR_truncate64] = sys_truncate64,
+	[__NR_ftruncate64] = sys_ftruncate64,
+	[__NR_stat64] = sys_stat64,
+	[__NR_lstat64] = sys_lstat64,
+	[__NR_fstat64] = sys_fstat64,
+	[__NR_getdents64] = sys_getdents64,
+	[__NR_fcntl64] = sys_fcntl,
+	[__NR_gettid] = sys_gettid,
 	[__NR_set_thread_area] = sys_set_thread_area,
 	[__NR_exit_group] = sys_exit_group,
 	[__NR_set_tid_address] = sys_getpid,
+	[__NR_openat] = sys_openat,
+	[__NR_mkdirat] = sys_mkdirat,
+	[__NR_fstatat64] = sys_fstatat64,
+	[__NR_unlinkat] = sys_unlinkat,
+	[__NR_renameat] = sys_renameat,
+	[__NR_linkat] = sys_linkat,
+	[__NR_symlinkat] = sys_symlinkat,
+	[__NR_readlinkat] = sys_readlinkat,
+	[__NR_faccessat] = sys_faccessat,
+	[__NR_dup3] = sys_dup3,
+	[__NR_statx] = sys_statx,
+	[__NR_faccessat2] = sys_faccessat2,
 };
 
 void syscall_dispatch(struct trapframe *tf)

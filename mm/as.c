@@ -32,7 +32,7 @@ static struct vma *vma_copy(const struct vma *v)
 	struct vma *c = vma_create(v->start, v->end, v->prot, v->kind);
 	if (c) {
 		c->flags = v->flags;
-		c->file = v->file;
+		c->file = vm_file_get(v->file);
 		c->file_offset = v->file_offset;
 		c->file_bytes = v->file_bytes;
 		c->label = v->label;

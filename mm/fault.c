@@ -28,21 +28,34 @@ static enum vm_fault_result install(struct address_space *as, vaddr_t page,
 }
 
 /* A private frame holding the VMA's file bytes for page (n of them, n <
- * PAGE_SIZE when the file data ends inside it) and zeros after them. */
+ * PAGE_SIZE when the file data ends inside it) and zeros after them. The
+ * bytes come from the page cache, so a private copy sees what write()
+ * wrote to the file. */
 static enum vm_fault_result fault_private_copy(struct address_space *as,
 					       const struct vma *v, vaddr_t page,
 					       uint32_t n)
 {
-	paddr_t frame = pmm_alloc_frame(0);
-	if (!frame)
-		return VM_FAULT_OOM;
 	uint32_t off = v->file_offset + (page - v->start);
-	if (off > v->file->size)         /* never for a validated ELF, but a */
+	if (off >= v->file->size)        /* never for a validated ELF, but a */
 		n = 0;                   /* VMA must not read past its file */
 	else if (n > v->file->size - off)
 		n = v->file->size - off;
+	paddr_t src = 0;
+	if (n && !(src = pagecache_get(v->file, off / PAGE_SIZE)))
+		return VM_FAULT_OOM;
+	paddr_t frame = pmm_alloc_frame(0);
+	if (!frame) {
+		if (src)
+			pmm_free_frame(src);
+		return VM_FAULT_OOM;
+	}
 	uint8_t *p = kmap(frame);
-	memcpy(p, v->file->data + off, n);
+	if (n) {
+		uint8_t *q = kmap(src);
+		memcpy(p, q, n);
+		kunmap(q);
+		pmm_free_frame(src);  /* our reference; the cache keeps its own */
+	}
 	memset(p + n, 0, PAGE_SIZE - n);
 	kunmap(p);
 	return install(as, page, frame, map_flags(v));

@@ -29,9 +29,9 @@
  * cache pages of its own and the reference counts are easy to predict. */
 static uint8_t file_data[3 * PAGE_SIZE];
 static struct vm_file files[3] = {
-	{ "/test/priv", file_data, sizeof(file_data) },
-	{ "/test/text", file_data, sizeof(file_data) },
-	{ "/test/shared", file_data, sizeof(file_data) },
+	{ "/test/priv", file_data, sizeof(file_data), sizeof(file_data), 0, NULL },
+	{ "/test/text", file_data, sizeof(file_data), sizeof(file_data), 0, NULL },
+	{ "/test/shared", file_data, sizeof(file_data), sizeof(file_data), 0, NULL },
 };
 
 /* The word at offset 8 of page n of the file. */

@@ -1,7 +1,11 @@
-/* mm/pagecache.c: file pages shared by every address space that maps them,
- * in a hash table keyed by (file, page index). The cache holds one
- * reference on each frame; each mapping holds another. */
+/* mm/pagecache.c: file pages shared by every address space that maps them
+ * and by read() and write(), in a hash table keyed by (file, page index).
+ * The cache holds one reference on each frame; each mapping holds another.
+ * A dirty page (written, or of a file with no backing bytes there) is the
+ * only copy of its data: only clean pages are ever dropped. */
 #include "mm/vm_file.h"
+
+#include <stdbool.h>
 
 #include "kernel/arch/x86/cpu.h"
 #include "kernel/lib/string.h"
@@ -15,6 +19,7 @@ struct cached_page {
 	struct vm_file *file;
 	uint32_t index;             /* page number within the file */
 	paddr_t frame;
+	bool dirty;                 /* holds data found nowhere else */
 	struct cached_page *next;   /* next in the bucket */
 };
 
@@ -27,28 +32,32 @@ static struct cached_page **bucket_of(const struct vm_file *f, uint32_t index)
 	return &buckets[(h ^ (h >> 16)) & (BUCKETS - 1)];
 }
 
-/* Copy page index of f into a new frame, zero-filling past the file end. */
+/* A new frame holding page index of f: backing bytes below data_size,
+ * zeros from there on. */
 static paddr_t read_page(const struct vm_file *f, uint32_t index)
 {
 	paddr_t frame = pmm_alloc_frame(0);
 	if (!frame)
 		return 0;
-	uint32_t off = index * PAGE_SIZE;
-	uint32_t n = f->size - off < PAGE_SIZE ? f->size - off : PAGE_SIZE;
+	uint32_t off = index * PAGE_SIZE, n = 0;
+	if (f->data && off < f->data_size)
+		n = f->data_size - off < PAGE_SIZE ? f->data_size - off : PAGE_SIZE;
 	uint8_t *p = kmap(frame);
-	memcpy(p, f->data + off, n);
+	if (n)
+		memcpy(p, f->data + off, n);
 	memset(p + n, 0, PAGE_SIZE - n);
 	kunmap(p);
 	return frame;
 }
 
-paddr_t pagecache_get(struct vm_file *f, uint32_t index)
+static paddr_t get(struct vm_file *f, uint32_t index, bool dirty)
 {
 	if (index >= (f->size + PAGE_SIZE - 1) / PAGE_SIZE)
 		return 0;
 	struct cached_page **b = bucket_of(f, index);
 	for (struct cached_page *c = *b; c; c = c->next) {
 		if (c->file == f && c->index == index) {
+			c->dirty |= dirty;
 			pmm_ref_frame(c->frame);
 			return c->frame;
 		}
@@ -61,31 +70,90 @@ paddr_t pagecache_get(struct vm_file *f, uint32_t index)
 		kfree(c);
 		return 0;
 	}
-	*c = (struct cached_page){ f, index, frame, *b };
+	*c = (struct cached_page){ f, index, frame, dirty, *b };
 	*b = c;
 	npages++;
 	pmm_ref_frame(frame);  /* one for the cache, one for the caller */
 	return frame;
 }
 
-size_t pagecache_shrink(void)
+paddr_t pagecache_get(struct vm_file *f, uint32_t index)
+{
+	return get(f, index, false);
+}
+
+paddr_t pagecache_get_dirty(struct vm_file *f, uint32_t index)
+{
+	return get(f, index, true);
+}
+
+/* Remove every page of f that drop() selects; returns how many. */
+static size_t remove_pages(bool (*drop)(const struct cached_page *c,
+					const void *arg), const void *arg)
 {
 	size_t freed = 0;
 	for (int i = 0; i < BUCKETS; i++) {
 		for (struct cached_page **pp = &buckets[i]; *pp;) {
 			struct cached_page *c = *pp;
-			if (pmm_frame_refcount(c->frame) != 1) {  /* still mapped */
+			if (!drop(c, arg)) {
 				pp = &c->next;
 				continue;
 			}
 			*pp = c->next;
-			pmm_free_frame(c->frame);
+			pmm_free_frame(c->frame);  /* the cache's reference */
 			kfree(c);
 			npages--;
 			freed++;
 		}
 	}
 	return freed;
+}
+
+struct cut {
+	const struct vm_file *file;
+	uint32_t first;  /* first page index to drop */
+};
+
+static bool past_cut(const struct cached_page *c, const void *arg)
+{
+	const struct cut *cut = arg;
+	return c->file == cut->file && c->index >= cut->first;
+}
+
+void pagecache_truncate(struct vm_file *f, uint32_t size)
+{
+	struct cut cut = { f, (size + PAGE_SIZE - 1) / PAGE_SIZE };
+	remove_pages(past_cut, &cut);
+	if (size % PAGE_SIZE && size < f->size) {
+		/* Zero the cut page's tail, if it is cached. */
+		uint32_t index = size / PAGE_SIZE;
+		for (struct cached_page *c = *bucket_of(f, index); c; c = c->next) {
+			if (c->file != f || c->index != index)
+				continue;
+			uint8_t *p = kmap(c->frame);
+			memset(p + size % PAGE_SIZE, 0, PAGE_SIZE - size % PAGE_SIZE);
+			kunmap(p);
+		}
+	}
+	if (f->data_size > size)
+		f->data_size = size;
+	f->size = size;
+}
+
+void pagecache_evict(struct vm_file *f)
+{
+	struct cut cut = { f, 0 };
+	remove_pages(past_cut, &cut);
+}
+
+static bool unused_clean(const struct cached_page *c, const void *arg)
+{
+	return !c->dirty && pmm_frame_refcount(c->frame) == 1;
+}
+
+size_t pagecache_shrink(void)
+{
+	return remove_pages(unused_clean, NULL);
 }
 
 size_t pagecache_count(void)

@@ -12,13 +12,17 @@
 #define VMA_ASSERT(cond) assert(cond)
 #define vma_alloc() ((struct vma *)calloc(1, sizeof(struct vma)))
 #define vma_free(v) free(v)
+#define vma_file_get(f) ((void)(f))  /* the host tests' files are tokens */
 #else
 #include "kernel/lib/string.h"
 #include "kernel/panic.h"
 #include "mm/kheap.h"
 #define VMA_ASSERT(cond) KASSERT(cond)
 #define vma_alloc() ((struct vma *)kzalloc(sizeof(struct vma)))
-#define vma_free(v) kfree(v)
+#include "mm/vm_file.h"
+/* A VMA holds a reference on its file (mm/vm_file.h) while it exists. */
+#define vma_free(v) (vm_file_put((v)->file), kfree(v))
+#define vma_file_get(f) ((void)vm_file_get(f))
 #endif
 
 /* ---- AVL mechanics ---------------------------------------------------- */
@@ -293,6 +297,7 @@ struct vma *vma_split(struct vma_tree *t, struct vma *v, vaddr_t addr)
 	uint32_t below = addr - v->start;
 
 	*upper = *v;
+	vma_file_get(upper->file);
 	upper->start = addr;
 	/* An anonymous VMA has no file position to carry along. */
 	if (is_file_kind(v->kind))

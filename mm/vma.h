@@ -33,7 +33,10 @@ struct vma {
 	unsigned prot;          /* VMA_READ | VMA_WRITE | VMA_EXEC */
 	unsigned flags;         /* VMA_GROWSDOWN */
 	enum vma_kind kind;
-	struct vm_file *file;   /* backing file; NULL for VMA_ANON */
+	struct vm_file *file;   /* backing file; NULL for VMA_ANON. The VMA
+				   holds a reference (vm_file_get) that
+				   vma_destroy() drops; vma_split() takes
+				   one for the new part */
 	uint32_t file_offset;   /* file offset of start, page aligned; 0 for
 				   VMA_ANON */
 	uint32_t file_bytes;    /* bytes of file data from start on; the rest

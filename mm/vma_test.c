@@ -4,6 +4,7 @@
 #include "kernel/lib/string.h"
 #include "kernel/uapi/errno.h"
 #include "mm/kheap.h"
+#include "mm/vm_file.h"
 #include "mm/vma.h"
 #include "tests/ktest.h"
 
@@ -130,7 +131,8 @@ KTEST(vma, split_and_merge_use_the_kernel_heap)
 	/* Four pages showing file bytes [0x2000, 0x3800), then zeros. */
 	struct vma *v = vma_create(PG(8), PG(12), VMA_READ, VMA_FILE_PRIVATE);
 	ASSERT_NOT_NULL(v);
-	v->file = (struct vm_file *)v;  /* any non-NULL token: never used */
+	static struct vm_file file = { .path = "/test" };  /* never freed */
+	v->file = vm_file_get(&file);
 	v->file_offset = 0x2000;
 	v->file_bytes = 0x1800;
 	v->label = "[test]";
@@ -148,6 +150,7 @@ KTEST(vma, split_and_merge_use_the_kernel_heap)
 	EXPECT_EQ(u->file_offset, 0x3000);
 	EXPECT_EQ(u->file_bytes, 0x800);
 	EXPECT_PTR_EQ(u->file, v->file);
+	EXPECT_EQ(file.refs, 2);  /* each VMA holds the file */
 	EXPECT_STREQ(u->label, "[test]");
 	EXPECT_PTR_EQ(vma_find(&tr, PG(10)), u);
 
@@ -158,5 +161,7 @@ KTEST(vma, split_and_merge_use_the_kernel_heap)
 	EXPECT_EQ(v->end, PG(12));
 	EXPECT_EQ(v->file_bytes, 0x1800);
 	EXPECT_PTR_EQ(vma_find(&tr, PG(11)), v);
+	EXPECT_EQ(file.refs, 1);
 	vma_tree_clear(&tr);
+	EXPECT_EQ(file.refs, 0);
 }

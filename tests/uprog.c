@@ -2,6 +2,7 @@
 #include "tests/uprog.h"
 
 #include "exec/exec.h"
+#include "fs/file.h"
 #include "kernel/console.h"
 #include "kernel/lib/string.h"
 
@@ -11,7 +12,7 @@ void uprog_run(const char *path, const char *const *argv,
 	static const char *const envp[] = { "HOME=/", "TERM=linux",
 					    "PAGODA_TEST=1", NULL };
 	struct exec_args args = { argv, envp, false };
-	struct proc_capture cap = { r->out, 0 };
+	struct capture cap = { r->out, PAGE_SIZE - 1, 0 };
 
 	r->err = 0;
 	r->status = 0;
@@ -20,11 +21,31 @@ void uprog_run(const char *path, const char *const *argv,
 	struct proc *p = exec_spawn(NULL, path, &args, &r->err);
 	if (!p)
 		return;
-	p->capture = &cap;  /* it has not run yet: the spawner runs first */
+	/* It has not run yet: the spawner runs first. */
+	struct file *cf = uprog_capture(p, &cap);
 	r->status = proc_wait(p);
-	proc_forget_capture(&cap);  /* children it left behind write nowhere */
-	r->len = cap.len < PAGE_SIZE - 1 ? cap.len : PAGE_SIZE - 1;
+	uprog_uncapture(cf);  /* children it left behind write nowhere */
+	r->len = cap.len;
 	r->out[r->len] = '\0';
+}
+
+struct file *uprog_capture(struct proc *p, struct capture *c)
+{
+	struct file *f = capture_file_new(c);
+	if (!f)
+		return NULL;
+	for (int fd = 1; fd <= 2; fd++)
+		if (fd_install_at(p->files, fd, file_get(f), false) < 0)
+			file_put(f);
+	return f;
+}
+
+void uprog_uncapture(struct file *f)
+{
+	if (!f)
+		return;
+	capture_file_detach(f);
+	file_put(f);
 }
 
 bool uprog_ktap_passed(const struct uprog_result *r)

@@ -3,6 +3,7 @@
 #ifndef TESTS_UPROG_H
 #define TESTS_UPROG_H
 
+#include "fs/dev.h"
 #include "kernel/proc.h"
 
 struct uprog_result {
@@ -16,6 +17,15 @@ struct uprog_result {
  * environment as a child of the kernel; wait for it. */
 void uprog_run(const char *path, const char *const *argv,
 	       struct uprog_result *r);
+
+/* Send p's fds 1 and 2 to c (before p first runs). Returns the capture
+ * file, to be given to uprog_uncapture() once p has ended, or NULL when
+ * out of memory (p's output then goes to the console). */
+struct file *uprog_capture(struct proc *p, struct capture *c);
+
+/* Stop capturing into c (children p left behind write nowhere) and drop
+ * the file. NULL is ignored. */
+void uprog_uncapture(struct file *f);
 
 /* True if the output has the line `N passed, 0 failed` and no `not ok`. */
 bool uprog_ktap_passed(const struct uprog_result *r);

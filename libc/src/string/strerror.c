@@ -37,6 +37,7 @@ static const char *const msgs[] = {
 	[ENOSYS] = "Function not implemented",
 	[ENOTEMPTY] = "Directory not empty",
 	[ELOOP] = "Symbolic link loop",
+	[EOVERFLOW] = "Value too large for data type",
 };
 
 char *strerror(int errnum)

@@ -1,0 +1,196 @@
+/* fs/namei.c: walking a path through the tree (fs/namei.h). One buffer,
+ * rewritten in place: following a link replaces the walked prefix by the
+ * link's target, so no recursion and no stack grows with the links. */
+#include "fs/namei.h"
+
+#include "fs/file.h"
+#include "fs/inode.h"
+#include "kernel/lib/string.h"
+#include "kernel/proc.h"
+#include "kernel/uapi/errno.h"
+#include "kernel/uapi/fcntl.h"
+#include "mm/pmm.h"
+#include "mm/uaccess.h"
+
+bool name_is_dot(const char *name, uint32_t len)
+{
+	return (len == 1 && name[0] == '.') ||
+	       (len == 2 && name[0] == '.' && name[1] == '.');
+}
+
+void walk_done(struct walk *w)
+{
+	inode_put(w->dir);
+	inode_put(w->inode);
+	w->dir = w->inode = NULL;
+}
+
+/* Replace path[0..rest) by link's target: path becomes target + rest.
+ * Returns 0, -ENOENT (empty target), -ENAMETOOLONG or -ENOMEM. */
+static int splice_link(char *path, char *rest, struct inode *link)
+{
+	uint32_t tlen = link->vmf.size, rlen = strlen(rest);
+	if (tlen == 0)
+		return -ENOENT;
+	if (tlen + rlen + 1 > PATH_MAX)
+		return -ENAMETOOLONG;
+	memmove(path + tlen, rest, rlen + 1);
+	long got = inode_read_kernel(link, 0, path, tlen);
+	return got == (long)tlen ? 0 : -ENOMEM;
+}
+
+/* Step from cur to component name[0..len): ".", "..", or an entry. */
+static int step(struct inode *cur, const char *name, uint32_t len,
+		struct inode **next)
+{
+	if (!S_ISDIR(cur->mode))
+		return -ENOTDIR;
+	if (cur->nlink == 0)
+		return -ENOENT;  /* a removed directory has no entries */
+	if (len > NAME_MAX)
+		return -ENAMETOOLONG;
+	if (len == 1 && name[0] == '.')
+		*next = cur;
+	else if (len == 2 && name[0] == '.' && name[1] == '.')
+		*next = cur->parent ? cur->parent : cur;
+	else if (!(*next = dir_find(cur, name, len)))
+		return -ENOENT;
+	return 0;
+}
+
+static void move_to(struct inode **cur, struct inode *next)
+{
+	inode_get(next);
+	inode_put(*cur);
+	*cur = next;
+}
+
+int walk(struct inode *base, char *path, unsigned flags, struct walk *w)
+{
+	*w = (struct walk){ 0 };
+	if (!path[0] && !(flags & WALK_EMPTY))
+		return -ENOENT;
+	struct inode *cur = inode_get(path[0] == '/' ? fs_root : base);
+	char *p = path;
+	int links = 0, err;
+	for (;;) {
+		while (*p == '/')
+			p++;
+		uint32_t len = 0;
+		while (p[len] && p[len] != '/')
+			len++;
+		char *rest = p + len, *next_p = rest;
+		while (*next_p == '/')
+			next_p++;
+		bool last = !*next_p, slash = rest != next_p;
+		if (len == 0)  /* no component at all: "/" or "" */
+			break;
+		if (last && (flags & WALK_PARENT)) {
+			if (!S_ISDIR(cur->mode)) {
+				err = -ENOTDIR;
+				goto out_err;
+			}
+			if (len > NAME_MAX) {
+				err = -ENAMETOOLONG;
+				goto out_err;
+			}
+			w->dir = cur;
+			w->last = p;
+			w->last_len = len;
+			w->slash = slash;
+			return 0;
+		}
+		struct inode *next;
+		if ((err = step(cur, p, len, &next)))
+			goto out_err;
+		if (S_ISLNK(next->mode) &&
+		    (!last || slash || (flags & WALK_FOLLOW))) {
+			if (++links > SYMLINK_MAX) {
+				err = -ELOOP;
+				goto out_err;
+			}
+			if ((err = splice_link(path, rest, next)))
+				goto out_err;
+			if (path[0] == '/')
+				move_to(&cur, fs_root);
+			p = path;
+			continue;
+		}
+		move_to(&cur, next);
+		if (last) {
+			if (slash && !S_ISDIR(cur->mode)) {
+				err = -ENOTDIR;
+				goto out_err;
+			}
+			break;
+		}
+		p = next_p;
+	}
+	if (flags & WALK_PARENT) {  /* "/": a directory, no last component */
+		w->dir = cur;
+		w->last = p;
+		return 0;
+	}
+	if ((flags & WALK_DIRECTORY) && !S_ISDIR(cur->mode)) {
+		err = -ENOTDIR;
+		goto out_err;
+	}
+	w->inode = cur;
+	return 0;
+
+out_err:
+	inode_put(cur);
+	return err;
+}
+
+char *path_from_user(const char *upath, int *err)
+{
+	paddr_t page = pmm_alloc_frame(PMM_LOWMEM);
+	if (!page) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	char *path = P2V(page);
+	long n = strncpy_from_user(path, upath, PATH_MAX);
+	if (n < 0) {
+		pmm_free_frame(page);
+		*err = (int)n;
+		return NULL;
+	}
+	return path;
+}
+
+void path_free(char *path)
+{
+	if (path)
+		pmm_free_frame(V2P(path));
+}
+
+struct inode *fs_cwd(void)
+{
+	struct proc *p = proc_current();
+	return inode_get(p && p->cwd ? p->cwd : fs_root);
+}
+
+int path_base(int dirfd, const char *path, struct inode **base)
+{
+	if (path[0] == '/') {
+		*base = inode_get(fs_root);
+		return 0;
+	}
+	if (dirfd == AT_FDCWD) {
+		*base = fs_cwd();
+		return 0;
+	}
+	struct proc *p = proc_current();
+	struct file *f = p && p->files ? fd_get(p->files, dirfd) : NULL;
+	if (!f)
+		return -EBADF;
+	int err = 0;
+	if (!f->inode || !S_ISDIR(f->inode->mode))
+		err = -ENOTDIR;
+	else
+		*base = inode_get(f->inode);
+	file_put(f);
+	return err;
+}
