@@ -22,8 +22,10 @@ static long console_fread(struct file *f, void *buf, uint32_t n, uint64_t *pos)
 		return 0;
 	if ((f->flags & O_NONBLOCK) && !console_input_ready())
 		return -EAGAIN;
-	unsigned got = console_read(chunk, n < CHUNK ? n : CHUNK);
-	if (copy_to_user(buf, chunk, got))
+	int got = console_read(chunk, n < CHUNK ? n : CHUNK);
+	if (got < 0)
+		return got;  /* -EINTR: a signal came first */
+	if (copy_to_user(buf, chunk, (uint32_t)got))
 		return -EFAULT;
 	return got;
 }

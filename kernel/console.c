@@ -159,8 +159,8 @@ out:
 
 unsigned console_input_ready(void)
 {
-	bool irq = irq_save();
+	spin_lock(&input_lock);
 	unsigned n = tty_readable(&input) ? input.line - input.tail : 0;
-	irq_restore(irq);
+	spin_unlock(&input_lock);
 	return n;
 }
