@@ -2,7 +2,20 @@
 # every test. Sources are found by wildcard: adding a .c file needs no edit.
 
 VERSION := 0.1
+# `make DEBUG=1 ...` (and `make debug`, which implies it) builds into
+# build-debug/ at -Og with no inlining, so gdb can break on every function
+# and read every argument.
+ifneq ($(filter debug gdb,$(MAKECMDGOALS)),)
+DEBUG   ?= 1
+endif
+ifeq ($(DEBUG),1)
+BUILD   ?= build-debug
+KOPT    := -Og -fno-inline -fno-inline-small-functions -fno-ipa-sra \
+           -fno-optimize-sibling-calls
+else
 BUILD   ?= build
+KOPT    := -O2
+endif
 CROSS   ?= i686-linux-gnu-
 MEM     ?= 128M
 QEMU    ?= qemu-system-i386
@@ -17,7 +30,7 @@ Q       ?= @
 
 # Kernel: freestanding C11 (GNU dialect for asm), no SSE/x87, frame
 # pointers kept so panic() can walk the stack.
-KCFLAGS := -std=gnu11 -m32 -march=i686 -O2 -g -ffreestanding -fno-pic \
+KCFLAGS := -std=gnu11 -m32 -march=i686 $(KOPT) -g -ffreestanding -fno-pic \
            -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
            -fno-strict-aliasing -mgeneral-regs-only -mno-red-zone \
            -Wall -Wextra -Werror -Wno-unused-parameter -I. \
@@ -42,7 +55,7 @@ HOST_OBJ := $(patsubst %,$(BUILD)/host/%.o,$(HOST_SRC))
 TOOLS_OK := $(BUILD)/.tools-ok
 INITRD   := $(BUILD)/initrd.cpio
 
-.PHONY: all kernel run test iso run-iso debug clean host-test corpus
+.PHONY: all kernel run test iso run-iso debug gdb clean host-test corpus
 all: kernel
 
 kernel: $(BUILD)/kernel.elf
@@ -105,10 +118,13 @@ corpus: $(BUILD)/corpus/MANIFEST
 test: $(BUILD)/kernel.elf $(BUILD)/host/unit $(INITRD)
 	@tools/run-tests $(BUILD)
 
+# QEMU's status is init's exit status, encoded as (code << 1) | 1 by the
+# isa-debug-exit device (docs/boot.md): make run exits with init's status.
+QEMU_STATUS = st=$$?; [ $$((st & 1)) = 1 ] && st=$$((st >> 1)); exit $$st
 run: $(BUILD)/kernel.elf $(INITRD)
-	$(QEMU) -m $(MEM) -kernel $< -initrd $(INITRD) -append "$(ARGS)" \
-		-nographic -nic none -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4 \
-		|| true  # QEMU's status is init's, encoded (docs/boot.md)
+	@$(QEMU) -m $(MEM) -kernel $< -initrd $(INITRD) -append "$(ARGS)" \
+		-nographic -nic none -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4; \
+		$(QEMU_STATUS)
 
 # A CD image that GRUB boots, as on a real machine; ARGS go into grub.cfg.
 ISODIR := $(BUILD)/isodir
@@ -125,17 +141,20 @@ run-iso: iso
 	$(QEMU) -m $(MEM) -cdrom $(BUILD)/pagoda.iso -boot d -nographic -nic none \
 		-no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4 || true
 
-# QEMU paused with its gdb stub, in the background, its serial port on this
-# terminal; gdb in front (tools/gdbinit). Ctrl-C belongs to gdb (the shell
-# traps it); quitting gdb stops QEMU.
+# `make debug`: the debug build, QEMU paused with its gdb stub and the
+# pagoda console on this terminal (keyboard included); gdb attaches from a
+# second terminal with `make gdb` (inside tmux, make debug opens that pane
+# itself). Quitting QEMU (Ctrl-a x) ends both.
 GDBPORT ?= 1234
-QEMU_PID := $(BUILD)/qemu-gdb.pid
 debug: $(BUILD)/kernel.elf $(INITRD)
-	$(QEMU) -m $(MEM) -kernel $< -initrd $(INITRD) -append "$(ARGS)" -display none -no-reboot \
-		-serial file:/dev/stdout -device isa-debug-exit,iobase=0xf4,iosize=4 \
-		-gdb tcp::$(GDBPORT) -S -daemonize -pidfile $(QEMU_PID)
-	@trap 'kill `cat $(QEMU_PID)` 2>/dev/null; rm -f $(QEMU_PID)' EXIT; \
-	trap : INT; gdb -q -ex 'set $$gdbport = $(GDBPORT)' -x tools/gdbinit $<
+	@if [ -n "$$TMUX" ]; then tmux split-window -h "$(MAKE) gdb GDBPORT=$(GDBPORT)"; \
+	else echo "pagoda is paused for gdb: run 'make gdb' in another terminal"; fi
+	@$(QEMU) -m $(MEM) -kernel $< -initrd $(INITRD) -append "$(ARGS)" \
+		-nographic -nic none -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4 \
+		-gdb tcp::$(GDBPORT) -S; $(QEMU_STATUS)
+
+gdb: $(BUILD)/kernel.elf
+	gdb -q -ex 'set $$gdbport = $(GDBPORT)' -x tools/gdbinit $<
 
 # User space: libc and programs ----------------------------------------------
 # libc.a from libc/src/*/*.c, crt1.o from libc/crt/crt1.asm, and one static
@@ -184,7 +203,7 @@ $(USER_BIN): $(BUILD)/user/%: $(BUILD)/user/%.o $(CRT1) $(LIBC_A)
 # End of user space -----------------------------------------------------------
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf build build-debug $(BUILD)
 
 # The initrd: every user program as /bin/NAME, and the ELF corpus.
 $(INITRD): $(USER_BIN) $(BUILD)/corpus/MANIFEST tools/mkinitrd

@@ -147,6 +147,8 @@ int as_format_vma(const struct vma *v, char *buf, size_t size)
 
 void as_dump(const struct address_space *as, const char *prefix)
 {
+	if (!prefix)  /* `call as_dump(as, 0)` from gdb */
+		prefix = "";
 	for (struct vma *v = vma_first(&as->vmas); v; v = vma_next(v)) {
 		char line[AS_VMA_LINE_MAX];
 		as_format_vma(v, line, sizeof(line));

@@ -76,7 +76,8 @@ vaddr_t as_brk(struct address_space *as, vaddr_t want);
 int as_format_vma(const struct vma *v, char *buf, size_t size);
 
 /* Log as's VMAs (LOG_INFO) in the format of Linux's /proc/PID/maps, one
- * per line, then the counters, each line starting with prefix. */
+ * per line, then the counters, each line starting with prefix (NULL: no
+ * prefix, for gdb's `call as_dump(as, 0)`). */
 void as_dump(const struct address_space *as, const char *prefix);
 
 #endif
