@@ -368,7 +368,9 @@ void proc_kill_fault(const struct trapframe *tf, int signal, vaddr_t addr)
 	struct proc *p = proc_current();
 	if (tf->vector == T_PAGE_FAULT)
 		pr_info("pid %d (%s): %s at %08x ip %08x error %x\n", p->pid,
-			p->name, signal == SIGKILL ? "out of memory" : "segfault",
+			p->name, signal == SIGKILL   ? "out of memory"
+				 : signal == SIGBUS ? "bus error"
+						    : "segfault",
 			addr, tf->eip, tf->err);
 	else
 		pr_info("pid %d (%s): trap %s ip %08x sp %08x error %x\n", p->pid,

@@ -14,6 +14,7 @@
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/unistd_32.h"
 #include "mm/as.h"
+#include "mm/mmap.h"
 #include "mm/pmm.h"
 #include "mm/uaccess.h"
 
@@ -51,10 +52,6 @@ static long sys_getppid(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
 	return parent ? parent->pid : 0;
 }
 
-static long sys_brk(uint32_t want, uint32_t a2, uint32_t a3, uint32_t a4,
-		    uint32_t a5, uint32_t a6)
-{
-	return as_brk(proc_current()->as, want);
 }
 
 static long sys_fork(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
@@ -115,23 +112,6 @@ static long sys_sched_yield(uint32_t a1, uint32_t a2, uint32_t a3,
 	return 0;
 }
 
-#define PROT_READ  0x1
-#define PROT_WRITE 0x2
-#define PROT_EXEC  0x4
-
-static long sys_mprotect(uint32_t start, uint32_t len, uint32_t prot,
-			 uint32_t a4, uint32_t a5, uint32_t a6)
-{
-	if (start % PAGE_SIZE || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)))
-		return -EINVAL;
-	if (len == 0)
-		return 0;
-	uint32_t end = PAGE_ROUND_UP(start + len);
-	if (end <= start || end > USER_TOP)  /* wrapped, or into the kernel */
-		return -ENOMEM;
-	return as_protect(proc_current()->as, start, end, prot);
-}
-
 static long sys_set_thread_area(uint32_t uinfo, uint32_t a2, uint32_t a3,
 				uint32_t a4, uint32_t a5, uint32_t a6)
 {
@@ -167,6 +147,8 @@ static const syscall_fn table[] = {
 	[__NR_getppid] = sys_getppid,
 	[__NR_symlink] = sys_symlink,
 	[__NR_readlink] = sys_readlink,
+	[__NR_mmap] = sys_old_mmap,
+	[__NR_munmap] = sys_munmap,
 	[__NR_fchmod] = sys_fchmod,
 	[__NR_wait4] = sys_wait4,
 	[__NR_fsync] = sys_fsync,
@@ -174,17 +156,22 @@ static const syscall_fn table[] = {
 	[__NR_mprotect] = sys_mprotect,
 	[__NR_fchdir] = sys_fchdir,
 	[__NR__llseek] = sys_llseek,
+	[__NR_msync] = sys_msync,
 	[__NR_readv] = sys_readv,
 	[__NR_writev] = sys_writev,
 	[__NR_sched_yield] = sys_sched_yield,
+	[__NR_mremap] = sys_mremap,
 	[__NR_pread64] = sys_pread64,
 	[__NR_pwrite64] = sys_pwrite64,
 	[__NR_getcwd] = sys_getcwd,
+	[__NR_mmap2] = sys_mmap2,
 	[__NR_truncate64] = sys_truncate64,
 	[__NR_ftruncate64] = sys_ftruncate64,
 	[__NR_stat64] = sys_stat64,
 	[__NR_lstat64] = sys_lstat64,
 	[__NR_fstat64] = sys_fstat64,
+	[__NR_mincore] = sys_mincore,
+	[__NR_madvise] = sys_madvise,
 	[__NR_getdents64] = sys_getdents64,
 	[__NR_fcntl64] = sys_fcntl,
 	[__NR_gettid] = sys_gettid,

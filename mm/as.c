@@ -7,6 +7,7 @@
 #include "kernel/panic.h"
 #include "kernel/uapi/errno.h"
 #include "mm/kheap.h"
+#include "mm/shmem.h"
 #include "mm/vm_file.h"
 #include "mm/vmm.h"
 
@@ -33,6 +34,9 @@ static struct vma *vma_copy(const struct vma *v)
 	if (c) {
 		c->flags = v->flags;
 		c->file = vm_file_get(v->file);
+		c->shm = v->shm;
+		if (c->shm)
+			shmem_get(c->shm);
 		c->file_offset = v->file_offset;
 		c->file_bytes = v->file_bytes;
 		c->label = v->label;
@@ -53,10 +57,10 @@ struct address_space *as_fork(struct address_space *as)
 			goto out_destroy;
 		int err = vma_insert(&child->vmas, c);
 		KASSERT(err == 0);  /* as's VMAs do not overlap */
-		/* A shared file mapping stays shared; everything else is private
+		/* A shared mapping stays shared; everything else is private
 		 * to each side from now on, so neither may write in place. */
 		int n = vmm_share_range(as->pd, child->pd, v->start, v->end,
-					v->kind != VMA_FILE_SHARED);
+					!vma_is_shared(v));
 		if (n < 0)
 			goto out_destroy;
 		child->resident += (unsigned long)n;
@@ -120,6 +124,8 @@ static const char *vma_name(const struct vma *v)
 {
 	if (v->label)
 		return v->label;
+	if (v->kind == VMA_ANON_SHARED)
+		return "/dev/zero (deleted)";  /* Linux's name for it */
 	return v->file ? v->file->path : "";
 }
 
@@ -135,8 +141,8 @@ int as_format_vma(const struct vma *v, char *buf, size_t size)
 			  v->start, v->end, v->prot & VMA_READ ? 'r' : '-',
 			  v->prot & VMA_WRITE ? 'w' : '-',
 			  v->prot & VMA_EXEC ? 'x' : '-',
-			  v->kind == VMA_FILE_SHARED ? 's' : 'p',
-			  v->file ? v->file_offset : 0);
+			  vma_is_shared(v) ? 's' : 'p',
+			  v->file || v->shm ? v->file_offset : 0);
 
 	if (!*name)
 		return n;
@@ -168,8 +174,7 @@ static struct vma *heap_vma(struct address_space *as)
 	return v && v->label && strcmp(v->label, "[heap]") == 0 ? v : NULL;
 }
 
-/* True if [start, end) is free of VMAs, with the guard gap below a stack. */
-static bool range_free(struct address_space *as, vaddr_t start, vaddr_t end)
+bool as_range_free(const struct address_space *as, vaddr_t start, vaddr_t end)
 {
 	struct vma *next = vma_find_from(&as->vmas, start);
 	if (!next)
@@ -186,9 +191,11 @@ vaddr_t as_brk(struct address_space *as, vaddr_t want)
 	struct vma *heap = heap_vma(as);
 
 	if (new_end > old_end) {
-		if (!range_free(as, old_end, new_end))
+		if (!as_range_free(as, old_end, new_end))
 			return as->brk;
-		if (heap) {
+		/* Linux's new break area is read-write whatever mprotect did
+		 * to the heap below it: extend only a read-write heap. */
+		if (heap && heap->prot == (VMA_READ | VMA_WRITE)) {
 			heap->end = new_end;  /* the next VMA is above new_end */
 		} else {
 			heap = vma_create(old_end, new_end, VMA_READ | VMA_WRITE,

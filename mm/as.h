@@ -49,6 +49,10 @@ int as_insert_vma(struct address_space *as, struct vma *v);
  * range, or -ENOMEM if a VMA could not be split (nothing changed). */
 int as_unmap(struct address_space *as, vaddr_t start, vaddr_t end);
 
+/* True if [start, end) (start < end) touches no VMA and leaves the guard
+ * gap (STACK_GUARD_GAP) below a VMA_GROWSDOWN VMA above it. */
+bool as_range_free(const struct address_space *as, vaddr_t start, vaddr_t end);
+
 /* mprotect(): give [start, end) (page aligned, start < end) protection
  * prot (VMA_READ | VMA_WRITE | VMA_EXEC). The whole range must be mapped
  * by VMAs: else -ENOMEM, as Linux; -ENOMEM too if a VMA cannot be split.

@@ -7,6 +7,7 @@
 #include "kernel/lib/string.h"
 #include "mm/kmap.h"
 #include "mm/pmm.h"
+#include "mm/shmem.h"
 #include "mm/vm_file.h"
 #include "mm/vmm.h"
 
@@ -84,13 +85,30 @@ static enum vm_fault_result fault_file(struct address_space *as,
 	return install(as, page, frame, flags);
 }
 
-/* A write to a present, read-only page of a writable VMA: the frame is
- * shared (page cache, or another address space), so copy it, unless this
- * mapping is its only user, in which case it simply becomes writable. */
-static enum vm_fault_result break_cow(struct address_space *as, vaddr_t page,
+/* A page of a shared anonymous mapping: the object's frame, mapped as the
+ * VMA allows, so every mapping of the object sees the same bytes. */
+static enum vm_fault_result fault_shmem(struct address_space *as,
+					const struct vma *v, vaddr_t page)
+{
+	uint32_t index = (v->file_offset + (page - v->start)) / PAGE_SIZE;
+	if (index >= v->shm->pages)
+		return VM_FAULT_SIGBUS;  /* grown past the object by mremap */
+	paddr_t frame = shmem_page(v->shm, index);
+	if (!frame)
+		return VM_FAULT_OOM;
+	return install(as, page, frame, map_flags(v));
+}
+
+/* A write to a present, read-only page of a writable VMA. In a shared
+ * mapping the page just becomes writable (writes must reach the shared
+ * frame). Otherwise the frame is shared (page cache, or another address
+ * space after fork), so copy it, unless this mapping is its only user, in
+ * which case it simply becomes writable. */
+static enum vm_fault_result break_cow(struct address_space *as,
+				      const struct vma *v, vaddr_t page,
 				      paddr_t old)
 {
-	if (pmm_frame_refcount(old) == 1) {
+	if (vma_is_shared(v) || pmm_frame_refcount(old) == 1) {
 		vmm_map(as->pd, page, old, VMM_USER | VMM_WRITE);  /* PT exists */
 		return VM_FAULT_OK;
 	}
@@ -143,13 +161,15 @@ enum vm_fault_result vm_fault(struct address_space *as, vaddr_t addr,
 	unsigned flags;
 	if (vmm_query(as->pd, page, &frame, &flags)) {
 		if ((access & FAULT_WRITE) && !(flags & VMM_WRITE))
-			return break_cow(as, page, frame);
+			return break_cow(as, v, page, frame);
 		return VM_FAULT_OK;  /* already resolved: nothing to do */
 	}
 	if (v->kind == VMA_ANON) {
 		frame = pmm_alloc_frame(PMM_ZERO);
 		return frame ? install(as, page, frame, map_flags(v)) : VM_FAULT_OOM;
 	}
+	if (v->kind == VMA_ANON_SHARED)
+		return fault_shmem(as, v, page);
 	return fault_file(as, v, page, access);
 }
 
@@ -158,6 +178,7 @@ const char *vm_fault_result_name(enum vm_fault_result r)
 	static const char *const names[] = {
 		[VM_FAULT_OK] = "ok", [VM_FAULT_NOMAP] = "no mapping",
 		[VM_FAULT_PROT] = "protection", [VM_FAULT_OOM] = "out of memory",
+		[VM_FAULT_SIGBUS] = "bus error",
 	};
 	return names[r];
 }

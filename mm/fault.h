@@ -15,6 +15,9 @@ enum vm_fault_result {
 	VM_FAULT_NOMAP,   /* no VMA there (and no stack to grow): SIGSEGV */
 	VM_FAULT_PROT,    /* the VMA does not allow this access: SIGSEGV */
 	VM_FAULT_OOM,     /* no frame to resolve it: kill the process */
+	VM_FAULT_SIGBUS,  /* a VMA page past the end of its object (a file
+			     truncated under a mapping, a shared anonymous
+			     mapping grown by mremap): SIGBUS, as Linux */
 };
 
 /* Resolve a fault at addr in as: map a zero page, a file page (shared

@@ -10,7 +10,8 @@
  *  0x00001000 +---------------------------+
  *             | user space: ELF text at    |
  *             | 0x08048000, data, bss, brk |
- *             | heap, mmap area, guard gap |
+ *             | heap; mmap area from       |
+ *  0xb8000000 | MMAP_BASE down; guard gap  |
  *  0xbf800000 | user stack (8 MiB, grows   |
  *             | down)                      |
  *  0xc0000000 +===========================+ KERNEL_BASE
@@ -45,6 +46,15 @@
 #define USER_STACK_LIMIT (8u << 20)  /* 8 MiB, as Linux's default RLIMIT_STACK */
 #define STACK_GUARD_GAP  (256u * PAGE_SIZE)  /* kept unmapped below a stack,
 						as Linux's stack_guard_gap */
+
+/* mmap's layout, Linux's top-down one without randomization: mappings go
+ * down from MMAP_BASE, 128 MiB below the top (Linux's smallest gap left
+ * for the stack, which the 8 MiB stack limit plus the guard gap is under);
+ * when nothing fits there, up from MMAP_LEGACY_BASE (TASK_SIZE / 3). No
+ * mapping goes below MMAP_MIN_ADDR (vm.mmap_min_addr, Debian's 64 KiB). */
+#define MMAP_BASE        (USER_TOP - (128u << 20))
+#define MMAP_LEGACY_BASE 0x40000000u
+#define MMAP_MIN_ADDR    0x10000u
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>

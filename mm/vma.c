@@ -13,16 +13,21 @@
 #define vma_alloc() ((struct vma *)calloc(1, sizeof(struct vma)))
 #define vma_free(v) free(v)
 #define vma_file_get(f) ((void)(f))  /* the host tests' files are tokens */
+#define vma_shm_get(v) ((void)(v))  /* no shm objects on the host */
+#define vma_shm_put(v) ((void)(v))
 #else
 #include "kernel/lib/string.h"
 #include "kernel/panic.h"
 #include "mm/kheap.h"
 #define VMA_ASSERT(cond) KASSERT(cond)
 #define vma_alloc() ((struct vma *)kzalloc(sizeof(struct vma)))
+#include "mm/shmem.h"
 #include "mm/vm_file.h"
 /* A VMA holds a reference on its file (mm/vm_file.h) while it exists. */
 #define vma_free(v) (vm_file_put((v)->file), kfree(v))
 #define vma_file_get(f) ((void)vm_file_get(f))
+#define vma_shm_get(v) ((v)->shm ? shmem_get((v)->shm) : (void)0)
+#define vma_shm_put(v) ((v)->shm ? shmem_put((v)->shm) : (void)0)
 #endif
 
 /* ---- AVL mechanics ---------------------------------------------------- */
@@ -167,6 +172,7 @@ void vma_destroy(struct vma *v)
 	if (!v)
 		return;
 	VMA_ASSERT(v->height == 0);  /* freeing a VMA still in a tree */
+	vma_shm_put(v);
 	vma_free(v);
 }
 
@@ -262,6 +268,11 @@ struct vma *vma_first(const struct vma_tree *t)
 	return t->root ? subtree_min(t->root) : NULL;
 }
 
+struct vma *vma_last(const struct vma_tree *t)
+{
+	return t->root ? subtree_max(t->root) : NULL;
+}
+
 struct vma *vma_next(const struct vma *v)
 {
 	if (v->right)
@@ -287,6 +298,13 @@ static bool is_file_kind(enum vma_kind kind)
 	return kind == VMA_FILE_PRIVATE || kind == VMA_FILE_SHARED;
 }
 
+/* Kinds whose pages are found by an offset into something (a file, a shm
+ * object) that must carry along when a VMA is cut. */
+static bool has_offset(enum vma_kind kind)
+{
+	return is_file_kind(kind) || kind == VMA_ANON_SHARED;
+}
+
 struct vma *vma_split(struct vma_tree *t, struct vma *v, vaddr_t addr)
 {
 	if (addr & ~PAGE_MASK || addr <= v->start || addr >= v->end)
@@ -299,9 +317,10 @@ struct vma *vma_split(struct vma_tree *t, struct vma *v, vaddr_t addr)
 	*upper = *v;
 	vma_file_get(upper->file);
 	upper->start = addr;
-	/* An anonymous VMA has no file position to carry along. */
-	if (is_file_kind(v->kind))
+	/* A private anonymous VMA has no position to carry along. */
+	if (has_offset(v->kind))
 		upper->file_offset = v->file_offset + below;
+	vma_shm_get(upper);
 	/* The file data (then the zero tail) is cut at addr: the lower part
 	 * keeps what lies below it, the upper part the rest, if any. */
 	upper->file_bytes = v->file_bytes > below ? v->file_bytes - below : 0;
@@ -326,12 +345,14 @@ static bool label_equal(const char *a, const char *b)
 bool vma_can_merge(const struct vma *a, const struct vma *b)
 {
 	if (a->end != b->start || a->kind != b->kind || a->prot != b->prot ||
-	    a->flags != b->flags || a->file != b->file ||
+	    a->flags != b->flags || a->file != b->file || a->shm != b->shm ||
 	    !label_equal(a->label, b->label))
 		return false;
-	if (!is_file_kind(a->kind))
+	if (!has_offset(a->kind))
 		return true;
 	uint32_t a_size = a->end - a->start;
+	if (a->kind == VMA_ANON_SHARED)
+		return b->file_offset == a->file_offset + a_size;
 	/* b must start where a's file data ends: same file position and no
 	 * zeros between them. */
 	return b->file_offset == a->file_offset + a_size &&
@@ -368,6 +389,7 @@ void vma_tree_clear(struct vma_tree *t)
 			parent->left = NULL;
 		else if (parent)
 			parent->right = NULL;
+		vma_shm_put(n);
 		vma_free(n);
 		n = parent;
 	}

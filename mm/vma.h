@@ -12,6 +12,7 @@
 #include "mm/memlayout.h"
 
 struct vm_file;
+struct shmem;
 
 /* Protection bits (what user code may do). */
 #define VMA_READ  0x1u
@@ -25,6 +26,7 @@ enum vma_kind {
 	VMA_ANON,          /* zero-filled on first touch */
 	VMA_FILE_PRIVATE,  /* file pages, copied on first write (COW) */
 	VMA_FILE_SHARED,   /* file pages shared through the page cache */
+	VMA_ANON_SHARED,   /* pages of a shared anonymous object (shm) */
 };
 
 struct vma {
@@ -37,8 +39,11 @@ struct vma {
 				   holds a reference (vm_file_get) that
 				   vma_destroy() drops; vma_split() takes
 				   one for the new part */
-	uint32_t file_offset;   /* file offset of start, page aligned; 0 for
-				   VMA_ANON */
+	struct shmem *shm;      /* VMA_ANON_SHARED's object, one reference
+				   per VMA (split and fork take one, freeing
+				   the VMA drops it); NULL for other kinds */
+	uint32_t file_offset;   /* file (or shm object) offset of start, page
+				   aligned; 0 for VMA_ANON */
 	uint32_t file_bytes;    /* bytes of file data from start on; the rest
 				   of the VMA reads as zeros (a segment's bss
 				   tail) */
@@ -60,13 +65,21 @@ struct vma_tree {
 
 void vma_tree_init(struct vma_tree *t);
 
+/* True if writes through v reach every mapping of its pages (MAP_SHARED):
+ * fork shares such pages instead of copying them on write. */
+static inline bool vma_is_shared(const struct vma *v)
+{
+	return v->kind == VMA_FILE_SHARED || v->kind == VMA_ANON_SHARED;
+}
+
 /* Allocate a VMA for [start, end) with the given fields and the rest zero;
  * not yet in a tree. NULL if out of memory or the range is empty,
  * unaligned, or reaches past USER_TOP. */
 struct vma *vma_create(vaddr_t start, vaddr_t end, unsigned prot,
 		       enum vma_kind kind);
 
-/* Free a VMA that is not in a tree (NULL is ignored). */
+/* Free a VMA that is not in a tree (NULL is ignored), dropping its
+ * reference on a shm object. */
 void vma_destroy(struct vma *v);
 
 /* Insert v, which is not in a tree. Returns 0, or -EEXIST if it overlaps a
@@ -85,6 +98,7 @@ struct vma *vma_find_from(const struct vma_tree *t, vaddr_t addr);
 
 /* In-order neighbours, NULL at the ends. O(log n) worst, O(1) amortized. */
 struct vma *vma_first(const struct vma_tree *t);
+struct vma *vma_last(const struct vma_tree *t);
 struct vma *vma_next(const struct vma *v);
 struct vma *vma_prev(const struct vma *v);
 
@@ -104,7 +118,8 @@ bool vma_can_merge(const struct vma *a, const struct vma *b);
  * removed and freed. */
 void vma_merge(struct vma_tree *t, struct vma *a, struct vma *b);
 
-/* Remove and free every VMA (teardown calls this after unmapping pages). */
+/* Remove and free every VMA, as vma_destroy does (teardown calls this
+ * after unmapping pages). */
 void vma_tree_clear(struct vma_tree *t);
 
 #endif

@@ -42,6 +42,7 @@
 #define __NR_setsid 66
 #define __NR_symlink 83
 #define __NR_readlink 85
+#define __NR_mmap 90  /* old_mmap: one struct mmap_arg_struct */
 #define __NR_munmap 91
 #define __NR_fchmod 94
 #define __NR_wait4 114
@@ -51,10 +52,12 @@
 #define __NR_mprotect 125
 #define __NR_fchdir 133
 #define __NR__llseek 140
+#define __NR_msync 144
 #define __NR_readv 145
 #define __NR_writev 146
 #define __NR_sched_yield 158
 #define __NR_nanosleep 162
+#define __NR_mremap 163
 #define __NR_rt_sigaction 174
 #define __NR_rt_sigprocmask 175
 #define __NR_pread64 180
@@ -70,6 +73,7 @@
 #define __NR_getgid32 200
 #define __NR_geteuid32 201
 #define __NR_getegid32 202
+#define __NR_mincore 218
 #define __NR_madvise 219
 #define __NR_getdents64 220
 #define __NR_fcntl64 221

@@ -22,7 +22,10 @@ void x86_page_fault(struct trapframe *tf)
 					    : VM_FAULT_NOMAP;
 		if (r == VM_FAULT_OK)
 			return;
-		proc_kill_fault(tf, r == VM_FAULT_OOM ? SIGKILL : SIGSEGV, addr);
+		proc_kill_fault(tf, r == VM_FAULT_OOM      ? SIGKILL
+				    : r == VM_FAULT_SIGBUS ? SIGBUS
+							   : SIGSEGV,
+				addr);
 	}
 	/* In the kernel: a user copy touching a lazy page gets it exactly as
 	 * the program would have; a bad user address ends the copy. */

@@ -1,0 +1,90 @@
+/* mm/shmem.c: shared anonymous memory objects. A two-level table, like a
+ * page directory, maps a page index to its frame: one direct-mapped frame
+ * of leaf-table addresses, each leaf a frame of 1024 page frames. Tables
+ * are made on first use, so a big mapping costs nothing until touched. */
+#include "mm/shmem.h"
+
+#include "kernel/panic.h"
+#include "mm/kheap.h"
+#include "mm/pmm.h"
+
+#define SLOTS (PAGE_SIZE / sizeof(paddr_t))  /* 1024 entries per table */
+
+/* Tables live in lowmem (PMM_LOWMEM), so P2V reaches them. */
+static paddr_t *table(paddr_t frame)
+{
+	return P2V(frame);
+}
+
+struct shmem *shmem_create(uint32_t pages)
+{
+	struct shmem *s = kzalloc(sizeof(*s));
+	if (!s)
+		return NULL;
+	s->refs = 1;
+	s->pages = pages;
+	return s;
+}
+
+void shmem_get(struct shmem *s)
+{
+	KASSERT(s->refs > 0);
+	s->refs++;
+}
+
+void shmem_put(struct shmem *s)
+{
+	KASSERT(s->refs > 0);
+	if (--s->refs)
+		return;
+	if (s->dir) {
+		paddr_t *dir = table(s->dir);
+		for (uint32_t i = 0; i < SLOTS; i++) {
+			if (!dir[i])
+				continue;
+			paddr_t *leaf = table(dir[i]);
+			for (uint32_t j = 0; j < SLOTS; j++)
+				if (leaf[j])
+					pmm_free_frame(leaf[j]);
+			pmm_free_frame(dir[i]);
+		}
+		pmm_free_frame(s->dir);
+	}
+	kfree(s);
+}
+
+/* The slot for page index, making the tables on the way; NULL when out of
+ * memory (tables made so far stay, freed with the object). */
+static paddr_t *slot_of(struct shmem *s, uint32_t index)
+{
+	if (!s->dir && !(s->dir = pmm_alloc_frame(PMM_LOWMEM | PMM_ZERO)))
+		return NULL;
+	paddr_t *dir = table(s->dir);
+	uint32_t i = index / SLOTS;
+	if (!dir[i] && !(dir[i] = pmm_alloc_frame(PMM_LOWMEM | PMM_ZERO)))
+		return NULL;
+	return &table(dir[i])[index % SLOTS];
+}
+
+paddr_t shmem_page(struct shmem *s, uint32_t index)
+{
+	KASSERT(index < s->pages);
+	paddr_t *slot = slot_of(s, index);
+	if (!slot)
+		return 0;
+	if (!*slot) {
+		if (!(*slot = pmm_alloc_frame(PMM_ZERO)))
+			return 0;
+		s->resident++;
+	}
+	pmm_ref_frame(*slot);  /* the caller's; the object keeps its own */
+	return *slot;
+}
+
+bool shmem_resident(const struct shmem *s, uint32_t index)
+{
+	if (!s->dir || index >= s->pages)
+		return false;
+	paddr_t leaf = table(s->dir)[index / SLOTS];
+	return leaf && table(leaf)[index % SLOTS];
+}
