@@ -21,6 +21,7 @@ struct shmem *shmem_create(uint32_t pages)
 	struct shmem *s = kzalloc(sizeof(*s));
 	if (!s)
 		return NULL;
+	s->lock = (struct spinlock)SPINLOCK_INIT("shmem");
 	s->refs = 1;
 	s->pages = pages;
 	return s;
@@ -28,15 +29,20 @@ struct shmem *shmem_create(uint32_t pages)
 
 void shmem_get(struct shmem *s)
 {
+	spin_lock(&s->lock);
 	KASSERT(s->refs > 0);
 	s->refs++;
+	spin_unlock(&s->lock);
 }
 
 void shmem_put(struct shmem *s)
 {
+	spin_lock(&s->lock);
 	KASSERT(s->refs > 0);
-	if (--s->refs)
-		return;
+	unsigned left = --s->refs;
+	spin_unlock(&s->lock);
+	if (left)
+		return;  /* the last reference is the only one left to free */
 	if (s->dir) {
 		paddr_t *dir = table(s->dir);
 		for (uint32_t i = 0; i < SLOTS; i++) {
@@ -69,22 +75,27 @@ static paddr_t *slot_of(struct shmem *s, uint32_t index)
 paddr_t shmem_page(struct shmem *s, uint32_t index)
 {
 	KASSERT(index < s->pages);
+	paddr_t frame = 0;
+	spin_lock(&s->lock);
 	paddr_t *slot = slot_of(s, index);
-	if (!slot)
-		return 0;
-	if (!*slot) {
-		if (!(*slot = pmm_alloc_frame(PMM_ZERO)))
-			return 0;
+	if (slot && !*slot && (*slot = pmm_alloc_frame(PMM_ZERO)))
 		s->resident++;
+	if (slot && *slot) {
+		frame = *slot;
+		pmm_ref_frame(frame);  /* the caller's; the object keeps its own */
 	}
-	pmm_ref_frame(*slot);  /* the caller's; the object keeps its own */
-	return *slot;
+	spin_unlock(&s->lock);
+	return frame;
 }
 
-bool shmem_resident(const struct shmem *s, uint32_t index)
+bool shmem_resident(struct shmem *s, uint32_t index)
 {
-	if (!s->dir || index >= s->pages)
-		return false;
-	paddr_t leaf = table(s->dir)[index / SLOTS];
-	return leaf && table(leaf)[index % SLOTS];
+	bool r = false;
+	spin_lock(&s->lock);
+	if (s->dir && index < s->pages) {
+		paddr_t leaf = table(s->dir)[index / SLOTS];
+		r = leaf && table(leaf)[index % SLOTS];
+	}
+	spin_unlock(&s->lock);
+	return r;
 }

@@ -9,9 +9,13 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "kernel/lock.h"
 #include "mm/memlayout.h"
 
+/* Every field is guarded by lock: processes sharing the object (after
+ * fork) fault on it independently. */
 struct shmem {
+	struct spinlock lock;
 	unsigned refs;     /* VMAs referring to it; freed with the last */
 	uint32_t pages;    /* its size, fixed at creation; a page at or past
 			      it faults as a bus error, as Linux */
@@ -38,6 +42,6 @@ void shmem_put(struct shmem *s);
 paddr_t shmem_page(struct shmem *s, uint32_t index);
 
 /* True if page index has a frame now (mincore). */
-bool shmem_resident(const struct shmem *s, uint32_t index);
+bool shmem_resident(struct shmem *s, uint32_t index);
 
 #endif
