@@ -52,8 +52,6 @@ static long sys_getppid(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
 	return parent ? parent->pid : 0;
 }
 
-}
-
 static long sys_fork(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
 		     uint32_t a5, uint32_t a6)
 {
