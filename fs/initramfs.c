@@ -2,7 +2,7 @@
  * Linux unpacks its initramfs into tmpfs, except that nothing is copied:
  * a regular file's or symlink's vm_file points at its bytes in the archive
  * and the page cache fills pages from there on first use. /dev gets its
- * device nodes here. */
+ * device nodes and /tmp here. */
 #include "fs/inode.h"
 
 #include "exec/initrd.h"
@@ -96,6 +96,9 @@ void fs_init(void)
 		initrd_foreach(boot_initrd, add_entry, &failed);
 	if (failed)
 		pr_err("fs: %d initrd entries could not be added\n", failed);
+	struct inode *tmp = subdir(fs_root, "tmp", 3);
+	if (tmp)
+		tmp->mode = S_IFDIR | 01777;  /* for everyone, sticky */
 	struct inode *dev = subdir(fs_root, "dev", 3);
 	if (!dev || dev_populate(dev))
 		pr_err("fs: /dev could not be populated\n");

@@ -295,11 +295,9 @@ long sys_ftruncate64(uint32_t fd, uint32_t lo, uint32_t hi, uint32_t a4,
 	struct file *f = fget((int)fd);
 	if (!f)
 		return -EBADF;
-	long err = -EINVAL;
+	long err = -EINVAL;  /* not a regular file, or not open for writing */
 	if (f->inode && S_ISREG(f->inode->mode) && file_writable(f))
 		err = truncate_inode(f->inode, lo, hi);
-	else if (f->inode && S_ISREG(f->inode->mode))
-		err = -EBADF;
 	file_put(f);
 	return err;
 }

@@ -47,4 +47,6 @@ int ferror(FILE *f);
 #define putc fputc
 #define getc fgetc
 
+int rename(const char *old, const char *new);
+
 #endif

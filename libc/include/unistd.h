@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include "kernel/uapi/fcntl.h"  /* SEEK_SET, SEEK_CUR, SEEK_END */
+#include "kernel/uapi/stat.h"   /* F_OK, R_OK, W_OK, X_OK */
 
 #define STDIN_FILENO  0
 #define STDOUT_FILENO 1
@@ -21,6 +22,22 @@ int dup(int fd);
 int dup2(int fd, int newfd);
 int pipe(int fds[2]);
 int isatty(int fd);
+int dup3(int fd, int newfd, int flags);
+ssize_t pread(int fd, void *buf, size_t n, off_t off);
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t off);
+int access(const char *path, int mode);
+int unlink(const char *path);
+int unlinkat(int dirfd, const char *path, int flags);
+int rmdir(const char *path);
+int link(const char *old, const char *new);
+int symlink(const char *target, const char *path);
+ssize_t readlink(const char *path, char *buf, size_t n);
+int chdir(const char *path);
+int fchdir(int fd);
+char *getcwd(char *buf, size_t size);
+int fsync(int fd);
+int truncate(const char *path, off_t len);
+int ftruncate(int fd, off_t len);
 
 _Noreturn void _exit(int status);
 pid_t getpid(void);
