@@ -228,3 +228,8 @@ KTEST(fs, file_calls_from_user_space)
 {
 	run_ktap(t, "/bin/fstest");
 }
+
+KTEST(fs, directory_calls_from_user_space)
+{
+	run_ktap(t, "/bin/dirtest");
+}

@@ -113,7 +113,7 @@ static long rename_at(int olddirfd, uint32_t uold, int newdirfd, uint32_t unew)
 		goto out;
 	if (o.w.last_len == 0 || name_is_dot(o.w.last, o.w.last_len) ||
 	    n.w.last_len == 0 || name_is_dot(n.w.last, n.w.last_len)) {
-		err = o.w.last_len == 0 || n.w.last_len == 0 ? -EBUSY : -EINVAL;
+		err = -EBUSY;  /* "/", "." or "..": not a name to move */
 		goto out;
 	}
 	struct inode *i = dir_find(o.w.dir, o.w.last, o.w.last_len);

@@ -210,6 +210,10 @@ static int cloexec_child(char **argv)
 
 static bool cloexec_across_exec(void)
 {
+	if (getenv("PAGODA_NO_I386_EXECVE")) {  /* a host that cannot */
+		note("skipped: this host cannot execve an i386 program");
+		return true;
+	}
 	int kept = open("/dev/null", O_RDONLY);
 	int closed = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	bool ok = expect(fcntl(closed, F_GETFD, 0) == FD_CLOEXEC, "O_CLOEXEC");
