@@ -102,6 +102,39 @@ $(BUILD)/host/unit: $(HOST_OBJ)
 host-test: $(BUILD)/host/unit
 	$(BUILD)/host/unit
 
+.SECONDEXPANSION:
+# Fuzzing the parsers on the host (docs/testing.md). Each target is a
+# tests/fuzz/fuzz_NAME.c over the module(s) it parses. `make fuzz-host`
+# runs each under libFuzzer (clang) for FUZZ_SECONDS; `make test` replays
+# the saved corpus and every crash ever found with gcc's ASan and UBSan.
+FUZZ_TARGETS := elf initrd cmdline
+FUZZ_MOD_elf := exec/elf.c
+FUZZ_MOD_initrd := exec/initrd.c
+FUZZ_MOD_cmdline := kernel/cmdline.c
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS := -std=gnu11 -g -O1 -I. -DHOST_TEST -fno-omit-frame-pointer
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_LIBFUZZER := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_DEPS = tests/fuzz/fuzz_$*.c tests/fuzz/fuzz_fail.c tests/fuzz/fuzz.h $(FUZZ_MOD_$*)
+
+$(BUILD)/fuzz/replay-%: $$(FUZZ_DEPS) tests/fuzz/replay.c | $(TOOLS_OK)
+	@mkdir -p $(@D)
+	@echo "  HOSTCC  $@"
+	$(Q)$(HOSTCC) $(FUZZ_CFLAGS) $(FUZZ_SAN) -Wall -Wextra -Werror -o $@ \
+		tests/fuzz/fuzz_$*.c tests/fuzz/fuzz_fail.c tests/fuzz/replay.c $(FUZZ_MOD_$*)
+
+$(BUILD)/fuzz/libfuzzer-%: $$(FUZZ_DEPS) | $(TOOLS_OK)
+	@mkdir -p $(@D)
+	@command -v clang >/dev/null || BOOTSTRAP_EXTRA='clang clang' tools/bootstrap
+	@echo "  CLANG   $@"
+	$(Q)clang $(FUZZ_CFLAGS) $(FUZZ_LIBFUZZER) -o $@ \
+		tests/fuzz/fuzz_$*.c tests/fuzz/fuzz_fail.c $(FUZZ_MOD_$*)
+
+FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay-%)
+.PHONY: fuzz-host
+fuzz-host: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/libfuzzer-%) $(BUILD)/corpus/MANIFEST $(INITRD)
+	@tools/fuzz-host $(BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 # The ELF corpus: one file per rule of exec/elf.c, and a MANIFEST of
 # `NAME ERRNO_NAME EXPECTED_EXIT` lines (tests/corpus/mkcorpus.c).
 CORPUS_SRC := $(wildcard tests/corpus/*.c)
@@ -115,7 +148,7 @@ $(BUILD)/corpus/MANIFEST: $(BUILD)/mkcorpus
 
 corpus: $(BUILD)/corpus/MANIFEST
 
-test: $(BUILD)/kernel.elf $(BUILD)/host/unit $(INITRD)
+test: $(BUILD)/kernel.elf $(BUILD)/host/unit $(INITRD) $(FUZZ_REPLAY)
 	@tools/run-tests $(BUILD)
 
 # QEMU's status is init's exit status, encoded as (code << 1) | 1 by the
