@@ -80,9 +80,11 @@ static int map_segment(struct address_space *as, struct vm_file *f,
 		prot |= VMA_READ;  /* x86 pages cannot be write- or exec-only */
 	if (file_pages_end > start) {
 		struct vma *v;
-		enum vma_kind kind = prot & VMA_WRITE ? VMA_FILE_PRIVATE
-						      : VMA_FILE_SHARED;
-		err = add_vma(as, start, file_pages_end, prot, kind, &v);
+		/* A private mapping, as Linux's: read-only pages are the page
+		 * cache's frames (shared with every other image and read()),
+		 * and a write, after mprotect, copies. */
+		err = add_vma(as, start, file_pages_end, prot, VMA_FILE_PRIVATE,
+			      &v);
 		if (err)
 			return err;
 		v->file = vm_file_get(f);

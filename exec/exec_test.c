@@ -192,8 +192,8 @@ KTEST(exec, two_images_share_text_frames)
 	ASSERT_EQ(exec_prepare("/bin/hello", &args, &b), 0);
 	unsigned shared = 0, checked = 0;
 	for (struct vma *v = vma_first(&a.as->vmas); v; v = vma_next(v)) {
-		if (v->kind != VMA_FILE_SHARED)
-			continue;
+		if (v->kind != VMA_FILE_PRIVATE || (v->prot & VMA_WRITE))
+			continue;  /* read-only file pages: from the cache */
 		for (vaddr_t va = v->start; va < v->end; va += PAGE_SIZE) {
 			paddr_t fa = 0, fb = 0;
 			EXPECT_EQ(vm_fault(a.as, va, 0), VM_FAULT_OK);

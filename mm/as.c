@@ -244,11 +244,6 @@ int as_protect(struct address_space *as, vaddr_t start, vaddr_t end,
 	unsigned flags = (prot & VMA_READ ? VMM_USER : 0) |
 			 (prot & VMA_WRITE ? VMM_WRITE : 0);
 	for (v = vma_find(&as->vmas, start); v && v->start < end; v = vma_next(v)) {
-		/* A shared file VMA stands for a private mapping whose pages
-		 * happen to be shared while read-only: once writable, it must
-		 * copy on write, or a write would reach every other process. */
-		if (v->kind == VMA_FILE_SHARED && (prot & VMA_WRITE))
-			v->kind = VMA_FILE_PRIVATE;
 		v->prot = prot;
 		vmm_protect_range(as->pd, v->start, v->end, flags);
 	}

@@ -253,13 +253,13 @@ KTEST(fault, writing_mprotected_text_does_not_reach_the_page_cache)
 {
 	fill_file();
 	struct address_space *other = vmtest_space(
-		file_vma(BASE, 1, VMA_READ | VMA_EXEC, VMA_FILE_SHARED, PAGE_SIZE));
+		file_vma(BASE, 1, VMA_READ | VMA_EXEC, VMA_FILE_PRIVATE, PAGE_SIZE));
 	ASSERT_NOT_NULL(other);
 	uint8_t b = 0;
 	EXPECT_EQ(copy_from_user(&b, (void *)BASE, 1), 0);  /* cache page mapped */
 	paddr_t cached = vmtest_frame(other, BASE);
 	struct address_space *a = vmtest_space(
-		file_vma(BASE, 1, VMA_READ | VMA_EXEC, VMA_FILE_SHARED, PAGE_SIZE));
+		file_vma(BASE, 1, VMA_READ | VMA_EXEC, VMA_FILE_PRIVATE, PAGE_SIZE));
 	ASSERT_NOT_NULL(a);
 	/* a has not touched the page: its first access is this write */
 	ASSERT_EQ(as_protect(a, BASE, BASE + PAGE_SIZE,
