@@ -233,6 +233,10 @@ int as_protect(struct address_space *as, vaddr_t start, vaddr_t end,
 {
 	if (!range_mapped(as, start, end))
 		return -ENOMEM;
+	for (struct vma *w = vma_find(&as->vmas, start); w && w->start < end;
+	     w = vma_next(w))
+		if ((w->flags & VMA_NOMAYWRITE) && (prot & VMA_WRITE))
+			return -EACCES;
 	struct vma *v = vma_find(&as->vmas, start);
 	if (v->start < start && !vma_split(&as->vmas, v, start))
 		return -ENOMEM;

@@ -55,7 +55,8 @@ bool as_range_free(const struct address_space *as, vaddr_t start, vaddr_t end);
 
 /* mprotect(): give [start, end) (page aligned, start < end) protection
  * prot (VMA_READ | VMA_WRITE | VMA_EXEC). The whole range must be mapped
- * by VMAs: else -ENOMEM, as Linux; -ENOMEM too if a VMA cannot be split.
+ * by VMAs: else -ENOMEM, as Linux; -ENOMEM too if a VMA cannot be split;
+ * -EACCES to make a VMA_NOMAYWRITE VMA writable.
  * On failure nothing has changed. */
 int as_protect(struct address_space *as, vaddr_t start, vaddr_t end,
 	       unsigned prot);

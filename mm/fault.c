@@ -62,6 +62,17 @@ static enum vm_fault_result fault_private_copy(struct address_space *as,
 	return install(as, page, frame, map_flags(v));
 }
 
+/* The page-cache frame for the file page at page, marked dirty when the
+ * mapping can write it (a shared writable mapping's writes must outlive
+ * the mapping); 0 when out of memory. */
+static paddr_t file_page(const struct vma *v, vaddr_t page)
+{
+	uint32_t index = (v->file_offset + (page - v->start)) / PAGE_SIZE;
+	if (v->kind == VMA_FILE_SHARED && (v->prot & VMA_WRITE))
+		return pagecache_get_dirty(v->file, index);
+	return pagecache_get(v->file, index);
+}
+
 static enum vm_fault_result fault_file(struct address_space *as,
 				       const struct vma *v, vaddr_t page,
 				       unsigned access)
@@ -69,6 +80,10 @@ static enum vm_fault_result fault_file(struct address_space *as,
 	uint32_t in_vma = page - v->start;
 	if (in_vma >= v->file_bytes)     /* wholly past the file data: zeros */
 		return fault_private_copy(as, v, page, 0);
+	/* A page of file data that the file no longer reaches (truncated
+	 * under the mapping, or mapped past its end): a bus error, as Linux. */
+	if (v->file_offset + in_vma >= PAGE_ROUND_UP(v->file->size))
+		return VM_FAULT_SIGBUS;
 	uint32_t n = v->file_bytes - in_vma;
 	/* A page where the file data ends must read as zeros after it, which
 	 * a shared cache page cannot promise: it gets a private copy, as does
@@ -77,7 +92,7 @@ static enum vm_fault_result fault_file(struct address_space *as,
 	    (v->kind == VMA_FILE_PRIVATE && (access & FAULT_WRITE)))
 		return fault_private_copy(as, v, page, n < PAGE_SIZE ? n : PAGE_SIZE);
 
-	paddr_t frame = pagecache_get(v->file, (v->file_offset + in_vma) / PAGE_SIZE);
+	paddr_t frame = file_page(v, page);
 	if (!frame)
 		return VM_FAULT_OOM;
 	/* A private mapping shares the cache page read-only until written. */
@@ -108,6 +123,15 @@ static enum vm_fault_result break_cow(struct address_space *as,
 				      const struct vma *v, vaddr_t page,
 				      paddr_t old)
 {
+	if (v->kind == VMA_FILE_SHARED) {
+		/* Mark the cache page dirty before the first write lands. */
+		if (v->file_offset + (page - v->start) >= PAGE_ROUND_UP(v->file->size))
+			return VM_FAULT_SIGBUS;
+		paddr_t cached = file_page(v, page);
+		if (!cached)
+			return VM_FAULT_OOM;
+		pmm_free_frame(cached);  /* the mapping holds its own reference */
+	}
 	if (vma_is_shared(v) || pmm_frame_refcount(old) == 1) {
 		vmm_map(as->pd, page, old, VMM_USER | VMM_WRITE);  /* PT exists */
 		return VM_FAULT_OK;

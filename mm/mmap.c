@@ -4,13 +4,16 @@
  * MAP_POPULATE asks for it. */
 #include "mm/mmap.h"
 
+#include "fs/file.h"
 #include "kernel/proc.h"
+#include "kernel/uapi/fcntl.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/mman.h"
 #include "mm/fault.h"
 #include "mm/pmm.h"
 #include "mm/shmem.h"
 #include "mm/uaccess.h"
+#include "mm/vm_file.h"
 
 /* ---- Choosing an address ---------------------------------------------- */
 
@@ -101,14 +104,55 @@ static long place(const struct address_space *as, vaddr_t addr, uint32_t size,
 }
 
 /* Overcommit as Linux's default heuristic (vm.overcommit_memory = 0): a
- * mapping that may need its own frames (private writable, or shared) and
- * is bigger than all of RAM fails at once, unless MAP_NORESERVE. */
-static bool too_big(uint32_t size, unsigned prot, unsigned flags)
+ * mapping that may need frames of its own (private writable, or shared
+ * anonymous) and is bigger than all of RAM fails at once, unless
+ * MAP_NORESERVE. A shared file mapping's pages are the file's. */
+static bool too_big(uint32_t size, unsigned prot, unsigned flags, bool file)
 {
 	bool shared = (flags & MAP_TYPE) == MAP_SHARED;
-	if (flags & MAP_NORESERVE || (!shared && !(prot & PROT_WRITE)))
+	if (flags & MAP_NORESERVE || (shared && file) ||
+	    (!shared && !(prot & PROT_WRITE)))
 		return false;
 	return size / PAGE_SIZE > pmm_total_count();
+}
+
+/* MAP_SHARED_VALIDATE refuses flags outside these (Linux's
+ * LEGACY_MAP_MASK plus MAP_FIXED_NOREPLACE). */
+#define KNOWN_MAP_FLAGS                                                      \
+	(MAP_TYPE | MAP_FIXED | MAP_ANONYMOUS | MAP_DENYWRITE |              \
+	 MAP_EXECUTABLE | MAP_GROWSDOWN | MAP_LOCKED | MAP_NORESERVE |       \
+	 MAP_POPULATE | MAP_NONBLOCK | MAP_STACK | MAP_HUGETLB |              \
+	 MAP_FIXED_NOREPLACE)
+
+/* The VMA kind for a mapping of file with flags, or -errno: do_mmap's
+ * checks of the file's access, in Linux's order. */
+static int file_kind(const struct mmap_file *file, unsigned prot,
+		     unsigned flags, uint32_t size, uint32_t pgoff)
+{
+	switch (flags & MAP_TYPE) {
+	case MAP_SHARED_VALIDATE:
+		if (flags & ~KNOWN_MAP_FLAGS)
+			return -EOPNOTSUPP;
+		/* fall through */
+	case MAP_SHARED:
+		if ((prot & PROT_WRITE) && !file->writable)
+			return -EACCES;
+		/* fall through */
+	case MAP_PRIVATE:
+		if (!file->readable)
+			return -EACCES;
+		if (!file->vmf)
+			return -ENODEV;
+		break;
+	default:
+		return -EINVAL;
+	}
+	/* pagoda's file offsets are 32 bits (its files are in memory). */
+	if (pgoff >= (1u << (32 - PAGE_SHIFT)) ||
+	    pgoff * PAGE_SIZE > UINT32_MAX - size)
+		return -EOVERFLOW;
+	return (flags & MAP_TYPE) == MAP_PRIVATE ? VMA_FILE_PRIVATE
+						 : VMA_FILE_SHARED;
 }
 
 /* Merge v with the VMAs on either side if they are alike (Linux shows
@@ -129,32 +173,40 @@ static void populate(struct address_space *as, vaddr_t start, vaddr_t end,
 		     unsigned prot, unsigned flags)
 {
 	unsigned access = (prot & PROT_WRITE) &&
-				  (flags & MAP_TYPE) != MAP_SHARED ? FAULT_WRITE : 0;
+				  (flags & MAP_TYPE) == MAP_PRIVATE ? FAULT_WRITE : 0;
 	for (vaddr_t a = start; a < end; a += PAGE_SIZE)
 		if (vm_fault(as, a, access) != VM_FAULT_OK)
 			return;
 }
 
-/* The anonymous VMA for [addr, addr + size), not yet in the tree. */
-static struct vma *anon_vma(vaddr_t addr, uint32_t size, unsigned prot,
-			    unsigned flags)
+/* The VMA for [addr, addr + size) of kind, not yet in the tree: for a
+ * file, from page pgoff on; for shared anonymous memory, a new object. */
+static struct vma *new_vma(vaddr_t addr, uint32_t size, unsigned prot,
+			   unsigned flags, enum vma_kind kind,
+			   const struct mmap_file *file, uint32_t pgoff)
 {
-	bool shared = (flags & MAP_TYPE) == MAP_SHARED;
-	struct vma *v = vma_create(addr, addr + size, mm_prot_to_vma(prot),
-				   shared ? VMA_ANON_SHARED : VMA_ANON);
+	struct vma *v = vma_create(addr, addr + size, mm_prot_to_vma(prot), kind);
 	if (!v)
 		return NULL;
 	if (flags & MAP_GROWSDOWN)
 		v->flags |= VMA_GROWSDOWN;
-	if (shared && !(v->shm = shmem_create(size / PAGE_SIZE))) {
+	if (file) {
+		v->file = vm_file_get(file->vmf);
+		v->file_offset = pgoff * PAGE_SIZE;
+		v->file_bytes = size;  /* all file: past its end is SIGBUS */
+		if (kind == VMA_FILE_SHARED && !file->writable)
+			v->flags |= VMA_NOMAYWRITE;
+	}
+	if (kind == VMA_ANON_SHARED && !(v->shm = shmem_create(size / PAGE_SIZE))) {
 		vma_destroy(v);
 		return NULL;
 	}
 	return v;
 }
 
-long mm_mmap_anon(struct address_space *as, vaddr_t addr, uint32_t len,
-		  unsigned prot, unsigned flags, uint32_t pgoff)
+long mm_mmap(struct address_space *as, vaddr_t addr, uint32_t len,
+	     unsigned prot, unsigned flags, const struct mmap_file *file,
+	     uint32_t pgoff)
 {
 	if (!len)
 		return -EINVAL;
@@ -178,14 +230,22 @@ long mm_mmap_anon(struct address_space *as, vaddr_t addr, uint32_t len,
 	     vma_find_from(&as->vmas, addr)->start < addr + size))
 		return -EEXIST;
 	unsigned type = flags & MAP_TYPE;
-	if (type != MAP_SHARED && type != MAP_PRIVATE)
-		return -EINVAL;
-	if (type == MAP_SHARED && (flags & MAP_GROWSDOWN))
-		return -EINVAL;
-	if (too_big(size, prot, flags))
+	int kind;
+	if (file) {
+		kind = file_kind(file, prot, flags, size, pgoff);
+		if (kind < 0)
+			return kind;
+	} else {
+		if (type != MAP_SHARED && type != MAP_PRIVATE)
+			return -EINVAL;
+		if (type == MAP_SHARED && (flags & MAP_GROWSDOWN))
+			return -EINVAL;
+		kind = type == MAP_SHARED ? VMA_ANON_SHARED : VMA_ANON;
+	}
+	if (too_big(size, prot, flags, file != NULL))
 		return -ENOMEM;
 
-	struct vma *v = anon_vma(addr, size, prot, flags);
+	struct vma *v = new_vma(addr, size, prot, flags, kind, file, pgoff);
 	if (!v)
 		return -ENOMEM;
 	/* Only now, when nothing else can fail but a split, replace what a
@@ -208,11 +268,18 @@ long mm_mmap_anon(struct address_space *as, vaddr_t addr, uint32_t len,
 long sys_mmap2(uint32_t addr, uint32_t len, uint32_t prot, uint32_t flags,
 	       uint32_t fd, uint32_t pgoff)
 {
-	if (!(flags & MAP_ANONYMOUS)) {
-		(void)fd;
-		return -EBADF;  /* no descriptor refers to a mappable file yet */
-	}
-	return mm_mmap_anon(proc_current()->as, addr, len, prot, flags, pgoff);
+	struct proc *p = proc_current();
+	if (flags & MAP_ANONYMOUS)
+		return mm_mmap(p->as, addr, len, prot, flags, NULL, pgoff);
+	struct file *f = fd_get(p->files, (int)fd);
+	if (!f)
+		return -EBADF;
+	unsigned mode = f->flags & O_ACCMODE;
+	struct mmap_file mf = { file_vm_file(f), mode != O_WRONLY,
+				mode != O_RDONLY };
+	long r = mm_mmap(p->as, addr, len, prot, flags, &mf, pgoff);
+	file_put(f);
+	return r;
 }
 
 long sys_old_mmap(uint32_t uargs, uint32_t a2, uint32_t a3, uint32_t a4,

@@ -20,13 +20,34 @@ static inline bool mm_is_err(long r)
 	return (unsigned long)r > (unsigned long)-4096;
 }
 
-/* mmap of anonymous memory into as, as Linux's do_mmap: len bytes
- * (rounded up to pages) at addr (with MAP_FIXED, replacing what is there;
- * else a hint), prot PROT_*, flags MAP_* with MAP_ANONYMOUS; pgoff is only
- * checked for overflow. Returns the address or -EINVAL, -ENOMEM, -EPERM,
- * -EEXIST, -EOVERFLOW as Linux; on error nothing changed. */
-long mm_mmap_anon(struct address_space *as, vaddr_t addr, uint32_t len,
-		  unsigned prot, unsigned flags, uint32_t pgoff);
+struct vm_file;
+
+/* The file a mapping maps, as the open file gave it. */
+struct mmap_file {
+	struct vm_file *vmf;  /* its bytes (page cache); NULL if the file
+				 cannot be mapped (not a regular file) */
+	bool readable;        /* opened for reading */
+	bool writable;        /* opened for writing */
+};
+
+/* mmap into as, as Linux's do_mmap: len bytes (rounded up to pages) at
+ * addr (with MAP_FIXED, replacing what is there; else a hint), prot
+ * PROT_*, flags MAP_*. file NULL: anonymous memory (MAP_ANONYMOUS), pgoff
+ * only checked for overflow; else the file from page pgoff on (the VMA
+ * takes a reference on file->vmf). Returns the address or -EINVAL,
+ * -ENOMEM, -EPERM, -EEXIST, -EOVERFLOW, -EACCES, -ENODEV, -EOPNOTSUPP as
+ * Linux; on error nothing changed. */
+long mm_mmap(struct address_space *as, vaddr_t addr, uint32_t len,
+	     unsigned prot, unsigned flags, const struct mmap_file *file,
+	     uint32_t pgoff);
+
+/* mm_mmap of anonymous memory. */
+static inline long mm_mmap_anon(struct address_space *as, vaddr_t addr,
+				uint32_t len, unsigned prot, unsigned flags,
+				uint32_t pgoff)
+{
+	return mm_mmap(as, addr, len, prot, flags, NULL, pgoff);
+}
 
 /* Where size bytes (page multiple, nonzero) fit in as: hint if the range
  * there is free, else the highest gap below MMAP_BASE, else the lowest

@@ -193,3 +193,14 @@ KTEST(mmap, out_of_memory_while_touching_kills_only_that_process)
 	uprog_run("/bin/exit42", (const char *const[]){ "exit42", NULL }, &res);
 	EXPECT_EQ(res.status, WAIT_EXITED(42));
 }
+
+KTEST(mmap, file_mappings_behave_as_linux_from_a_program)
+{
+	uprog_run("/bin/mmapfile", (const char *const[]){ "mmapfile", NULL }, &res);
+	ASSERT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_EXITED(0));
+	EXPECT_TRUE(uprog_ktap_passed(&res));
+	if (t->failures)
+		uprog_show(&res);
+	EXPECT_EQ(proc_count(), 0);
+}

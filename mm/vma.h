@@ -21,6 +21,9 @@ struct shmem;
 
 /* Flags. */
 #define VMA_GROWSDOWN 0x1u  /* a stack: faults just below it extend it */
+#define VMA_NOMAYWRITE 0x2u /* a shared mapping of a file opened without
+			       write access: mprotect may not make it
+			       writable (EACCES, as Linux's !VM_MAYWRITE) */
 
 enum vma_kind {
 	VMA_ANON,          /* zero-filled on first touch */

@@ -21,6 +21,7 @@ static const char *const msgs[] = {
 	[EBUSY] = "Resource busy",
 	[EEXIST] = "File exists",
 	[ENOTDIR] = "Not a directory",
+	[ENODEV] = "No such device",
 	[EISDIR] = "Is a directory",
 	[EINVAL] = "Invalid argument",
 	[ENFILE] = "Too many open files in system",
@@ -38,6 +39,7 @@ static const char *const msgs[] = {
 	[ENOTEMPTY] = "Directory not empty",
 	[ELOOP] = "Symbolic link loop",
 	[EOVERFLOW] = "Value too large for data type",
+	[EOPNOTSUPP] = "Not supported",
 };
 
 char *strerror(int errnum)
