@@ -1,7 +1,13 @@
 /* mm/mmap_test.c: mmap from the inside: where mappings go, overcommit,
  * shared anonymous memory through fork, every frame back after munmap of
- * 64 MiB, and user/mmaptest (the calls as a program sees them) including
- * running out of memory halfway through touching a mapping. */
+ * 64 MiB, one file page as one frame for exec, read and mmap, and
+ * user/mmaptest and user/mmapfile (the calls as a program sees them),
+ * including running out of memory halfway through touching a mapping. */
+#include "exec/exec.h"
+#include "fs/inode.h"
+#include "fs/namei.h"
+#include "kernel/console.h"
+#include "kernel/lib/format.h"
 #include "kernel/lib/string.h"
 #include "kernel/proc.h"
 #include "kernel/uapi/errno.h"
@@ -13,6 +19,7 @@
 #include "mm/pmm.h"
 #include "mm/reclaim.h"
 #include "mm/uaccess.h"
+#include "mm/vm_file.h"
 #include "mm/vmm.h"
 #include "tests/hoard.h"
 #include "tests/ktest.h"
@@ -203,4 +210,68 @@ KTEST(mmap, file_mappings_behave_as_linux_from_a_program)
 	if (t->failures)
 		uprog_show(&res);
 	EXPECT_EQ(proc_count(), 0);
+}
+
+static char path_buf[PATH_MAX];  /* walk() wants a PATH_MAX buffer */
+
+/* The frame a read fault at va of as maps, or 0. */
+static paddr_t faulted_frame(struct address_space *as, vaddr_t va)
+{
+	if (vm_fault(as, va, 0) != VM_FAULT_OK)
+		return 0;
+	return vmtest_frame(as, va);
+}
+
+/* One file page reached three ways (the text of a program being exec'd,
+ * a private and a shared mmap in two more address spaces, and read(),
+ * which copies from the page cache) is one frame: the cache's, with one
+ * reference per mapping. Each mapping shows the file's name and offset. */
+KTEST(mmap, one_file_page_is_one_frame_for_exec_read_and_mmap)
+{
+	static const char *const argv[] = { "hello", NULL }, *const envp[] = { NULL };
+	struct exec_args args = { argv, envp, false };
+	struct exec_image img;
+	struct walk w;
+	memcpy(path_buf, "/bin/hello", sizeof("/bin/hello"));
+	ASSERT_EQ(walk(fs_root, path_buf, WALK_FOLLOW, &w), 0);
+	ASSERT_EQ(exec_prepare("/bin/hello", &args, &img), 0);
+	struct vma *text = vma_first(&img.as->vmas);
+	while (text && !(text->prot & VMA_EXEC))
+		text = vma_next(text);
+	ASSERT_NOT_NULL(text);
+	uint32_t index = text->file_offset / PAGE_SIZE;
+	size_t cached = pagecache_count();
+	paddr_t f_exec = faulted_frame(img.as, text->start);
+
+	struct mmap_file mf = { &w.inode->vmf, true, false };
+	struct address_space *a = empty_space(), *b = a ? empty_space() : NULL;
+	ASSERT_NOT_NULL(b);
+	long pa = mm_mmap(a, 0, PAGE_SIZE, PROT_READ, MAP_PRIVATE, &mf, index);
+	long pb = mm_mmap(b, 0, PAGE_SIZE, PROT_READ, MAP_SHARED, &mf, index);
+	EXPECT_FALSE(mm_is_err(pa) || mm_is_err(pb));
+	paddr_t f_a = faulted_frame(a, (vaddr_t)pa), f_b = faulted_frame(b, (vaddr_t)pb);
+	paddr_t f_read = pagecache_get(&w.inode->vmf, index);  /* what read() copies */
+	EXPECT_NE(f_exec, 0);
+	EXPECT_EQ(f_a, f_exec);
+	EXPECT_EQ(f_b, f_exec);
+	EXPECT_EQ(f_read, f_exec);
+	EXPECT_LE(pagecache_count(), cached + 1);  /* one page, if any, joined */
+	EXPECT_EQ(pmm_frame_refcount(f_exec), 5);  /* cache, 3 maps, read's */
+	if (f_read)
+		pmm_free_frame(f_read);
+
+	char line[AS_VMA_LINE_MAX], want[64];
+	as_format_vma(vma_find(&b->vmas, (vaddr_t)pb), line, sizeof(line));
+	ksnprintf(want, sizeof(want), "%08x-%08x r--s %08x 00:00 0", (vaddr_t)pb,
+		  (vaddr_t)pb + PAGE_SIZE, index * PAGE_SIZE);
+	EXPECT_EQ(strncmp(line, want, strlen(want)), 0);
+	EXPECT_NOT_NULL(strstr(line, " /bin/hello"));
+	if (t->failures)
+		pr_info("# %s\n", line);
+	as_switch(NULL);
+	as_destroy(a);
+	vmtest_done(b);
+	exec_abandon(&img);
+	walk_done(&w);
+	pagecache_shrink();
 }
