@@ -34,6 +34,16 @@ static struct vm_file files[3] = {
 	{ "/test/shared", file_data, sizeof(file_data), sizeof(file_data), 0, NULL },
 };
 
+/* vmtest_done, then the test files' pages leave the page cache: a write
+ * through the shared VMA made its pages dirty (the file's only copy of
+ * those bytes), which no reclaim drops. */
+static void fork_done(struct address_space *as)
+{
+	vmtest_done(as);
+	for (unsigned i = 0; i < 3; i++)
+		pagecache_evict(&files[i]);
+}
+
 /* The word at offset 8 of page n of the file. */
 static uint32_t file_word(unsigned n)
 {
@@ -92,7 +102,7 @@ static struct address_space *parent_space(void)
 	    peek(PAGE(TEXT, 0)) != file_word(0) ||
 	    peek(PAGE(SHARED, 0)) != file_word(0) ||
 	    poke(PAGE(SHARED, 1), MARK(21)) < 0) {
-		vmtest_done(as);
+		fork_done(as);
 		return NULL;
 	}
 	return as;
@@ -123,7 +133,7 @@ static void destroy_both(struct address_space *parent,
 {
 	as_switch(NULL);
 	as_destroy(child);
-	vmtest_done(parent);
+	fork_done(parent);
 }
 
 KTEST(fork, child_sees_parent_memory_and_vmas)
@@ -132,7 +142,7 @@ KTEST(fork, child_sees_parent_memory_and_vmas)
 	ASSERT_NOT_NULL(parent);
 	struct address_space *child = as_fork(parent);
 	if (!child)
-		vmtest_done(parent);
+		fork_done(parent);
 	ASSERT_NOT_NULL(child);
 
 	as_switch(child);
@@ -173,7 +183,7 @@ KTEST(fork, shares_every_present_frame_with_one_more_reference)
 
 	struct address_space *child = as_fork(parent);
 	if (!child)
-		vmtest_done(parent);
+		fork_done(parent);
 	ASSERT_NOT_NULL(child);
 	for (unsigned i = 0; i < PARENT_RESIDENT; i++) {
 		EXPECT_EQ(vmtest_frame(child, touched[i].va), frame[i]);
@@ -197,7 +207,7 @@ KTEST(fork, first_writer_copies_last_writer_upgrades_in_place)
 	paddr_t cached = vmtest_frame(parent, PAGE(PRIV, 0));
 	struct address_space *child = as_fork(parent);
 	if (!child)
-		vmtest_done(parent);
+		fork_done(parent);
 	ASSERT_NOT_NULL(child);
 	EXPECT_EQ(pmm_frame_refcount(anon), 2);
 	EXPECT_EQ(pmm_frame_refcount(cached), 3);
@@ -244,7 +254,7 @@ KTEST(fork, untouched_pages_stay_untouched)
 	EXPECT_EQ(parent->resident, PARENT_RESIDENT);
 	struct address_space *child = as_fork(parent);
 	if (!child)
-		vmtest_done(parent);
+		fork_done(parent);
 	ASSERT_NOT_NULL(child);
 	EXPECT_EQ(child->resident, PARENT_RESIDENT);
 	EXPECT_EQ(parent->resident, PARENT_RESIDENT);
@@ -276,7 +286,7 @@ static void fork_and_destroy(struct ktest *t, bool parent_first)
 	ASSERT_NOT_NULL(parent);
 	struct address_space *child = as_fork(parent);
 	if (!child)
-		vmtest_done(parent);
+		fork_done(parent);
 	ASSERT_NOT_NULL(child);
 	EXPECT_EQ(poke(PAGE(ANON, 2), 0x1212), 0);  /* the parent copies */
 	as_switch(child);
@@ -295,7 +305,7 @@ static void fork_and_destroy(struct ktest *t, bool parent_first)
 	EXPECT_EQ(peek(PAGE(ANON, 2)), parent_first ? MARK(2) : 0x1212);
 	EXPECT_EQ(peek(PAGE(PRIV, 1)), parent_first ? 0x2121 : MARK(11));
 	EXPECT_EQ(peek(PAGE(SHARED, 1)), MARK(21));
-	vmtest_done(left);
+	fork_done(left);
 	EXPECT_EQ(pmm_free_count(), frames);
 	EXPECT_EQ(kheap_bytes_in_use(), heap);
 }
@@ -321,7 +331,7 @@ KTEST(fork, out_of_memory_anywhere_returns_null_and_leaks_nothing)
 	paddr_t mine = vmtest_frame(parent, PAGE(PRIV, 1));
 	struct hoard *h = hoard_frames(0);
 	if (!h)
-		vmtest_done(parent);
+		fork_done(parent);
 	ASSERT_NOT_NULL(h);
 	struct address_space *child = NULL;
 	int failures = 0;
@@ -355,7 +365,7 @@ KTEST(fork, out_of_memory_anywhere_returns_null_and_leaks_nothing)
 	EXPECT_EQ(peek(PAGE(ANON, 2)), MARK(2));
 	EXPECT_EQ(peek(PAGE(PRIV, 1)), 0xdcba);
 	EXPECT_EQ(peek(PAGE(SHARED, 1)), MARK(21));
-	vmtest_done(parent);
+	fork_done(parent);
 }
 
 KTEST(fork, stack_and_heap_keep_their_flags_and_labels)
@@ -374,7 +384,7 @@ KTEST(fork, stack_and_heap_keep_their_flags_and_labels)
 
 	struct address_space *child = as_fork(parent);
 	if (!child)
-		vmtest_done(parent);
+		fork_done(parent);
 	ASSERT_NOT_NULL(child);
 	EXPECT_EQ(child->brk_start, ANON + 100);
 	EXPECT_EQ(child->brk, ANON + 2 * PAGE_SIZE);
