@@ -24,7 +24,7 @@ static long console_fread(struct file *f, void *buf, uint32_t n, uint64_t *pos)
 		return -EAGAIN;
 	int got = console_read(chunk, n < CHUNK ? n : CHUNK);
 	if (got < 0)
-		return got;  /* -EINTR: a signal came first */
+		return got;  /* -ERESTARTSYS: a signal came first */
 	if (copy_to_user(buf, chunk, (uint32_t)got))
 		return -EFAULT;
 	return got;

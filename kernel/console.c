@@ -8,6 +8,7 @@
 #include "kernel/lock.h"
 #include "kernel/thread.h"
 #include "kernel/tty.h"
+#include "kernel/uapi/errno.h"
 
 static bool have_com2;
 static bool quiet;
@@ -148,8 +149,10 @@ int console_read(char *buf, unsigned n)
 	int r = 0;
 	while (!tty_readable(&input)) {
 		r = waitq_sleep(&readers, &input_lock, 0, WAIT_INTERRUPTIBLE);
-		if (r)
+		if (r) {
+			r = -ERESTARTSYS;  /* EINTR, or restarted (SA_RESTART) */
 			goto out;
+		}
 	}
 	r = (int)tty_read(&input, buf, n);
 out:

@@ -39,8 +39,9 @@ void console_input_init(void);
  * or 0 for end of file: Ctrl-D (0x04) at the start of a line (canonical)
  * or of a read (raw), as a terminal gives it. Blocks the calling thread
  * while nothing is readable (in canonical mode: no line is complete);
- * returns -EINTR if a signal (or the end of its process) interrupts that
- * sleep. */
+ * returns -ERESTARTSYS if a signal (or the end of its process) interrupts
+ * that sleep (kernel/signal.h makes it EINTR, or restarts the read with
+ * SA_RESTART). */
 int console_read(char *buf, unsigned n);
 
 /* Bytes a read() would find without waiting (completed lines in

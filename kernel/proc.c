@@ -1,16 +1,14 @@
-/* kernel/proc.c: the process table, exit, wait, and killing a process for
- * a fault it took. */
+/* kernel/proc.c: the process table, fork, exit and wait. */
 #include "kernel/proc.h"
 
 #include "fs/fs.h"
 #include "kernel/arch/x86/trap.h"
-#include "kernel/console.h"
 #include "kernel/lib/string.h"
 #include "kernel/lock.h"
 #include "kernel/panic.h"
 #include "kernel/thread.h"
 #include "kernel/uapi/errno.h"
-#include "kernel/uapi/signal.h"
+#include "kernel/signal.h"
 #include "mm/as.h"
 #include "mm/kheap.h"
 #include "mm/uaccess.h"
@@ -86,6 +84,10 @@ struct proc *proc_create(struct proc *parent, int *err)
 	}
 	p->pid = thread_alloc_id();
 	p->parent = parent;
+	/* A child starts in its parent's group and session; a process the
+	 * kernel starts leads its own. */
+	p->pgid = parent ? parent->pgid : p->pid;
+	p->sid = parent ? parent->sid : p->pid;
 	p->state = PROC_EMBRYO;
 	p->exit_signal = SIGCHLD;
 	return p;
@@ -93,6 +95,7 @@ struct proc *proc_create(struct proc *parent, int *err)
 
 static void proc_remove(struct proc *p)
 {
+	signal_proc_free(p);
 	spin_lock(&proc_lock);
 	for (int i = 0; i < PROC_MAX; i++)
 		if (procs[i] == p)
@@ -177,6 +180,13 @@ static void proc_teardown(struct proc *p)
 	give_away_children(p);
 	p->state = PROC_ZOMBIE;
 	waitq_wake_all(waiters_of(p));
+	/* The parent's SIGCHLD (its exit_signal); one that ignores SIGCHLD
+	 * or asked SA_NOCLDWAIT leaves the zombie to the kernel. */
+	signal_notify_exit(p, p->wait_status);
+	if (signal_parent_autoreaps(p->parent)) {
+		p->parent = NULL;
+		p->orphan = true;
+	}
 	spin_unlock(&proc_lock);
 }
 
@@ -204,6 +214,7 @@ void proc_exit_thread(int status)
 		uint32_t zero = 0;
 		copy_to_user((void *)me->clear_child_tid, &zero, sizeof(zero));
 	}
+	signal_thread_free(me);
 	spin_lock(&proc_lock);
 	if (me->tid == p->pid && !p->group_exit)
 		p->wait_status = status;
@@ -283,12 +294,14 @@ int proc_fork(void)
 	if (!child)
 		return err;
 	child->as = as_fork(parent->as);
-	struct thread *t = child->as && !fs_proc_fork(child, parent) ?
+	struct thread *t = child->as && !fs_proc_fork(child, parent) &&
+			   !signal_fork(child) ?
 			   thread_create_user(child, child->pid, 0, 0) : NULL;
 	if (!t) {
 		proc_discard(child);
 		return -ENOMEM;
 	}
+	signal_fork_thread(t);
 	memcpy(child->name, parent->name, sizeof(child->name));
 	/* The child returns from the same fork(), with 0, as a copy of the
 	 * calling thread only. */
@@ -301,6 +314,16 @@ int proc_fork(void)
 	return child->pid;
 }
 
+/* Does wait4's pid select child c of me? */
+static bool selects(const struct proc *me, const struct proc *c, int pid)
+{
+	if (pid > 0)
+		return c->pid == pid;
+	if (pid == 0)
+		return c->pgid == me->pgid;
+	return pid == -1 || c->pgid == -pid;
+}
+
 /* A child of me that pid selects, preferring one that has ended; NULL if
  * there is none at all. proc_lock held. */
 static struct proc *find_child(struct proc *me, int pid)
@@ -308,7 +331,7 @@ static struct proc *find_child(struct proc *me, int pid)
 	struct proc *found = NULL;
 	for (int i = 0; i < PROC_MAX; i++) {
 		struct proc *c = procs[i];
-		if (!c || c->parent != me || (pid > 0 && c->pid != pid))
+		if (!c || c->parent != me || !selects(me, c, pid))
 			continue;
 		if (c->state == PROC_ZOMBIE)
 			return c;
@@ -317,21 +340,45 @@ static struct proc *find_child(struct proc *me, int pid)
 	return found;
 }
 
-/* Sleep until a child pid selects is a zombie: 0 with it in *out, or
- * -ECHILD, or 0 with *out NULL for WNOHANG, or -EINTR. */
-static int wait_for_zombie(struct proc *me, int pid, int options,
-			   struct proc **out)
+/* A live child pid selects with a stop or continue to report that
+ * options asks for (consumed into *status), or NULL. proc_lock held. */
+static struct proc *find_report(struct proc *me, int pid, int options,
+				int *status)
 {
-	struct proc *c;
+	if (!(options & (WUNTRACED | WCONTINUED)))
+		return NULL;
+	for (int i = 0; i < PROC_MAX; i++) {
+		struct proc *c = procs[i];
+		if (c && c->parent == me && c->state == PROC_LIVE &&
+		    selects(me, c, pid) &&
+		    (*status = signal_take_report(c, options)) != -1)
+			return c;
+	}
+	return NULL;
+}
+
+/* Sleep until a child pid selects is a zombie: 0 with it in *out, or
+ * -ECHILD, or 0 with *out NULL for WNOHANG, or -ERESTARTSYS; or a stop or
+ * continue to report: its pid, the status in *report. */
+static int wait_for_zombie(struct proc *me, int pid, int options,
+			   struct proc **out, int *report)
+{
+	struct proc *c, *r_child;
 	int r = 0;
 	*out = NULL;
 	spin_lock(&proc_lock);
 	while ((c = find_child(me, pid)) && c->state != PROC_ZOMBIE) {
+		if ((r_child = find_report(me, pid, options, report))) {
+			r = r_child->pid;
+			goto out;
+		}
 		if (options & WNOHANG)
 			goto out;
 		r = waitq_sleep(&me->child_exit, &proc_lock, 0, WAIT_INTERRUPTIBLE);
-		if (r)
+		if (r) {
+			r = -ERESTARTSYS;
 			goto out;
+		}
 	}
 	if (!c) {
 		r = -ECHILD;
@@ -352,7 +399,11 @@ long proc_wait4(int pid, int *ustatus, int options, void *urusage)
 
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
-	int r = wait_for_zombie(proc_current(), pid, options, &c);
+	int report;
+	int r = wait_for_zombie(proc_current(), pid, options, &c, &report);
+	if (r > 0)  /* a stop or a continue */
+		return ustatus && copy_to_user(ustatus, &report, sizeof(report))
+		       ? -EFAULT : r;
 	if (r || !c)
 		return r;
 	int child_pid = c->pid, status = c->wait_status;
@@ -361,23 +412,6 @@ long proc_wait4(int pid, int *ustatus, int options, void *urusage)
 	    (urusage && copy_to_user(urusage, zero_rusage, sizeof(zero_rusage))))
 		return -EFAULT;
 	return child_pid;
-}
-
-void proc_kill_fault(const struct trapframe *tf, int signal, vaddr_t addr)
-{
-	struct proc *p = proc_current();
-	if (tf->vector == T_PAGE_FAULT)
-		pr_info("pid %d (%s): %s at %08x ip %08x error %x\n", p->pid,
-			p->name, signal == SIGKILL   ? "out of memory"
-				 : signal == SIGBUS ? "bus error"
-						    : "segfault",
-			addr, tf->eip, tf->err);
-	else
-		pr_info("pid %d (%s): trap %s ip %08x sp %08x error %x\n", p->pid,
-			p->name, trap_name(tf->vector), tf->eip, tf->user_esp,
-			tf->err);
-	as_dump(p->as, "    ");
-	proc_exit_group(WAIT_SIGNALED(signal));
 }
 
 int proc_wait(struct proc *p)
@@ -398,4 +432,41 @@ int proc_count(void)
 	for (int i = 0; i < PROC_MAX; i++)
 		n += procs[i] != NULL;
 	return n;
+}
+
+struct proc *proc_find(int pid)
+{
+	struct proc *found = NULL;
+	spin_lock(&proc_lock);
+	for (int i = 0; i < PROC_MAX; i++)
+		if (procs[i] && procs[i]->pid == pid &&
+		    procs[i]->state != PROC_EMBRYO)
+			found = procs[i];
+	spin_unlock(&proc_lock);
+	return found;
+}
+
+void proc_for_each(void (*fn)(struct proc *p, void *arg), void *arg)
+{
+	spin_lock(&proc_lock);
+	for (int i = 0; i < PROC_MAX; i++)
+		if (procs[i] && procs[i]->state != PROC_EMBRYO)
+			fn(procs[i], arg);
+	spin_unlock(&proc_lock);
+}
+
+struct thread *proc_find_thread(int tid, int tgid)
+{
+	struct thread *found = NULL;
+	spin_lock(&proc_lock);
+	for (int i = 0; i < PROC_MAX && !found; i++) {
+		struct proc *p = procs[i];
+		if (!p || p->state != PROC_LIVE || (tgid > 0 && p->pid != tgid))
+			continue;
+		for (struct thread *t = p->threads; t; t = t->group_next)
+			if (t->tid == tid)
+				found = t;
+	}
+	spin_unlock(&proc_lock);
+	return found;
 }

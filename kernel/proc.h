@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "kernel/signal.h"
 #include "kernel/uapi/wait.h"
 #include "kernel/wait.h"
 #include "mm/memlayout.h"
@@ -56,6 +57,12 @@ struct proc {
 	uint32_t umask;                /* masks the mode of files it creates */
 	bool orphan;                   /* [L] parent gone and no init to adopt
 					  it: freed by the kernel once a zombie */
+	int pgid;                      /* process group (kernel/session.h) */
+	int sid;                       /* session */
+	bool did_exec;                 /* has exec'd since fork (setpgid) */
+	struct proc_signals sig;       /* actions, shared pending signals,
+					  stop state (kernel/signal.h; under
+					  its sig_lock) */
 };
 
 /* A new process with no image yet (PROC_EMBRYO). Returns NULL with *err
@@ -86,13 +93,6 @@ __attribute__((noreturn)) void proc_exit_group(int status);
  * one): a thread whose process is ending exits here. */
 void proc_return_to_user(void);
 
-/* Kill the current process with signal for an exception it took in user
- * mode (tf), logging one line, for a page fault at addr:
- * `pid 7 (prog): segfault at c0001000 ip 08048123 error 5` (SIGSEGV) or
- * `pid 7 (prog): out of memory at ...` (SIGKILL), then its VMAs. */
-__attribute__((noreturn)) void proc_kill_fault(const struct trapframe *tf,
-					       int signal, vaddr_t addr);
-
 /* fork(): a copy of the current process (address space copy-on-write,
  * one thread: a copy of the calling one, with eax 0), started. Returns the child's
  * pid, -EAGAIN when the process table is full, or -ENOMEM. */
@@ -107,13 +107,15 @@ int proc_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
 	       uint32_t child_tid);
 
 /* wait4(): wait for a child of the current process (a whole thread
- * group) to end (pid > 0: that child; -1, 0 or below -1: any child, as
- * there are no process groups), store its wait status at ustatus (if not
- * NULL), zero *urusage (if not NULL) and free it. Returns its pid; 0 with
- * WNOHANG if none has ended; -ECHILD if there is no such child; -EINVAL
- * for unknown options; -EINTR if a signal (or the end of the process)
- * interrupts the wait; -EFAULT for a bad pointer (the child is freed all
- * the same, as on Linux). */
+ * group) to end (pid > 0: that child; -1: any; 0: any in the caller's
+ * process group; below -1: any in group -pid), or with WUNTRACED /
+ * WCONTINUED to stop / be continued; store its wait status at ustatus
+ * (if not NULL), zero *urusage (if not NULL) and free it if it ended.
+ * Returns its pid; 0 with WNOHANG if none has changed; -ECHILD if there
+ * is no such child; -EINVAL for unknown options; -ERESTARTSYS if a
+ * signal interrupts the wait (EINTR, or a restart with SA_RESTART);
+ * -EFAULT for a bad pointer (the child is freed all the same, as on
+ * Linux). */
 long proc_wait4(int pid, int *ustatus, int options, void *urusage);
 
 /* The process that adopts orphans (init), or NULL. */
@@ -124,6 +126,16 @@ int proc_wait(struct proc *p);
 
 /* Free an embryo that never started (a failed exec of a new process). */
 void proc_discard(struct proc *p);
+
+/* The live or zombie process with id pid, or NULL. */
+struct proc *proc_find(int pid);
+
+/* The live thread with id tid (of process tgid, if tgid > 0), or NULL. */
+struct thread *proc_find_thread(int tid, int tgid);
+
+/* Call fn(p, arg) for every live and zombie process, with the process
+ * table locked (fn must not sleep). */
+void proc_for_each(void (*fn)(struct proc *p, void *arg), void *arg);
 
 /* Live and zombie processes now. */
 int proc_count(void);

@@ -10,6 +10,8 @@
 #include "kernel/arch/x86/trap.h"
 #include "kernel/lib/string.h"
 #include "kernel/proc.h"
+#include "kernel/session.h"
+#include "kernel/signal_sys.h"
 #include "kernel/thread.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/unistd_32.h"
@@ -100,6 +102,8 @@ static long sys_execve(uint32_t upath, uint32_t uargv, uint32_t uenvp,
 	exec_commit(proc_current(), &img);
 	thread_set_user_entry(thread_current(), img.entry, img.sp);
 	thread_current()->clear_child_tid = 0;  /* an address in the old image */
+	signal_exec(proc_current(), thread_current());
+	proc_current()->did_exec = true;
 	return 0;  /* into the new image's eax, which Linux also zeroes */
 }
 
@@ -117,6 +121,7 @@ static long sys_set_thread_area(uint32_t uinfo, uint32_t a2, uint32_t a3,
 }
 
 static const syscall_fn table[] = {
+	[__NR_restart_syscall] = sys_restart_syscall,
 	[__NR_exit] = sys_exit,
 	[__NR_fork] = sys_fork,
 	[__NR_read] = sys_read,
@@ -132,7 +137,9 @@ static const syscall_fn table[] = {
 	[__NR_chmod] = sys_chmod,
 	[__NR_lseek] = sys_lseek,
 	[__NR_getpid] = sys_getpid,
+	[__NR_pause] = sys_pause,
 	[__NR_access] = sys_access,
+	[__NR_kill] = sys_kill,
 	[__NR_rename] = sys_rename,
 	[__NR_mkdir] = sys_mkdir,
 	[__NR_rmdir] = sys_rmdir,
@@ -140,9 +147,15 @@ static const syscall_fn table[] = {
 	[__NR_brk] = sys_brk,
 	[__NR_ioctl] = sys_ioctl,
 	[__NR_fcntl] = sys_fcntl,
+	[__NR_setpgid] = sys_setpgid,
 	[__NR_umask] = sys_umask,
 	[__NR_dup2] = sys_dup2,
 	[__NR_getppid] = sys_getppid,
+	[__NR_getpgrp] = sys_getpgrp,
+	[__NR_setsid] = sys_setsid,
+	[__NR_sigaction] = sys_sigaction,
+	[__NR_sigsuspend] = sys_sigsuspend,
+	[__NR_sigpending] = sys_sigpending,
 	[__NR_symlink] = sys_symlink,
 	[__NR_readlink] = sys_readlink,
 	[__NR_mmap] = sys_old_mmap,
@@ -150,18 +163,30 @@ static const syscall_fn table[] = {
 	[__NR_fchmod] = sys_fchmod,
 	[__NR_wait4] = sys_wait4,
 	[__NR_fsync] = sys_fsync,
+	[__NR_sigreturn] = sys_sigreturn,
 	[__NR_clone] = sys_clone,
 	[__NR_mprotect] = sys_mprotect,
+	[__NR_sigprocmask] = sys_sigprocmask,
+	[__NR_getpgid] = sys_getpgid,
 	[__NR_fchdir] = sys_fchdir,
 	[__NR__llseek] = sys_llseek,
 	[__NR_msync] = sys_msync,
 	[__NR_readv] = sys_readv,
 	[__NR_writev] = sys_writev,
+	[__NR_getsid] = sys_getsid,
 	[__NR_sched_yield] = sys_sched_yield,
 	[__NR_mremap] = sys_mremap,
+	[__NR_rt_sigreturn] = sys_rt_sigreturn,
+	[__NR_rt_sigaction] = sys_rt_sigaction,
+	[__NR_rt_sigprocmask] = sys_rt_sigprocmask,
+	[__NR_rt_sigpending] = sys_rt_sigpending,
+	[__NR_rt_sigtimedwait] = sys_rt_sigtimedwait,
+	[__NR_rt_sigqueueinfo] = sys_rt_sigqueueinfo,
+	[__NR_rt_sigsuspend] = sys_rt_sigsuspend,
 	[__NR_pread64] = sys_pread64,
 	[__NR_pwrite64] = sys_pwrite64,
 	[__NR_getcwd] = sys_getcwd,
+	[__NR_sigaltstack] = sys_sigaltstack,
 	[__NR_mmap2] = sys_mmap2,
 	[__NR_truncate64] = sys_truncate64,
 	[__NR_ftruncate64] = sys_ftruncate64,
@@ -173,9 +198,11 @@ static const syscall_fn table[] = {
 	[__NR_getdents64] = sys_getdents64,
 	[__NR_fcntl64] = sys_fcntl,
 	[__NR_gettid] = sys_gettid,
+	[__NR_tkill] = sys_tkill,
 	[__NR_set_thread_area] = sys_set_thread_area,
 	[__NR_exit_group] = sys_exit_group,
 	[__NR_set_tid_address] = sys_getpid,
+	[__NR_tgkill] = sys_tgkill,
 	[__NR_openat] = sys_openat,
 	[__NR_mkdirat] = sys_mkdirat,
 	[__NR_fstatat64] = sys_fstatat64,
@@ -187,6 +214,7 @@ static const syscall_fn table[] = {
 	[__NR_faccessat] = sys_faccessat,
 	[__NR_dup3] = sys_dup3,
 	[__NR_statx] = sys_statx,
+	[__NR_rt_sigtimedwait_time64] = sys_rt_sigtimedwait_time64,
 	[__NR_faccessat2] = sys_faccessat2,
 };
 

@@ -4,6 +4,7 @@
 #ifndef UAPI_UNISTD_32_H
 #define UAPI_UNISTD_32_H
 
+#define __NR_restart_syscall 0
 #define __NR_exit 1
 #define __NR_fork 2
 #define __NR_read 3
@@ -21,6 +22,8 @@
 #define __NR_lseek 19
 #define __NR_getpid 20
 #define __NR_getuid 24
+#define __NR_alarm 27
+#define __NR_pause 29
 #define __NR_access 33
 #define __NR_kill 37
 #define __NR_rename 38
@@ -40,29 +43,44 @@
 #define __NR_getppid 64
 #define __NR_getpgrp 65
 #define __NR_setsid 66
+#define __NR_sigaction 67
+#define __NR_sigsuspend 72
+#define __NR_sigpending 73
 #define __NR_symlink 83
 #define __NR_readlink 85
 #define __NR_mmap 90  /* old_mmap: one struct mmap_arg_struct */
 #define __NR_munmap 91
 #define __NR_fchmod 94
+#define __NR_setitimer 104
+#define __NR_getitimer 105
 #define __NR_wait4 114
 #define __NR_fsync 118
+#define __NR_sigreturn 119
 #define __NR_clone 120
 #define __NR_uname 122
 #define __NR_mprotect 125
+#define __NR_sigprocmask 126
+#define __NR_getpgid 132
 #define __NR_fchdir 133
 #define __NR__llseek 140
 #define __NR_msync 144
 #define __NR_readv 145
 #define __NR_writev 146
+#define __NR_getsid 147
 #define __NR_sched_yield 158
 #define __NR_nanosleep 162
 #define __NR_mremap 163
+#define __NR_rt_sigreturn 173
 #define __NR_rt_sigaction 174
 #define __NR_rt_sigprocmask 175
+#define __NR_rt_sigpending 176
+#define __NR_rt_sigtimedwait 177
+#define __NR_rt_sigqueueinfo 178
+#define __NR_rt_sigsuspend 179
 #define __NR_pread64 180
 #define __NR_pwrite64 181
 #define __NR_getcwd 183
+#define __NR_sigaltstack 186
 #define __NR_mmap2 192
 #define __NR_truncate64 193
 #define __NR_ftruncate64 194
@@ -95,8 +113,10 @@
 #define __NR_readlinkat 305
 #define __NR_faccessat 307
 #define __NR_dup3 330
+#define __NR_rt_tgsigqueueinfo 335
 #define __NR_getrandom 355
 #define __NR_statx 383
+#define __NR_rt_sigtimedwait_time64 421
 #define __NR_faccessat2 439
 
 #endif

@@ -23,4 +23,8 @@ void fpu_reset(struct fpu_state *s);
 void fpu_save(struct fpu_state *s);
 void fpu_restore(const struct fpu_state *s);
 
+/* The MXCSR bits this CPU accepts (fxsave's mxcsr_mask): a value from
+ * user memory (sigreturn) is masked with it before fxrstor. */
+uint32_t fpu_mxcsr_mask(void);
+
 #endif

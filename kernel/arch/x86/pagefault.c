@@ -5,10 +5,41 @@
 
 #include "kernel/arch/x86/cpu.h"
 #include "kernel/arch/x86/extable.h"
+#include "kernel/console.h"
+#include "kernel/lib/string.h"
 #include "kernel/panic.h"
 #include "kernel/proc.h"
-#include "kernel/uapi/signal.h"
+#include "kernel/signal.h"
+#include "kernel/thread.h"
+#include "mm/as.h"
 #include "mm/fault.h"
+
+/* A page fault the program caused: SIGSEGV with SEGV_MAPERR (nothing
+ * mapped there) or SEGV_ACCERR (the mapping forbids it) and si_addr, or
+ * SIGBUS with BUS_ADRERR past the end of a mapped file, or SIGKILL when
+ * memory ran out. If it kills, the log says why, as Linux:
+ * `pid 7 (prog): segfault at c0001000 ip 08048123 error 5`, then the
+ * process's memory map. */
+static void user_fault_signal(struct trapframe *tf, enum vm_fault_result r,
+			      vaddr_t addr)
+{
+	struct proc *p = proc_current();
+	siginfo_t info;
+	memset(&info, 0, sizeof(info));
+	info.si_signo = r == VM_FAULT_OOM ? SIGKILL
+			: r == VM_FAULT_SIGBUS ? SIGBUS : SIGSEGV;
+	info.si_code = r == VM_FAULT_PROT ? SEGV_ACCERR
+		       : r == VM_FAULT_SIGBUS ? BUS_ADRERR : SEGV_MAPERR;
+	info.si_addr = (void *)addr;
+	thread_current()->sig.fault_cr2 = addr;
+	if (!signal_force(info.si_signo, &info))
+		return;  /* the program handles it */
+	pr_info("pid %d (%s): %s at %08x ip %08x error %x\n", p->pid, p->name,
+		r == VM_FAULT_OOM ? "out of memory"
+		: r == VM_FAULT_SIGBUS ? "bus error" : "segfault", addr, tf->eip,
+		tf->err);
+	as_dump(p->as, "    ");
+}
 
 void x86_page_fault(struct trapframe *tf)
 {
@@ -20,12 +51,9 @@ void x86_page_fault(struct trapframe *tf)
 	if (trap_from_user(tf)) {
 		enum vm_fault_result r = as ? vm_fault(as, addr, access)
 					    : VM_FAULT_NOMAP;
-		if (r == VM_FAULT_OK)
-			return;
-		proc_kill_fault(tf, r == VM_FAULT_OOM      ? SIGKILL
-				    : r == VM_FAULT_SIGBUS ? SIGBUS
-							   : SIGSEGV,
-				addr);
+		if (r != VM_FAULT_OK)
+			user_fault_signal(tf, r, addr);
+		return;
 	}
 	/* In the kernel: a user copy touching a lazy page gets it exactly as
 	 * the program would have; a bad user address ends the copy. */

@@ -6,11 +6,14 @@
 #include "kernel/arch/x86/extable.h"
 #include "kernel/arch/x86/gdt.h"
 #include "kernel/arch/x86/pagefault.h"
+#include "kernel/console.h"
+#include "kernel/lib/string.h"
 #include "kernel/panic.h"
 #include "kernel/proc.h"
+#include "kernel/signal.h"
 #include "kernel/syscall.h"
 #include "kernel/thread.h"
-#include "kernel/uapi/signal.h"
+#include "mm/as.h"
 
 struct idt_gate {
 	uint16_t off_lo, selector;
@@ -109,44 +112,75 @@ static void handle_irq(struct trapframe *tf)
 		irq_handlers[irq](tf);
 }
 
-/* The signal a user-mode exception delivers, as Linux's traps.c does. */
-static int signal_for(unsigned vector)
+/* A user-mode exception becomes a signal for the thread, with si_code
+ * and si_addr as Linux's traps.c gives them; if the program does not
+ * catch it, the log says why it dies (`pid 7 (prog): trap invalid opcode
+ * ip 08048123 sp bffff000 error 0`) and shows its memory map. */
+static void user_fault(struct trapframe *tf)
 {
-	switch (vector) {
-	case T_DIVIDE: case T_FPU_ERROR: case T_SIMD: case T_NO_FPU:
-		return SIGFPE;
+	int sig = SIGSEGV, code = SI_KERNEL;
+	uint32_t addr = 0;
+	switch (tf->vector) {
+	case T_DIVIDE:
+		sig = SIGFPE, code = FPE_INTDIV, addr = tf->eip;
+		break;
+	case T_FPU_ERROR: case T_SIMD:
+		sig = SIGFPE, addr = tf->eip;
+		break;
 	case T_DEBUG: case T_BREAKPOINT:
-		return SIGTRAP;
+		sig = SIGTRAP;
+		break;
 	case T_INVALID_OP:
-		return SIGILL;
-	case T_NO_SEGMENT: case T_STACK: case T_ALIGNMENT:
-		return SIGBUS;
-	default:
-		return SIGSEGV;
+		sig = SIGILL, code = ILL_ILLOPN, addr = tf->eip;
+		break;
+	case T_NO_SEGMENT: case T_STACK:
+		sig = SIGBUS;
+		break;
+	case T_ALIGNMENT:
+		sig = SIGBUS, code = BUS_ADRALN;
+		break;
+	}
+	siginfo_t info;
+	memset(&info, 0, sizeof(info));
+	info.si_signo = sig;
+	info.si_code = code;
+	info.si_addr = (void *)addr;
+	if (signal_force(sig, &info)) {
+		struct proc *p = proc_current();
+		pr_info("pid %d (%s): trap %s ip %08x sp %08x error %x\n", p->pid,
+			p->name, trap_name(tf->vector), tf->eip, tf->user_esp,
+			tf->err);
+		as_dump(p->as, "    ");
 	}
 }
 
 void trap(struct trapframe *tf)
 {
+	bool user = trap_from_user(tf);
+	int nr = -1;  /* the system call made, if it is one */
+
 	if (tf->vector >= T_IRQ0 && tf->vector < T_IRQ0 + 16) {
 		handle_irq(tf);
 		/* The kernel is not preemptible: switch only on the way back
 		 * to user mode. */
-		if (tf->vector == T_IRQ0 && trap_from_user(tf))
+		if (tf->vector == T_IRQ0 && user)
 			thread_yield();
 	} else if (tf->vector == T_SYSCALL) {
+		nr = (int)tf->eax;
 		syscall_dispatch(tf);
 	} else if (tf->vector == T_PAGE_FAULT) {
 		x86_page_fault(tf);
-	} else if (trap_from_user(tf)) {
-		proc_kill_fault(tf, signal_for(tf->vector), 0);
+	} else if (user) {
+		user_fault(tf);
 	} else if (tf->vector == T_GPF && extable_fixup(tf)) {
-		/* A #GP at an instruction listed in .extable (probe_read_u32,
-		 * user copies) resumes at its fixup with -EFAULT. */
-		return;
+		/* A #GP at an instruction listed in .extable
+		 * (probe_read_u32, user copies) resumes at its fixup with
+		 * -EFAULT. */
 	} else {
 		panic_with_frame(tf, "%s in kernel mode", trap_name(tf->vector));
 	}
-	if (trap_from_user(tf))
+	if (user) {
 		proc_return_to_user();  /* a thread whose process ends exits */
+		signal_return_to_user(tf, nr);  /* the one place signals act */
+	}
 }

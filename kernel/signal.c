@@ -1,0 +1,702 @@
+/* kernel/signal.c: sending signals, the pending sets, default actions and
+ * the one place signals are acted on: signal_return_to_user(), on every
+ * return to ring 3. The system calls are in kernel/signal_sys.c, the
+ * handler's frame in kernel/arch/x86/sigframe.c. */
+#include "kernel/signal.h"
+
+#include "kernel/arch/x86/sigframe.h"
+#include "kernel/console.h"
+#include "kernel/lib/string.h"
+#include "kernel/lock.h"
+#include "kernel/panic.h"
+#include "kernel/proc.h"
+#include "kernel/thread.h"
+#include "kernel/uapi/errno.h"
+#include "mm/kheap.h"
+
+/* Guards every struct thread_signals, struct proc_signals and sighand. */
+static struct spinlock sig_lock = SPINLOCK_INIT("signals");
+
+static const char *const names[32] = {
+	[SIGHUP] = "SIGHUP", [SIGINT] = "SIGINT", [SIGQUIT] = "SIGQUIT",
+	[SIGILL] = "SIGILL", [SIGTRAP] = "SIGTRAP", [SIGABRT] = "SIGABRT",
+	[SIGBUS] = "SIGBUS", [SIGFPE] = "SIGFPE", [SIGKILL] = "SIGKILL",
+	[SIGUSR1] = "SIGUSR1", [SIGSEGV] = "SIGSEGV", [SIGUSR2] = "SIGUSR2",
+	[SIGPIPE] = "SIGPIPE", [SIGALRM] = "SIGALRM", [SIGTERM] = "SIGTERM",
+	[SIGSTKFLT] = "SIGSTKFLT", [SIGCHLD] = "SIGCHLD", [SIGCONT] = "SIGCONT",
+	[SIGSTOP] = "SIGSTOP", [SIGTSTP] = "SIGTSTP", [SIGTTIN] = "SIGTTIN",
+	[SIGTTOU] = "SIGTTOU", [SIGURG] = "SIGURG", [SIGXCPU] = "SIGXCPU",
+	[SIGXFSZ] = "SIGXFSZ", [SIGVTALRM] = "SIGVTALRM", [SIGPROF] = "SIGPROF",
+	[SIGWINCH] = "SIGWINCH", [SIGIO] = "SIGIO", [SIGPWR] = "SIGPWR",
+	[SIGSYS] = "SIGSYS",
+};
+
+const char *signal_name(int sig)
+{
+	return sig > 0 && sig < 32 ? names[sig] : NULL;
+}
+
+enum dfl { DFL_TERM, DFL_CORE, DFL_IGN, DFL_STOP, DFL_CONT };
+
+#define CORE_SET (SIGBIT(SIGQUIT) | SIGBIT(SIGILL) | SIGBIT(SIGTRAP) |      \
+		  SIGBIT(SIGABRT) | SIGBIT(SIGBUS) | SIGBIT(SIGFPE) |        \
+		  SIGBIT(SIGSEGV) | SIGBIT(SIGXCPU) | SIGBIT(SIGXFSZ) |      \
+		  SIGBIT(SIGSYS))
+#define STOP_SET (SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) | SIGBIT(SIGTTIN) |      \
+		  SIGBIT(SIGTTOU))
+#define IGN_SET  (SIGBIT(SIGCHLD) | SIGBIT(SIGURG) | SIGBIT(SIGWINCH))
+/* Taken first, as Linux does: the ones a faulting instruction raised. */
+#define SYNC_SET (SIGBIT(SIGSEGV) | SIGBIT(SIGBUS) | SIGBIT(SIGILL) |        \
+		  SIGBIT(SIGTRAP) | SIGBIT(SIGFPE) | SIGBIT(SIGSYS))
+
+static enum dfl default_action(int sig)
+{
+	ksigset_t b = SIGBIT(sig);
+	if (sig == SIGCONT)
+		return DFL_CONT;
+	if (b & CORE_SET)
+		return DFL_CORE;
+	if (b & STOP_SET)
+		return DFL_STOP;
+	return b & IGN_SET ? DFL_IGN : DFL_TERM;
+}
+
+int signal_core_flag(int sig)
+{
+	return default_action(sig) == DFL_CORE ? WCOREFLAG : 0;
+}
+
+static uint32_t handler_of(const struct proc *p, int sig)
+{
+	return p->sig.hand ? p->sig.hand->action[sig - 1].handler : SIG_DFL;
+}
+
+struct k_sigaction signal_action(int sig)
+{
+	struct proc *p = proc_current();
+	struct k_sigaction ka = { SIG_DFL, 0, 0, 0 };
+	spin_lock(&sig_lock);
+	if (p->sig.hand)
+		ka = p->sig.hand->action[sig - 1];
+	spin_unlock(&sig_lock);
+	return ka;
+}
+
+/* A signal whose delivery would do nothing, and that t does not block:
+ * sending it is a no-op (Linux's sig_ignored). */
+static bool ignored(const struct proc *p, const struct thread *t, int sig)
+{
+	ksigset_t blocked = t->sig.blocked |
+			    (t->sig.in_timedwait ? t->sig.real_blocked : 0);
+	if (blocked & SIGBIT(sig))
+		return false;
+	uint32_t h = handler_of(p, sig);
+	return h == SIG_IGN ||
+	       (h == SIG_DFL && (default_action(sig) == DFL_IGN ||
+				 default_action(sig) == DFL_CONT));
+}
+
+/* Keep t->sig_pending (what interruptible sleeps look at) true exactly
+ * when a signal t does not block is pending for it, or its process is
+ * stopped (so that every thread leaves the kernel to stop). */
+static void recalc(struct thread *t)
+{
+	ksigset_t pend = t->sig.pending.set;
+	if (t->proc)
+		pend |= t->proc->sig.shared.set;
+	t->sig_pending = (pend & ~t->sig.blocked) != 0 ||
+			 (t->proc && t->proc->sig.stopped);
+}
+
+/* The threads of p are read with interrupts off (sig_lock): on one CPU
+ * their list cannot change under us. */
+static void recalc_all(struct proc *p)
+{
+	for (struct thread *t = p->threads; t; t = t->group_next) {
+		recalc(t);
+		if (t->sig_pending)
+			thread_kick(t);
+	}
+}
+
+/* Forget the pending signals of mask, sent to p or any of its threads. */
+static void flush_all(struct proc *p, ksigset_t mask);
+
+static void to_ksiginfo(struct ksiginfo *k, const siginfo_t *info)
+{
+	if (!info) {
+		*k = (struct ksiginfo){ SI_KERNEL, { 0, 0, 0 } };
+		return;
+	}
+	k->code = info->si_code;
+	memcpy(k->w, &info->_sifields, sizeof(k->w));
+}
+
+static void from_ksiginfo(siginfo_t *info, int sig, const struct ksiginfo *k)
+{
+	memset(info, 0, sizeof(*info));
+	info->si_signo = sig;
+	info->si_code = k->code;
+	memcpy(&info->_sifields, k->w, sizeof(k->w));
+}
+
+/* Add sig to pd. A standard signal already pending is merged; a real-time
+ * one takes the preallocated queue entry *q (set to NULL once used). */
+static void pending_add(struct sigpending *pd, int sig,
+			const struct ksiginfo *k, struct sigqueue **q)
+{
+	if (sig < SIGRTMIN_KERNEL) {
+		if (!(pd->set & SIGBIT(sig)))
+			pd->std[sig - 1] = *k;
+		pd->set |= SIGBIT(sig);
+		return;
+	}
+	struct sigqueue *e = *q, **tail = &pd->rt;
+	*q = NULL;
+	e->sig = sig;
+	e->info = *k;
+	e->next = NULL;
+	while (*tail)
+		tail = &(*tail)->next;
+	*tail = e;
+	pd->set |= SIGBIT(sig);
+}
+
+/* Forget every pending signal of pd in mask. */
+static void pending_flush(struct sigpending *pd, ksigset_t mask)
+{
+	pd->set &= ~mask;
+	for (struct sigqueue **pp = &pd->rt; *pp;) {
+		struct sigqueue *e = *pp;
+		if (mask & SIGBIT(e->sig)) {
+			*pp = e->next;
+			kfree(e);
+		} else {
+			pp = &e->next;
+		}
+	}
+}
+
+static void flush_all(struct proc *p, ksigset_t mask)
+{
+	pending_flush(&p->sig.shared, mask);
+	for (struct thread *t = p->threads; t; t = t->group_next)
+		pending_flush(&t->sig.pending, mask);
+}
+
+/* Take one signal of pd in allowed: a synchronous one first, then the
+ * lowest number. Returns it (info in *k), or 0. */
+static int pending_take(struct sigpending *pd, ksigset_t allowed,
+			struct ksiginfo *k)
+{
+	ksigset_t avail = pd->set & allowed;
+	if (!avail)
+		return 0;
+	if (avail & SYNC_SET)
+		avail &= SYNC_SET;
+	int sig = __builtin_ctzll(avail) + 1;
+	if (sig < SIGRTMIN_KERNEL) {
+		*k = pd->std[sig - 1];
+		pd->set &= ~SIGBIT(sig);
+		return sig;
+	}
+	bool more = false;
+	struct sigqueue **pp = &pd->rt, *found = NULL;
+	while (*pp) {
+		if ((*pp)->sig == sig && !found) {
+			found = *pp;
+			*pp = found->next;
+			continue;
+		}
+		more |= (*pp)->sig == sig;
+		pp = &(*pp)->next;
+	}
+	KASSERT(found);
+	*k = found->info;
+	kfree(found);
+	if (!more)
+		pd->set &= ~SIGBIT(sig);
+	return sig;
+}
+
+/* Tell p's parent that p stopped, continued or ended (why: CLD_*): the
+ * parent's wait4 is woken, and it gets SIGCHLD unless it ignores it, or,
+ * for stops and continues, asked not to (SA_NOCLDSTOP). */
+static void notify_parent(struct proc *p, int why, int status);
+
+static void stop_or_continue(struct proc *p, int sig)
+{
+	if (SIGBIT(sig) & STOP_SET) {
+		flush_all(p, SIGBIT(SIGCONT));
+	} else if (sig == SIGCONT) {
+		flush_all(p, STOP_SET);
+		if (p->sig.stopped) {
+			p->sig.stopped = false;
+			p->sig.report = REPORT_CONTINUED;
+			notify_parent(p, CLD_CONTINUED, SIGCONT);
+			recalc_all(p);
+			waitq_wake_all(&p->sig.stop_wq);
+		}
+	} else if (sig == SIGKILL) {
+		waitq_wake_all(&p->sig.stop_wq);  /* a stopped process dies */
+	}
+}
+
+/* The thread of p to wake for a signal sent to the whole process: one
+ * that does not block it (Linux's complete_signal), else the first. */
+static struct thread *pick_thread(struct proc *p, int sig)
+{
+	for (struct thread *t = p->threads; t; t = t->group_next)
+		if (!(t->sig.blocked & SIGBIT(sig)))
+			return t;
+	return p->threads;
+}
+
+/* The body of every send, sig_lock held. target NULL: to the process. */
+static int send_locked(struct proc *p, struct thread *target, int sig,
+		       const struct ksiginfo *k, struct sigqueue **q)
+{
+	struct thread *t = target ? target : pick_thread(p, sig);
+	if (p->state != PROC_LIVE || !t)
+		return 0;  /* a zombie: the signal is lost, as on Linux */
+	stop_or_continue(p, sig);
+	if (ignored(p, t, sig))
+		return 0;
+	if (sig >= SIGRTMIN_KERNEL && !*q)
+		return -EAGAIN;
+	pending_add(target ? &target->sig.pending : &p->sig.shared, sig, k, q);
+	recalc(t);
+	if (t->sig_pending)
+		thread_kick(t);
+	return 0;
+}
+
+static int send(struct proc *p, struct thread *target, int sig,
+		const siginfo_t *info)
+{
+	struct ksiginfo k;
+	to_ksiginfo(&k, info);
+	/* A real-time signal's entry is allocated before taking the lock
+	 * (never from an interrupt handler: those send 1..31 only). */
+	struct sigqueue *q = sig >= SIGRTMIN_KERNEL ? kmalloc(sizeof(*q)) : NULL;
+	spin_lock(&sig_lock);
+	int r = send_locked(p, target, sig, &k, &q);
+	spin_unlock(&sig_lock);
+	kfree(q);  /* not used: merged, ignored or a zombie */
+	return r;
+}
+
+int signal_send(struct proc *p, int sig, const siginfo_t *info)
+{
+	return send(p, NULL, sig, info);
+}
+
+int signal_send_thread(struct thread *t, int sig, const siginfo_t *info)
+{
+	return send(t->proc, t, sig, info);
+}
+
+static void notify_parent(struct proc *p, int why, int status)
+{
+	struct proc *parent = p->parent;
+	if (!parent)
+		return;
+	waitq_wake_all(&parent->child_exit);  /* maybe in wait4: it rechecks */
+	int sig = why >= CLD_STOPPED ? SIGCHLD : p->exit_signal;
+	if (sig <= 0 || sig > NSIG_KERNEL)
+		return;
+	if (why >= CLD_STOPPED && parent->sig.hand &&
+	    (parent->sig.hand->action[SIGCHLD - 1].flags & SA_NOCLDSTOP))
+		return;
+	struct ksiginfo k = { why, { (uint32_t)p->pid, 0, (uint32_t)status } };
+	struct sigqueue *none = NULL;  /* a real-time exit signal is lost */
+	send_locked(parent, NULL, sig, &k, &none);
+}
+
+void signal_notify_exit(struct proc *p, int wait_status)
+{
+	int why = CLD_EXITED, status = WEXITSTATUS(wait_status);
+	if (WIFSIGNALED(wait_status)) {
+		why = WCOREDUMP(wait_status) ? CLD_DUMPED : CLD_KILLED;
+		status = WTERMSIG(wait_status);
+	}
+	spin_lock(&sig_lock);
+	notify_parent(p, why, status);
+	spin_unlock(&sig_lock);
+}
+
+bool signal_parent_autoreaps(struct proc *parent)
+{
+	if (!parent || !parent->sig.hand)
+		return false;
+	const struct k_sigaction *ka = &parent->sig.hand->action[SIGCHLD - 1];
+	return ka->handler == SIG_IGN || (ka->flags & SA_NOCLDWAIT);
+}
+
+bool signal_force(int sig, const siginfo_t *info)
+{
+	struct thread *t = thread_current();
+	struct proc *p = t->proc;
+	struct ksiginfo k;
+	to_ksiginfo(&k, info);
+	spin_lock(&sig_lock);
+	uint32_t h = handler_of(p, sig);
+	if ((t->sig.blocked & SIGBIT(sig)) || h == SIG_IGN) {
+		if (p->sig.hand)
+			p->sig.hand->action[sig - 1].handler = SIG_DFL;
+		t->sig.blocked &= ~SIGBIT(sig);
+		h = SIG_DFL;
+	}
+	struct sigqueue *none = NULL;
+	pending_add(&t->sig.pending, sig, &k, &none);
+	recalc(t);
+	spin_unlock(&sig_lock);
+	return h == SIG_DFL && sig != SIGCHLD;
+}
+
+/* While p is stopped, its threads sleep here (sig_lock held; SIGCONT or
+ * SIGKILL wakes them). */
+static void stay_stopped(struct proc *p, struct thread *t)
+{
+	while (p->sig.stopped &&
+	       !((t->sig.pending.set | p->sig.shared.set) & SIGBIT(SIGKILL)))
+		waitq_sleep(&p->sig.stop_wq, &sig_lock, 0, 0);
+}
+
+static void do_stop(struct proc *p, int sig)
+{
+	p->sig.stopped = true;
+	p->sig.stop_sig = sig;
+	p->sig.report = REPORT_STOPPED;
+	notify_parent(p, CLD_STOPPED, sig);
+	recalc_all(p);  /* the other threads leave the kernel and stop too */
+}
+
+/* Die of sig: the log line, then the wait status Linux would give. */
+__attribute__((noreturn)) static void die(int sig)
+{
+	struct proc *p = proc_current();
+	pr_info("pid %d (%s): killed by %s\n", p->pid, p->name,
+		signal_name(sig) ? signal_name(sig) : "a real-time signal");
+	proc_exit_group(WAIT_SIGNALED(sig) | signal_core_flag(sig));
+}
+
+/* Dequeue the next signal to act on and decide what it does; sig_lock
+ * held. Returns the signal with a handler to run (*ka, *info set), 0
+ * when nothing is left to do, or -sig when sig must kill the process.
+ * The other default actions (ignore, stop, continue) happen here. */
+static int next_handler(struct proc *p, struct thread *t,
+			struct k_sigaction *ka, siginfo_t *info)
+{
+	for (;;) {
+		stay_stopped(p, t);
+		struct ksiginfo k;
+		ksigset_t allowed = ~t->sig.blocked;
+		int sig = pending_take(&t->sig.pending, allowed, &k);
+		if (!sig)
+			sig = pending_take(&p->sig.shared, allowed, &k);
+		recalc(t);
+		if (!sig)
+			return 0;
+		*ka = p->sig.hand ? p->sig.hand->action[sig - 1]
+				  : (struct k_sigaction){ SIG_DFL, 0, 0, 0 };
+		if (ka->handler == SIG_IGN)
+			continue;
+		if (ka->handler != SIG_DFL) {
+			from_ksiginfo(info, sig, &k);
+			return sig;
+		}
+		switch (default_action(sig)) {
+		case DFL_IGN:
+		case DFL_CONT:
+			continue;
+		case DFL_STOP:
+			do_stop(p, sig);
+			continue;
+		default:
+			return -sig;
+		}
+	}
+}
+
+void signal_return_to_user(struct trapframe *tf, int nr)
+{
+	struct thread *t = thread_current();
+	struct proc *p = t->proc;
+	if (!p)
+		return;
+	siginfo_t info;
+	for (;;) {
+		struct k_sigaction ka;
+		spin_lock(&sig_lock);
+		int sig = next_handler(p, t, &ka, &info);
+		if (sig <= 0) {
+			spin_unlock(&sig_lock);
+			if (sig < 0)
+				die(-sig);
+			break;
+		}
+		if (ka.flags & SA_RESETHAND)
+			p->sig.hand->action[sig - 1].handler = SIG_DFL;
+		ksigset_t oldmask = t->sig.restore_mask ? t->sig.saved_mask
+							: t->sig.blocked;
+		t->sig.restore_mask = false;
+		t->sig.blocked |= ka.mask | (ka.flags & SA_NODEFER ? 0 : SIGBIT(sig));
+		t->sig.blocked &= ~SIG_UNBLOCKABLE;
+		recalc(t);
+		spin_unlock(&sig_lock);
+		if (nr >= 0)
+			sigframe_syscall_restart(tf, nr, &ka);
+		nr = -1;  /* only the first handler decides */
+		if (sigframe_setup(tf, sig, &ka, &info, oldmask) < 0) {
+			/* No room for the frame: SIGSEGV, which cannot be
+			 * caught now (as Linux's force_sigsegv). */
+			spin_lock(&sig_lock);
+			if (sig == SIGSEGV && p->sig.hand)
+				p->sig.hand->action[SIGSEGV - 1].handler = SIG_DFL;
+			spin_unlock(&sig_lock);
+			signal_force(SIGSEGV, NULL);
+		}
+	}
+	if (nr >= 0)
+		sigframe_syscall_restart(tf, nr, NULL);
+	spin_lock(&sig_lock);
+	if (t->sig.restore_mask) {  /* sigsuspend and no handler ran */
+		t->sig.blocked = t->sig.saved_mask;
+		t->sig.restore_mask = false;
+		recalc(t);
+	}
+	spin_unlock(&sig_lock);
+}
+
+int signal_fork(struct proc *child)
+{
+	struct proc *p = proc_current();
+	struct sighand *h = NULL;
+	if (p->sig.hand && !(h = kmalloc(sizeof(*h))))
+		return -ENOMEM;
+	spin_lock(&sig_lock);
+	if (h)
+		*h = *p->sig.hand;
+	child->sig.hand = h;
+	spin_unlock(&sig_lock);
+	return 0;
+}
+
+void signal_fork_thread(struct thread *ct)
+{
+	struct thread *t = thread_current();
+	spin_lock(&sig_lock);
+	ct->sig.blocked = t->sig.blocked;
+	ct->sig.altstack_sp = t->sig.altstack_sp;
+	ct->sig.altstack_size = t->sig.altstack_size;
+	ct->sig.altstack_flags = t->sig.altstack_flags;
+	spin_unlock(&sig_lock);
+}
+
+void signal_exec(struct proc *p, struct thread *t)
+{
+	spin_lock(&sig_lock);
+	if (p->sig.hand) {
+		for (int i = 0; i < NSIG_KERNEL; i++) {
+			struct k_sigaction *ka = &p->sig.hand->action[i];
+			uint32_t h = ka->handler == SIG_IGN ? SIG_IGN : SIG_DFL;
+			*ka = (struct k_sigaction){ h, 0, 0, 0 };
+		}
+	}
+	t->sig.altstack_sp = t->sig.altstack_size = t->sig.altstack_flags = 0;
+	spin_unlock(&sig_lock);
+}
+
+void signal_thread_free(struct thread *t)
+{
+	spin_lock(&sig_lock);
+	pending_flush(&t->sig.pending, ~(ksigset_t)0);
+	spin_unlock(&sig_lock);
+}
+
+void signal_proc_free(struct proc *p)
+{
+	spin_lock(&sig_lock);
+	pending_flush(&p->sig.shared, ~(ksigset_t)0);
+	struct sighand *h = p->sig.hand;
+	p->sig.hand = NULL;
+	spin_unlock(&sig_lock);
+	kfree(h);
+}
+
+ksigset_t signal_set_mask(int how, ksigset_t set)
+{
+	struct thread *t = thread_current();
+	spin_lock(&sig_lock);
+	ksigset_t old = t->sig.blocked;
+	if (how == SIG_BLOCK)
+		t->sig.blocked |= set;
+	else if (how == SIG_UNBLOCK)
+		t->sig.blocked &= ~set;
+	else
+		t->sig.blocked = set;
+	t->sig.blocked &= ~SIG_UNBLOCKABLE;
+	recalc(t);
+	spin_unlock(&sig_lock);
+	return old;
+}
+
+void signal_wait_any(void)
+{
+	struct waitq never = WAITQ_INIT;  /* only a signal ends this sleep */
+	spin_lock(&sig_lock);
+	while (waitq_sleep(&never, &sig_lock, 0, WAIT_INTERRUPTIBLE) == 0)
+		;
+	spin_unlock(&sig_lock);
+}
+
+int signal_dequeue_in(ksigset_t set, siginfo_t *info)
+{
+	struct thread *t = thread_current();
+	struct ksiginfo k;
+	spin_lock(&sig_lock);
+	int sig = pending_take(&t->sig.pending, set, &k);
+	if (!sig)
+		sig = pending_take(&t->proc->sig.shared, set, &k);
+	recalc(t);
+	spin_unlock(&sig_lock);
+	if (sig)
+		from_ksiginfo(info, sig, &k);
+	return sig;
+}
+
+long signal_suspend(ksigset_t mask)
+{
+	struct thread *t = thread_current();
+	spin_lock(&sig_lock);
+	t->sig.saved_mask = t->sig.blocked;
+	t->sig.restore_mask = true;
+	t->sig.blocked = mask & ~SIG_UNBLOCKABLE;
+	recalc(t);
+	spin_unlock(&sig_lock);
+	signal_wait_any();
+	return -ERESTARTNOHAND;
+}
+
+long signal_timedwait(ksigset_t set, uint64_t deadline_ns, siginfo_t *info)
+{
+	struct thread *t = thread_current();
+	struct waitq never = WAITQ_INIT;
+	set &= ~SIG_UNBLOCKABLE;
+	int sig = signal_dequeue_in(set, info);
+	if (sig)
+		return sig;
+	spin_lock(&sig_lock);
+	/* Unblock set while asleep, so that its signals wake us. */
+	t->sig.real_blocked = t->sig.blocked;
+	t->sig.in_timedwait = true;
+	t->sig.blocked &= ~set;
+	recalc(t);
+	int r = 0;
+	while (!r)
+		r = waitq_sleep(&never, &sig_lock, deadline_ns, WAIT_INTERRUPTIBLE);
+	t->sig.blocked = t->sig.real_blocked;
+	t->sig.in_timedwait = false;
+	recalc(t);
+	spin_unlock(&sig_lock);
+	sig = signal_dequeue_in(set, info);
+	if (sig)
+		return sig;
+	return r == -ETIMEDOUT ? -EAGAIN : -EINTR;
+}
+
+ksigset_t signal_pending_set(void)
+{
+	struct thread *t = thread_current();
+	spin_lock(&sig_lock);
+	ksigset_t s = t->sig.pending.set | t->proc->sig.shared.set;
+	spin_unlock(&sig_lock);
+	return s;
+}
+
+int signal_sigaction(int sig, const struct k_sigaction *act,
+		     struct k_sigaction *old)
+{
+	struct proc *p = proc_current();
+	if (sig < 1 || sig > NSIG_KERNEL ||
+	    (act && (SIGBIT(sig) & SIG_UNBLOCKABLE)))
+		return -EINVAL;
+	struct sighand *fresh = NULL;
+	if (act && !p->sig.hand && !(fresh = kzalloc(sizeof(*fresh))))
+		return -ENOMEM;
+	spin_lock(&sig_lock);
+	if (fresh)
+		p->sig.hand = fresh;
+	if (old)
+		*old = p->sig.hand ? p->sig.hand->action[sig - 1]
+				   : (struct k_sigaction){ SIG_DFL, 0, 0, 0 };
+	if (act) {
+		struct k_sigaction *ka = &p->sig.hand->action[sig - 1];
+		*ka = *act;
+		ka->mask &= ~SIG_UNBLOCKABLE;
+		/* POSIX: setting a pending signal to be ignored discards it. */
+		if (ignored(p, thread_current(), sig) ||
+		    ka->handler == SIG_IGN)
+			flush_all(p, SIGBIT(sig));
+	}
+	spin_unlock(&sig_lock);
+	return 0;
+}
+
+/* Linux's sas_ss_flags for the uc_stack and sigaltstack's old value. */
+static int altstack_flags(const struct thread *t, uint32_t sp)
+{
+	if (!t->sig.altstack_size)
+		return SS_DISABLE;
+	bool on = sp > t->sig.altstack_sp &&
+		  sp - t->sig.altstack_sp <= t->sig.altstack_size;
+	return (on ? SS_ONSTACK : 0) | (int)t->sig.altstack_flags;
+}
+
+int signal_altstack(const stack_t *ss, stack_t *old, uint32_t sp)
+{
+	struct thread *t = thread_current();
+	if (old) {
+		old->ss_sp = (void *)t->sig.altstack_sp;
+		old->ss_size = t->sig.altstack_size;
+		old->ss_flags = altstack_flags(t, sp);
+	}
+	if (!ss)
+		return 0;
+	if (altstack_flags(t, sp) & SS_ONSTACK)
+		return -EPERM;
+	int mode = ss->ss_flags & ~(int)SS_AUTODISARM;
+	if (mode != 0 && mode != SS_DISABLE && mode != SS_ONSTACK)
+		return -EINVAL;
+	if (mode == SS_DISABLE) {
+		t->sig.altstack_sp = t->sig.altstack_size = 0;
+		t->sig.altstack_flags = 0;
+		return 0;
+	}
+	if (ss->ss_size < MINSIGSTKSZ)
+		return -ENOMEM;
+	t->sig.altstack_sp = (uint32_t)ss->ss_sp;
+	t->sig.altstack_size = ss->ss_size;
+	t->sig.altstack_flags = ss->ss_flags & SS_AUTODISARM;
+	return 0;
+}
+
+void signal_altstack_restore(const stack_t *ss, uint32_t sp)
+{
+	signal_altstack(ss, NULL, sp);
+}
+
+int signal_take_report(struct proc *c, int options)
+{
+	int status = -1;
+	spin_lock(&sig_lock);
+	if (c->sig.report == REPORT_STOPPED && (options & WUNTRACED))
+		status = W_STOPCODE(c->sig.stop_sig);
+	else if (c->sig.report == REPORT_CONTINUED && (options & WCONTINUED))
+		status = 0xffff;
+	if (status != -1)
+		c->sig.report = REPORT_NONE;
+	spin_unlock(&sig_lock);
+	return status;
+}
