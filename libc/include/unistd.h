@@ -46,6 +46,16 @@ pid_t fork(void);
 int execve(const char *path, char *const argv[], char *const envp[]);
 int execv(const char *path, char *const argv[]);
 
+pid_t getpgid(pid_t pid);
+pid_t getpgrp(void);
+int setpgid(pid_t pid, pid_t pgid);
+pid_t getsid(pid_t pid);
+pid_t setsid(void);
+pid_t tcgetpgrp(int fd);
+int tcsetpgrp(int fd, pid_t pgrp);
+int pause(void);
+unsigned alarm(unsigned seconds);
+
 int brk(void *end);
 void *sbrk(intptr_t increment);
 

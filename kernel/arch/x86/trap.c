@@ -55,8 +55,11 @@ static void pic_remap(void)
 
 void trap_init(void)
 {
+	/* Ring 3 may raise int $0x80, int3 (SIGTRAP) and into (SIGSEGV), as
+	 * on Linux; any other `int n` from user mode is a #GP. */
 	for (unsigned v = 0; v < 256; v++)
-		set_gate(v, v == T_SYSCALL ? 3 : 0);
+		set_gate(v, v == T_SYSCALL || v == T_BREAKPOINT ||
+			    v == T_OVERFLOW ? 3 : 0);
 	struct { uint16_t limit; uint32_t base; } __attribute__((packed)) idtr = {
 		sizeof(idt) - 1, (uint32_t)idt
 	};

@@ -1,0 +1,44 @@
+/* kernel/signal_test.c: signals from user programs (user/sigtest.c:
+ * handlers, frames, masks, the alternate stack; user/sigproc.c: default
+ * actions, wait statuses, SIGCHLD, process groups), each printing KTAP,
+ * and the kernel log line of a process killed by a signal. */
+#include "kernel/lib/string.h"
+#include "kernel/proc.h"
+#include "kernel/signal.h"
+#include "tests/ktest.h"
+#include "tests/uprog.h"
+
+static struct uprog_result res;  /* 4 KiB: not on the stack */
+
+static void run_ktap(struct ktest *t, const char *path)
+{
+	uprog_run(path, (const char *const[]){ path, NULL }, &res);
+	ASSERT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_EXITED(0));
+	EXPECT_TRUE(uprog_ktap_passed(&res));
+	if (t->failures)
+		uprog_show(&res);
+	EXPECT_EQ(proc_count(), 0);  /* every child was reaped */
+}
+
+KTEST(signal, handlers_frames_and_masks_behave_as_linux)
+{
+	run_ktap(t, "/bin/sigtest");
+}
+
+KTEST(signal, signals_between_processes_behave_as_linux)
+{
+	run_ktap(t, "/bin/sigproc");
+}
+
+KTEST(signal, names_and_core_dumping_defaults)
+{
+	EXPECT_STREQ(signal_name(SIGSEGV), "SIGSEGV");
+	EXPECT_STREQ(signal_name(SIGSYS), "SIGSYS");
+	EXPECT_NULL(signal_name(0));
+	EXPECT_NULL(signal_name(40));
+	EXPECT_EQ(signal_core_flag(SIGQUIT), WCOREFLAG);
+	EXPECT_EQ(signal_core_flag(SIGSEGV), WCOREFLAG);
+	EXPECT_EQ(signal_core_flag(SIGTERM), 0);
+	EXPECT_EQ(signal_core_flag(SIGKILL), 0);
+}

@@ -1,0 +1,2 @@
+/* ucontext.h: what an SA_SIGINFO handler's third argument points to. */
+#include <sys/ucontext.h>
