@@ -7,9 +7,11 @@
 #include "kernel/lib/errname.h"
 #include "kernel/lib/string.h"
 #include "kernel/proc.h"
+#include "kernel/thread.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/signal.h"
 #include "mm/as.h"
+#include "mm/failinject.h"
 #include "mm/fault.h"
 #include "mm/kheap.h"
 #include "mm/pmm.h"
@@ -332,4 +334,46 @@ KTEST(exec, out_of_memory_anywhere_gives_enomem_and_leaks_nothing)
 	EXPECT_GT(failures, 3);  /* it did fail at several different steps */
 	hoard_release(h);        /* it has not run yet: now it has memory */
 	EXPECT_EQ(proc_wait(p), WAIT_EXITED(42));
+}
+
+/* The same walk with fault injection (mm/failinject.h): fail exactly the
+ * nth allocation exec_spawn makes, for n = 1, 2, ... until it makes fewer
+ * than n. Unlike running out of frames, this reaches the heap allocations
+ * too, each one of them: every one must end in -ENOMEM with nothing
+ * leaked, and the spawner must be able to start the program right after. */
+KTEST(exec, every_allocation_of_exec_can_fail_cleanly)
+{
+	static const char *const argv[] = { "exit42", NULL };
+	static const char *const envp[] = { NULL };
+	struct exec_args args = { argv, envp, false };
+	int err, n;
+
+	for (n = 1; n < 1000; n++) {
+		mm_reclaim();
+		size_t frames = pmm_free_count(), heap = kheap_bytes_in_use();
+		failinject_arm(thread_current(), n);
+		struct proc *p = exec_spawn(NULL, "/bin/exit42", &args, &err);
+		bool reached = failinject_pending() == 0;
+		failinject_arm(NULL, 0);
+		if (p) {
+			/* a failure after the point of no return would have to
+			 * be handled by the new process itself */
+			EXPECT_FALSE(reached);
+			EXPECT_EQ(proc_wait(p), WAIT_EXITED(42));
+			break;
+		}
+		EXPECT_TRUE(reached);
+		EXPECT_EQ(err, -ENOMEM);
+		mm_reclaim();
+		EXPECT_EQ(pmm_free_count(), frames);
+		EXPECT_EQ(kheap_bytes_in_use(), heap);
+		if (t->failures) {
+			kprintf("# allocation %d of exec_spawn\n", n);
+			return;
+		}
+	}
+	kprintf("# exec_spawn made %d allocations; each one failed cleanly\n",
+		n - 1);
+	EXPECT_GT(n, 5);
+	EXPECT_LT(n, 1000);
 }

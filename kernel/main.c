@@ -15,6 +15,7 @@
 #include "kernel/lib/string.h"
 #include "kernel/thread.h"
 #include "kernel/panic.h"
+#include "mm/failinject.h"
 #include "mm/pmm.h"
 #include "tests/bench.h"
 #include "tests/crash.h"
@@ -34,6 +35,18 @@ static paddr_t lowmem_top(void)
 			top = end;
 	}
 	return (paddr_t)top;
+}
+
+/* fail=N: the Nth frame or heap allocation from here on fails (docs/testing.md). */
+static void arm_fail_option(const char *value)
+{
+	uint32_t n = 0;
+	for (const char *c = value; c && *c >= '0' && *c <= '9'; c++)
+		n = n * 10 + (uint32_t)(*c - '0');
+	if (n) {
+		pr_info("fail=%u: allocation %u from now on will fail\n", n, n);
+		failinject_arm(NULL, n);
+	}
 }
 
 void kmain(uint32_t magic, paddr_t mbi)
@@ -64,6 +77,7 @@ void kmain(uint32_t magic, paddr_t mbi)
 	cpu_sti();
 
 	crash_run(cmdline_value(&kernel_cmdline, "crash"));
+	arm_fail_option(cmdline_value(&kernel_cmdline, "fail"));
 	if (cmdline_flag(&kernel_cmdline, "bench")) {
 		bench_run();
 		machine_exit(EXIT_PASS);

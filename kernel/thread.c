@@ -10,6 +10,7 @@
 #include "kernel/panic.h"
 #include "kernel/proc.h"
 #include "mm/as.h"
+#include "mm/failinject.h"
 #include "mm/kheap.h"
 #include "mm/pmm.h"
 
@@ -244,6 +245,7 @@ void thread_exit(void)
 void thread_free(struct thread *t)
 {
 	KASSERT(t->state == THREAD_DEAD && t != current);
+	failinject_forget(t);
 	pmm_free_frame(V2P(t->kstack));
 	kfree(t->fpu);  /* NULL for a kernel thread */
 	kfree(t);

@@ -11,6 +11,7 @@
 #include "kernel/lib/string.h"
 #include "kernel/panic.h"
 #include "kernel/uapi/errno.h"
+#include "mm/failinject.h"
 #include "mm/kheap_internal.h"
 #include "mm/memlayout.h"
 #include "mm/pmm.h"
@@ -316,7 +317,7 @@ static void slab_put(struct slab *s, void *obj, unsigned i)
 
 void *kmalloc(size_t size)
 {
-	if (size == 0 || size > KMALLOC_MAX)
+	if (size == 0 || size > KMALLOC_MAX || failinject_should_fail())
 		return NULL;
 	struct kheap_cache *c = cache_for(size);
 	bool irq = irq_save();

@@ -7,6 +7,7 @@
 #include "kernel/console.h"
 #include "kernel/lib/string.h"
 #include "kernel/panic.h"
+#include "mm/failinject.h"
 #include "mm/kmap.h"
 #include "mm/pmm_internal.h"
 #include "mm/reclaim.h"
@@ -88,6 +89,8 @@ static uint32_t take(unsigned flags)
 
 paddr_t pmm_alloc_frame(unsigned flags)
 {
+	if (failinject_should_fail())
+		return 0;
 	uint32_t f = take(flags);
 	/* Out of frames: empty the caches once and try again (direct
 	 * reclaim, as Linux's page allocator does). */
