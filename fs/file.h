@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "kernel/uapi/fcntl.h"
+
 struct file;
 struct inode;
 struct proc;
@@ -62,6 +64,20 @@ struct file *file_get(struct file *f);
 
 /* Drop a reference; the last one calls ops->release and drops the inode. */
 void file_put(struct file *f);
+
+/* Opened for reading (O_RDONLY, O_RDWR) / for writing (O_WRONLY, O_RDWR):
+ * read() and write() give EBADF otherwise, mmap EACCES. */
+static inline bool file_readable(const struct file *f)
+{
+	return (f->flags & O_ACCMODE) == O_RDONLY ||
+	       (f->flags & O_ACCMODE) == O_RDWR;
+}
+
+static inline bool file_writable(const struct file *f)
+{
+	return (f->flags & O_ACCMODE) == O_WRONLY ||
+	       (f->flags & O_ACCMODE) == O_RDWR;
+}
 
 /* The vm_file behind f for mmap (its page cache and size), or NULL if f
  * is not a regular file. Not a new reference: the file holds it. */

@@ -21,18 +21,6 @@ struct file *fget(int fd);
 /* The current process's descriptor table (NULL on a kernel thread). */
 struct fdtable *cur_files(void);
 
-static inline bool file_readable(const struct file *f)
-{
-	return (f->flags & O_ACCMODE) == O_RDONLY ||
-	       (f->flags & O_ACCMODE) == O_RDWR;
-}
-
-static inline bool file_writable(const struct file *f)
-{
-	return (f->flags & O_ACCMODE) == O_WRONLY ||
-	       (f->flags & O_ACCMODE) == O_RDWR;
-}
-
 /* Open the file at path (a PATH_MAX buffer, rewritten) from base as
  * open(2) does with flags and mode (umask applied here). Returns 0 with
  * *out (one reference) or -errno. */
