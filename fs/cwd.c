@@ -26,7 +26,9 @@ long sys_chdir(uint32_t upath, uint32_t a2, uint32_t a3, uint32_t a4,
 		return err;
 	struct inode *cwd = fs_cwd();
 	struct walk w;
+	mutex_lock(&fs_tree_lock);
 	err = walk(cwd, path, WALK_FOLLOW | WALK_DIRECTORY, &w);
+	mutex_unlock(&fs_tree_lock);
 	inode_put(cwd);
 	if (!err) {
 		set_cwd(w.inode);
@@ -91,7 +93,9 @@ long sys_getcwd(uint32_t ubuf, uint32_t size, uint32_t a3, uint32_t a4,
 		return -ENOMEM;
 	struct inode *cwd = fs_cwd();
 	char *buf = P2V(page);
+	mutex_lock(&fs_tree_lock);
 	char *p = path_of(cwd, buf);
+	mutex_unlock(&fs_tree_lock);
 	long r;
 	if (!p) {
 		r = -ENOENT;

@@ -2,6 +2,7 @@
 #include "fs/dev.h"
 
 #include "fs/file.h"
+#include "fs/fs_internal.h"
 #include "fs/inode.h"
 #include "fs/random.h"
 #include "kernel/console.h"
@@ -74,10 +75,13 @@ static const struct file_ops console_ops = {
 struct file *console_file_open(void)
 {
 	/* Through its /dev node, so that fstat() shows a character device. */
+	mutex_lock(&fs_tree_lock);
 	struct inode *dev = fs_root ? dir_find(fs_root, "dev", 3) : NULL;
 	struct inode *node = dev && S_ISDIR(dev->mode)
 				     ? dir_find(dev, "console", 7) : NULL;
-	return file_new(node, &console_ops, O_RDWR, NULL);
+	struct file *f = file_new(node, &console_ops, O_RDWR, NULL);
+	mutex_unlock(&fs_tree_lock);
+	return f;
 }
 
 /* ---- null, zero, full, urandom ---- */

@@ -86,8 +86,11 @@ long sys_getdents64(uint32_t fd, uint32_t ubuf, uint32_t n, uint32_t a4,
 		err = -EFAULT;
 		goto out;
 	}
-	if (dir->nlink == 0)
+	mutex_lock(&fs_tree_lock);
+	if (dir->nlink == 0) {
+		mutex_unlock(&fs_tree_lock);
 		goto out;  /* removed: nothing left to list */
+	}
 	int r = 1;
 	if (f->pos == 0 && (r = emit((uint8_t *)ubuf, n, &used, dir->ino, 1,
 				     DT_DIR, ".", 1)) == 1)
@@ -104,6 +107,7 @@ long sys_getdents64(uint32_t fd, uint32_t ubuf, uint32_t n, uint32_t a4,
 		if (r == 1)
 			f->pos = d->cookie + 2;
 	}
+	mutex_unlock(&fs_tree_lock);
 	if (r < 0 && !used)
 		err = r;
 	else if (r == 0 && !used)
@@ -115,8 +119,9 @@ out:
 
 /* ---- changing names ---- */
 
-/* Walk dirfd/upath to its last component's directory. Returns 0 with *w
- * and *path (free with path_free after walk_done), or -errno. */
+/* Walk dirfd/upath to its last component's directory. Returns 0 with *w,
+ * *path and fs_tree_lock held (release all with parent_done), or -errno
+ * with nothing held. */
 static int parent_at(int dirfd, uint32_t upath, struct walk *w, char **path)
 {
 	int err;
@@ -124,20 +129,24 @@ static int parent_at(int dirfd, uint32_t upath, struct walk *w, char **path)
 	if (!*path)
 		return err;
 	struct inode *base;
+	mutex_lock(&fs_tree_lock);
 	if (!(err = path_base(dirfd, *path, &base))) {
 		err = walk(base, *path, WALK_PARENT, w);
 		inode_put(base);
 	}
 	if (err) {
+		mutex_unlock(&fs_tree_lock);
 		path_free(*path);
 		*path = NULL;
 	}
 	return err;
 }
 
+/* Undo parent_at(): the lock it left held, the walk, the buffer. */
 static void parent_done(struct walk *w, char *path)
 {
 	walk_done(w);
+	mutex_unlock(&fs_tree_lock);
 	path_free(path);
 }
 
@@ -287,6 +296,7 @@ static long readlink_at(int dirfd, uint32_t upath, uint32_t ubuf, uint32_t n)
 		return err;
 	struct inode *base;
 	struct walk w = { 0 };
+	mutex_lock(&fs_tree_lock);
 	if ((err = path_base(dirfd, path, &base)))
 		goto out;
 	err = walk(base, path, 0, &w);
@@ -306,6 +316,7 @@ static long readlink_at(int dirfd, uint32_t upath, uint32_t ubuf, uint32_t n)
 		err = copy_to_user((void *)ubuf, path, got) ? -EFAULT : (int)got;
 out:
 	walk_done(&w);
+	mutex_unlock(&fs_tree_lock);
 	path_free(path);
 	return err;
 }

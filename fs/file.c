@@ -56,6 +56,7 @@ struct fdtable *fdtable_new(void)
 {
 	struct fdtable *t = kzalloc(sizeof(*t));
 	if (t) {
+		t->lock = (struct spinlock)SPINLOCK_INIT("fdtable");
 		t->refs = 1;
 		t->limit = FD_MAX;
 	}
@@ -64,34 +65,57 @@ struct fdtable *fdtable_new(void)
 
 struct fdtable *fdtable_get(struct fdtable *t)
 {
-	if (t)
+	if (t) {
+		spin_lock(&t->lock);
 		t->refs++;
+		spin_unlock(&t->lock);
+	}
 	return t;
 }
 
+/* The slot of fd, or NULL if its chunk does not exist. t->lock held. */
 static struct file **slot(struct fdtable *t, int fd)
 {
 	struct file **c = t->chunk[fd / FD_CHUNK];
 	return c ? &c[fd % FD_CHUNK] : NULL;
 }
 
-static void close_all(struct fdtable *t)
+static void set_cloexec(struct fdtable *t, int fd, bool on)
 {
+	if (on)
+		t->cloexec[fd / 32] |= 1u << (fd % 32);
+	else
+		t->cloexec[fd / 32] &= ~(1u << (fd % 32));
+}
+
+/* Take fd's file out of the table (the caller puts it). t->lock held. */
+static struct file *take(struct fdtable *t, int fd)
+{
+	struct file **s = slot(t, fd);
+	struct file *f = s ? *s : NULL;
+	if (f)
+		*s = NULL;
+	set_cloexec(t, fd, false);
+	return f;
+}
+
+void fdtable_put(struct fdtable *t)
+{
+	if (!t)
+		return;
+	spin_lock(&t->lock);
+	bool last = --t->refs == 0;
+	spin_unlock(&t->lock);
+	if (!last)
+		return;
+	/* No one else can see t now: no lock needed to empty it. */
 	for (int i = 0; i < FD_MAX / FD_CHUNK; i++) {
 		if (!t->chunk[i])
 			continue;
 		for (int j = 0; j < FD_CHUNK; j++)
 			file_put(t->chunk[i][j]);
 		kfree(t->chunk[i]);
-		t->chunk[i] = NULL;
 	}
-}
-
-void fdtable_put(struct fdtable *t)
-{
-	if (!t || --t->refs)
-		return;
-	close_all(t);
 	kfree(t);
 }
 
@@ -100,19 +124,24 @@ struct fdtable *fdtable_copy(struct fdtable *t)
 	struct fdtable *c = fdtable_new();
 	if (!c)
 		return NULL;
-	c->limit = t->limit;
-	memcpy(c->cloexec, t->cloexec, sizeof(c->cloexec));
+	/* Chunks first, outside the lock (allocating may reclaim). */
 	for (int i = 0; i < FD_MAX / FD_CHUNK; i++) {
-		if (!t->chunk[i])
-			continue;
-		c->chunk[i] = kmalloc(FD_CHUNK * sizeof(struct file *));
-		if (!c->chunk[i]) {
+		if (t->chunk[i] &&
+		    !(c->chunk[i] = kzalloc(FD_CHUNK * sizeof(struct file *)))) {
 			fdtable_put(c);
 			return NULL;
 		}
+	}
+	spin_lock(&t->lock);
+	c->limit = t->limit;
+	memcpy(c->cloexec, t->cloexec, sizeof(c->cloexec));
+	for (int i = 0; i < FD_MAX / FD_CHUNK; i++) {
+		if (!t->chunk[i] || !c->chunk[i])
+			continue;  /* a chunk made meanwhile: its fds came later */
 		for (int j = 0; j < FD_CHUNK; j++)
 			c->chunk[i][j] = file_get(t->chunk[i][j]);
 	}
+	spin_unlock(&t->lock);
 	return c;
 }
 
@@ -120,63 +149,83 @@ struct file *fd_get(struct fdtable *t, int fd)
 {
 	if (fd < 0 || fd >= FD_MAX)
 		return NULL;
+	spin_lock(&t->lock);
 	struct file **s = slot(t, fd);
-	return s ? file_get(*s) : NULL;
+	struct file *f = s ? file_get(*s) : NULL;
+	spin_unlock(&t->lock);
+	return f;
 }
 
-/* The slot for fd, its chunk allocated if need be; NULL when out of memory. */
-static struct file **slot_make(struct fdtable *t, int fd)
+/* Make sure the chunk of fd exists. Returns false when out of memory. */
+static bool chunk_make(struct fdtable *t, int fd)
 {
-	struct file ***c = &t->chunk[fd / FD_CHUNK];
-	if (!*c) {
-		*c = kzalloc(FD_CHUNK * sizeof(struct file *));
-		if (!*c)
-			return NULL;
+	struct file **fresh = kzalloc(FD_CHUNK * sizeof(struct file *));
+	if (!fresh)
+		return false;
+	spin_lock(&t->lock);
+	if (!t->chunk[fd / FD_CHUNK]) {
+		t->chunk[fd / FD_CHUNK] = fresh;
+		fresh = NULL;
 	}
-	return &(*c)[fd % FD_CHUNK];
+	spin_unlock(&t->lock);
+	kfree(fresh);  /* another thread made it first */
+	return true;
 }
 
 void fd_set_cloexec(struct fdtable *t, int fd, bool on)
 {
-	if (on)
-		t->cloexec[fd / 32] |= 1u << (fd % 32);
-	else
-		t->cloexec[fd / 32] &= ~(1u << (fd % 32));
+	spin_lock(&t->lock);
+	set_cloexec(t, fd, on);
+	spin_unlock(&t->lock);
 }
 
 bool fd_cloexec(struct fdtable *t, int fd)
 {
-	return t->cloexec[fd / 32] & (1u << (fd % 32));
+	spin_lock(&t->lock);
+	bool on = t->cloexec[fd / 32] & (1u << (fd % 32));
+	spin_unlock(&t->lock);
+	return on;
 }
 
 int fd_install(struct fdtable *t, int min, struct file *f, bool cloexec)
 {
 	if (min < 0)
 		return -EINVAL;
-	for (int fd = min; fd < (int)t->limit; fd++) {
-		struct file **s = slot(t, fd);
-		if (s && *s)
-			continue;
-		if (!s && !(s = slot_make(t, fd)))
+	for (;;) {
+		spin_lock(&t->lock);
+		int fd = min;
+		struct file **s = NULL;
+		for (; fd < (int)t->limit; fd++) {
+			s = slot(t, fd);
+			if (!s || !*s)
+				break;
+		}
+		if (fd < (int)t->limit && s) {
+			*s = f;
+			set_cloexec(t, fd, cloexec);
+		}
+		spin_unlock(&t->lock);
+		if (fd >= (int)t->limit)
+			return -EMFILE;
+		if (s)
+			return fd;
+		if (!chunk_make(t, fd))  /* then look again */
 			return -ENOMEM;
-		*s = f;
-		fd_set_cloexec(t, fd, cloexec);
-		return fd;
 	}
-	return -EMFILE;
 }
 
 int fd_install_at(struct fdtable *t, int fd, struct file *f, bool cloexec)
 {
 	if (fd < 0 || fd >= (int)t->limit)
 		return -EBADF;
-	struct file **s = slot_make(t, fd);
-	if (!s)
+	if (!t->chunk[fd / FD_CHUNK] && !chunk_make(t, fd))
 		return -ENOMEM;
-	struct file *old = *s;
-	*s = f;
-	fd_set_cloexec(t, fd, cloexec);
-	file_put(old);
+	spin_lock(&t->lock);
+	struct file *old = take(t, fd);
+	*slot(t, fd) = f;
+	set_cloexec(t, fd, cloexec);
+	spin_unlock(&t->lock);
+	file_put(old);  /* outside the lock: it may be the last reference */
 	return fd;
 }
 
@@ -184,19 +233,22 @@ int fd_close(struct fdtable *t, int fd)
 {
 	if (fd < 0 || fd >= FD_MAX)
 		return -EBADF;
-	struct file **s = slot(t, fd);
-	if (!s || !*s)
+	spin_lock(&t->lock);
+	struct file *f = take(t, fd);
+	spin_unlock(&t->lock);
+	if (!f)
 		return -EBADF;
-	struct file *f = *s;
-	*s = NULL;
-	fd_set_cloexec(t, fd, false);
 	file_put(f);
 	return 0;
 }
 
 void fdtable_close_on_exec(struct fdtable *t)
 {
-	for (int fd = 0; fd < FD_MAX; fd++)
-		if (fd_cloexec(t, fd))
-			fd_close(t, fd);
+	for (int fd = 0; fd < FD_MAX; fd++) {
+		spin_lock(&t->lock);
+		bool on = t->cloexec[fd / 32] & (1u << (fd % 32));
+		struct file *f = on ? take(t, fd) : NULL;
+		spin_unlock(&t->lock);
+		file_put(f);
+	}
 }

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "kernel/lock.h"
 #include "kernel/uapi/fcntl.h"
 
 struct file;
@@ -86,12 +87,15 @@ struct vm_file *file_vm_file(struct file *f);
 #define FD_MAX 1024  /* RLIMIT_NOFILE: descriptors are 0..FD_MAX-1 */
 #define FD_CHUNK 256 /* descriptors per chunk of the table */
 
+/* Fields marked [L] are guarded by lock (a spinlock: never held while
+ * allocating or while dropping a file's last reference). */
 struct fdtable {
-	uint32_t refs;          /* processes that use it (CLONE_FILES
+	struct spinlock lock;
+	uint32_t refs;          /* [L] processes that use it (CLONE_FILES
 				   shares one) */
 	uint32_t limit;         /* RLIMIT_NOFILE's soft limit, <= FD_MAX */
-	struct file **chunk[FD_MAX / FD_CHUNK];  /* NULL until used */
-	uint32_t cloexec[FD_MAX / 32];           /* FD_CLOEXEC bits */
+	struct file **chunk[FD_MAX / FD_CHUNK];  /* [L] NULL until used */
+	uint32_t cloexec[FD_MAX / 32];           /* [L] FD_CLOEXEC bits */
 };
 
 /* An empty table with one reference, or NULL. */

@@ -4,6 +4,7 @@
 
 #include "fs/dev.h"
 #include "fs/file.h"
+#include "fs/fs_internal.h"
 #include "fs/inode.h"
 #include "fs/namei.h"
 #include "kernel/lib/string.h"
@@ -68,7 +69,9 @@ int fs_exec_lookup(const char *path, struct inode **out)
 	memcpy(buf, path, len + 1);
 	struct inode *cwd = fs_cwd();
 	struct walk w;
+	mutex_lock(&fs_tree_lock);
 	int err = walk(cwd, buf, WALK_FOLLOW, &w);
+	mutex_unlock(&fs_tree_lock);
 	inode_put(cwd);
 	pmm_free_frame(page);
 	if (err)

@@ -6,9 +6,15 @@
 #include <stdint.h>
 
 #include "fs/file.h"
+#include "kernel/lock.h"
 #include "kernel/uapi/fcntl.h"
 
 #define MAX_RW_COUNT 0x7ffff000u  /* Linux caps one read or write here */
+
+/* Guards the tree: names, directories, nlink, parent, and lookups
+ * (fs/namei.c). A mutex: held across user copies (getdents64, readlink).
+ * File data is the page cache's (mm/pagecache.c). */
+extern struct mutex fs_tree_lock;
 
 /* The operations of regular files (fs/regfile.c) and directories
  * (fs/dir.c). */

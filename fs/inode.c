@@ -2,6 +2,8 @@
  * of regular files through the page cache. */
 #include "fs/inode.h"
 
+#include "fs/fs_internal.h"
+
 #include "kernel/lib/string.h"
 #include "kernel/panic.h"
 #include "kernel/uapi/errno.h"
@@ -9,6 +11,7 @@
 #include "mm/kmap.h"
 #include "mm/pmm.h"
 
+struct mutex fs_tree_lock = MUTEX_INIT("fs tree");
 struct inode *fs_root;
 static uint32_t next_ino = 1;
 static uint32_t live_inodes;

@@ -139,10 +139,12 @@ static long do_open(int dirfd, uint32_t upath, uint32_t flags, uint32_t mode)
 		return err;
 	struct inode *base;
 	struct file *f;
-	if ((err = path_base(dirfd, path, &base)))
-		goto out_free;
-	err = file_open(base, path, flags, mode, &f);
-	inode_put(base);
+	mutex_lock(&fs_tree_lock);
+	if (!(err = path_base(dirfd, path, &base))) {
+		err = file_open(base, path, flags, mode, &f);
+		inode_put(base);
+	}
+	mutex_unlock(&fs_tree_lock);
 	if (err)
 		goto out_free;
 	err = fd_install(t, 0, f, flags & O_CLOEXEC);

@@ -12,6 +12,7 @@ struct two {
 	char *path;
 };
 
+/* Walk to the last component's directory. fs_tree_lock held. */
 static int parent2(int dirfd, uint32_t upath, struct two *t)
 {
 	int err;
@@ -46,6 +47,7 @@ static long link_at(int olddirfd, uint32_t uold, int newdirfd, uint32_t unew,
 		return err;
 	struct inode *base;
 	struct walk ow = { 0 };
+	mutex_lock(&fs_tree_lock);
 	if ((err = path_base(olddirfd, opath, &base)))
 		goto out;
 	err = walk(base, opath, flags & AT_SYMLINK_FOLLOW ? WALK_FOLLOW : 0, &ow);
@@ -67,6 +69,7 @@ static long link_at(int olddirfd, uint32_t uold, int newdirfd, uint32_t unew,
 out:
 	done2(&n);
 	walk_done(&ow);
+	mutex_unlock(&fs_tree_lock);
 	path_free(opath);
 	return err;
 }
@@ -108,6 +111,7 @@ static int rename_check(struct two *o, struct two *n, struct inode *i,
 static long rename_at(int olddirfd, uint32_t uold, int newdirfd, uint32_t unew)
 {
 	struct two o = { { 0 }, NULL }, n = { { 0 }, NULL };
+	mutex_lock(&fs_tree_lock);
 	int err = parent2(olddirfd, uold, &o);
 	if (err || (err = parent2(newdirfd, unew, &n)))
 		goto out;
@@ -125,6 +129,7 @@ static long rename_at(int olddirfd, uint32_t uold, int newdirfd, uint32_t unew)
 out:
 	done2(&n);
 	done2(&o);
+	mutex_unlock(&fs_tree_lock);
 	return err;
 }
 

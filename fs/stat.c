@@ -101,15 +101,17 @@ static int lookup_at(int dirfd, uint32_t upath, uint32_t atflags,
 		file_put(f);
 		goto out_free;
 	}
-	if ((err = path_base(dirfd, path, &base)))
-		goto out_free;
-	struct walk w;
-	unsigned flags = (atflags & AT_SYMLINK_NOFOLLOW ? 0 : WALK_FOLLOW) |
-			 (atflags & AT_EMPTY_PATH ? WALK_EMPTY : 0);
-	err = walk(base, path, flags, &w);
-	inode_put(base);
-	if (!err)
-		*out = w.inode;
+	mutex_lock(&fs_tree_lock);
+	if (!(err = path_base(dirfd, path, &base))) {
+		struct walk w;
+		unsigned flags = (atflags & AT_SYMLINK_NOFOLLOW ? 0 : WALK_FOLLOW) |
+				 (atflags & AT_EMPTY_PATH ? WALK_EMPTY : 0);
+		err = walk(base, path, flags, &w);
+		inode_put(base);
+		if (!err)
+			*out = w.inode;
+	}
+	mutex_unlock(&fs_tree_lock);
 out_free:
 	path_free(path);
 	return err;

@@ -2,13 +2,16 @@
  * and by read() and write(), in a hash table keyed by (file, page index).
  * The cache holds one reference on each frame; each mapping holds another.
  * A dirty page (written, or of a file with no backing bytes there) is the
- * only copy of its data: only clean pages are ever dropped. */
+ * only copy of its data: only clean pages are ever dropped. The table is
+ * guarded by cache_lock; frames are never allocated with it held, since
+ * allocating may reclaim, which shrinks this cache. */
 #include "mm/vm_file.h"
 
 #include <stdbool.h>
 
 #include "kernel/arch/x86/cpu.h"
 #include "kernel/lib/string.h"
+#include "kernel/lock.h"
 #include "mm/kheap.h"
 #include "mm/kmap.h"
 #include "mm/pmm.h"
@@ -23,8 +26,9 @@ struct cached_page {
 	struct cached_page *next;   /* next in the bucket */
 };
 
-static struct cached_page *buckets[BUCKETS];
-static size_t npages;
+static struct spinlock cache_lock = SPINLOCK_INIT("page cache");
+static struct cached_page *buckets[BUCKETS];  /* [cache_lock] */
+static size_t npages;                         /* [cache_lock] */
 
 static struct cached_page **bucket_of(const struct vm_file *f, uint32_t index)
 {
@@ -50,30 +54,51 @@ static paddr_t read_page(const struct vm_file *f, uint32_t index)
 	return frame;
 }
 
-static paddr_t get(struct vm_file *f, uint32_t index, bool dirty)
+/* The cached page of (f, index) with a reference for the caller, or 0.
+ * cache_lock held. */
+static paddr_t find(struct vm_file *f, uint32_t index, bool dirty)
 {
-	if (index >= (f->size + PAGE_SIZE - 1) / PAGE_SIZE)
-		return 0;
-	struct cached_page **b = bucket_of(f, index);
-	for (struct cached_page *c = *b; c; c = c->next) {
+	for (struct cached_page *c = *bucket_of(f, index); c; c = c->next) {
 		if (c->file == f && c->index == index) {
 			c->dirty |= dirty;
 			pmm_ref_frame(c->frame);
 			return c->frame;
 		}
 	}
+	return 0;
+}
+
+static paddr_t get(struct vm_file *f, uint32_t index, bool dirty)
+{
+	if (index >= (f->size + PAGE_SIZE - 1) / PAGE_SIZE)
+		return 0;
+	spin_lock(&cache_lock);
+	paddr_t frame = find(f, index, dirty);
+	spin_unlock(&cache_lock);
+	if (frame)
+		return frame;
 	struct cached_page *c = kmalloc(sizeof(*c));
 	if (!c)
 		return 0;
-	paddr_t frame = read_page(f, index);
-	if (!frame) {
+	if (!(frame = read_page(f, index))) {
 		kfree(c);
 		return 0;
 	}
-	*c = (struct cached_page){ f, index, frame, dirty, *b };
-	*b = c;
-	npages++;
-	pmm_ref_frame(frame);  /* one for the cache, one for the caller */
+	spin_lock(&cache_lock);
+	paddr_t raced = find(f, index, dirty);  /* filled while we read? */
+	if (!raced) {
+		struct cached_page **b = bucket_of(f, index);
+		*c = (struct cached_page){ f, index, frame, dirty, *b };
+		*b = c;
+		npages++;
+		pmm_ref_frame(frame);  /* one for the cache, one for the caller */
+	}
+	spin_unlock(&cache_lock);
+	if (raced) {
+		pmm_free_frame(frame);
+		kfree(c);
+		return raced;
+	}
 	return frame;
 }
 
@@ -92,6 +117,7 @@ static size_t remove_pages(bool (*drop)(const struct cached_page *c,
 					const void *arg), const void *arg)
 {
 	size_t freed = 0;
+	spin_lock(&cache_lock);
 	for (int i = 0; i < BUCKETS; i++) {
 		for (struct cached_page **pp = &buckets[i]; *pp;) {
 			struct cached_page *c = *pp;
@@ -106,6 +132,7 @@ static size_t remove_pages(bool (*drop)(const struct cached_page *c,
 			freed++;
 		}
 	}
+	spin_unlock(&cache_lock);
 	return freed;
 }
 
@@ -127,12 +154,14 @@ void pagecache_truncate(struct vm_file *f, uint32_t size)
 	if (size % PAGE_SIZE && size < f->size) {
 		/* Zero the cut page's tail, if it is cached. */
 		uint32_t index = size / PAGE_SIZE;
-		for (struct cached_page *c = *bucket_of(f, index); c; c = c->next) {
-			if (c->file != f || c->index != index)
-				continue;
-			uint8_t *p = kmap(c->frame);
+		spin_lock(&cache_lock);
+		paddr_t frame = find(f, index, false);
+		spin_unlock(&cache_lock);
+		if (frame) {
+			uint8_t *p = kmap(frame);
 			memset(p + size % PAGE_SIZE, 0, PAGE_SIZE - size % PAGE_SIZE);
 			kunmap(p);
+			pmm_free_frame(frame);  /* find's reference */
 		}
 	}
 	if (f->data_size > size)
