@@ -12,6 +12,7 @@
 #include "mm/vmm.h"
 
 static struct address_space *current_as;
+static struct address_space *all_spaces;  /* the list of every one */
 
 struct address_space *as_create(void)
 {
@@ -24,6 +25,10 @@ struct address_space *as_create(void)
 		return NULL;
 	}
 	vma_tree_init(&as->vmas);
+	as->all_next = all_spaces;
+	if (all_spaces)
+		all_spaces->all_prev = as;
+	all_spaces = as;
 	return as;
 }
 
@@ -75,9 +80,38 @@ out_destroy:
 void as_destroy(struct address_space *as)
 {
 	KASSERT(as != current_as);
+	if (as->all_prev)
+		as->all_prev->all_next = as->all_next;
+	else
+		all_spaces = as->all_next;
+	if (as->all_next)
+		as->all_next->all_prev = as->all_prev;
 	vmm_destroy(as->pd);  /* drops every mapped frame's reference */
 	vma_tree_clear(&as->vmas);
 	kfree(as);
+}
+
+/* Unmap the pages of v that map file offsets at or past cut (page
+ * aligned), within v's file data: a page holding the end of a segment's
+ * file bytes and its bss stays, as do the zero pages after it. */
+static void unmap_file_past(struct address_space *as, struct vma *v,
+			    uint32_t cut)
+{
+	uint32_t data_end = PAGE_ROUND_DOWN(v->file_bytes);
+	uint32_t from = cut > v->file_offset ? cut - v->file_offset : 0;
+	if (from >= data_end)
+		return;
+	as->resident -= vmm_unmap_range(as->pd, v->start + from,
+					v->start + data_end);
+}
+
+void as_unmap_file_past(const struct vm_file *file, uint32_t size)
+{
+	uint32_t cut = size > PAGE_MASK ? PAGE_MASK : PAGE_ROUND_UP(size);
+	for (struct address_space *as = all_spaces; as; as = as->all_next)
+		for (struct vma *v = vma_first(&as->vmas); v; v = vma_next(v))
+			if (v->file == file)
+				unmap_file_past(as, v, cut);
 }
 
 void as_switch(struct address_space *as)

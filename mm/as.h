@@ -16,6 +16,10 @@ struct address_space {
 	vaddr_t brk;
 	unsigned long minor_faults;  /* faults resolved without I/O */
 	unsigned long resident;      /* user pages mapped now */
+	/* Every address space is on one list, so that a file's truncation
+	 * can find the pages mapped from it (as_unmap_file_past); kept by
+	 * as_create and as_destroy. */
+	struct address_space *all_prev, *all_next;
 };
 
 /* A new address space with no VMAs, or NULL when out of memory. */
@@ -33,6 +37,12 @@ struct address_space *as_fork(struct address_space *as);
 /* Free everything as owns: every mapped page's reference, its page tables,
  * its VMAs. as must not be the current address space. */
 void as_destroy(struct address_space *as);
+
+/* A file shrank to size bytes: in every address space, unmap the pages
+ * that VMAs of file map from file offsets at or past PAGE_ROUND_UP(size),
+ * private copies included (as Linux's truncate), so that the next touch
+ * faults and finds the file gone: SIGBUS. The page cache calls this. */
+void as_unmap_file_past(const struct vm_file *file, uint32_t size);
 
 /* Make as the current address space (NULL: the kernel's own). */
 void as_switch(struct address_space *as);

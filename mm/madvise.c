@@ -8,6 +8,7 @@
 #include "kernel/uapi/mman.h"
 #include "mm/shmem.h"
 #include "mm/uaccess.h"
+#include "mm/vm_file.h"
 #include "mm/vmm.h"
 
 /* The advice pagoda knows: hints it may ignore (Linux's too, as far as a
@@ -86,15 +87,18 @@ long sys_msync(uint32_t start, uint32_t len, uint32_t flags, uint32_t a4,
 }
 
 /* True if the page at va of v is in memory: mapped here, or held by the
- * shared object behind v (another process may have touched it). */
+ * shared object or the page cache behind v (as Linux, a file page counts
+ * if it is cached, whoever read it). */
 static bool page_resident(const struct address_space *as, const struct vma *v,
 			  vaddr_t va)
 {
 	if (vmm_query(as->pd, va, NULL, NULL))
 		return true;
+	uint32_t index = (v->file_offset + (va - v->start)) / PAGE_SIZE;
 	if (v->kind == VMA_ANON_SHARED)
-		return shmem_resident(v->shm,
-				      (v->file_offset + (va - v->start)) / PAGE_SIZE);
+		return shmem_resident(v->shm, index);
+	if (v->file && va - v->start < v->file_bytes)
+		return pagecache_cached(v->file, index);
 	return false;
 }
 

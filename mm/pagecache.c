@@ -12,6 +12,7 @@
 #include "kernel/arch/x86/cpu.h"
 #include "kernel/lib/string.h"
 #include "kernel/lock.h"
+#include "mm/as.h"
 #include "mm/kheap.h"
 #include "mm/kmap.h"
 #include "mm/pmm.h"
@@ -150,6 +151,8 @@ static bool past_cut(const struct cached_page *c, const void *arg)
 void pagecache_truncate(struct vm_file *f, uint32_t size)
 {
 	struct cut cut = { f, (size + PAGE_SIZE - 1) / PAGE_SIZE };
+	if (size < f->size)
+		as_unmap_file_past(f, size);  /* mappings lose those pages too */
 	remove_pages(past_cut, &cut);
 	if (size % PAGE_SIZE && size < f->size) {
 		/* Zero the cut page's tail, if it is cached. */
@@ -183,6 +186,16 @@ static bool unused_clean(const struct cached_page *c, const void *arg)
 size_t pagecache_shrink(void)
 {
 	return remove_pages(unused_clean, NULL);
+}
+
+bool pagecache_cached(const struct vm_file *f, uint32_t index)
+{
+	bool found = false;
+	spin_lock(&cache_lock);
+	for (struct cached_page *c = *bucket_of(f, index); c && !found; c = c->next)
+		found = c->file == f && c->index == index;
+	spin_unlock(&cache_lock);
+	return found;
 }
 
 size_t pagecache_count(void)

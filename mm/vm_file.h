@@ -6,6 +6,7 @@
 #ifndef MM_VM_FILE_H
 #define MM_VM_FILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -66,6 +67,9 @@ void pagecache_evict(struct vm_file *file);
 /* Drop every clean cached page that nothing maps any more; returns how
  * many frames were freed. Called under memory pressure and by the tests. */
 size_t pagecache_shrink(void);
+
+/* True if page index of file is in the cache now (mincore). */
+bool pagecache_cached(const struct vm_file *file, uint32_t index);
 
 /* Pages in the cache now. */
 size_t pagecache_count(void);
