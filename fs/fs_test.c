@@ -233,3 +233,15 @@ KTEST(fs, directory_calls_from_user_space)
 {
 	run_ktap(t, "/bin/dirtest");
 }
+
+/* A program that writes until memory runs out, with ~1 MiB left to it:
+ * ENOSPC, the file exactly as written, and every frame back afterwards
+ * (the runner compares). */
+KTEST(fs, user_write_out_of_memory_gives_enospc)
+{
+	struct hoard *h = hoard_frames(0);
+	ASSERT_NOT_NULL(h);
+	hoard_release_some(h, 256);
+	run_ktap(t, "/bin/writefill");
+	hoard_release(h);
+}
