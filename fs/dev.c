@@ -6,6 +6,7 @@
 #include "fs/inode.h"
 #include "fs/random.h"
 #include "kernel/console.h"
+#include "kernel/thread.h"
 #include "kernel/lib/string.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/fcntl.h"
@@ -13,6 +14,15 @@
 #include "mm/uaccess.h"
 
 #define CHUNK 256  /* bytes through the kernel stack at a time */
+#define YIELD_EVERY 64  /* chunks: a long transfer lets others run */
+
+/* Give the CPU away now and then inside a long loop (no lock is held in
+ * these loops): a 1 GiB write to the console must not freeze the rest. */
+static void maybe_yield(uint32_t chunks)
+{
+	if (chunks % YIELD_EVERY == YIELD_EVERY - 1)
+		thread_yield();
+}
 
 /* ---- the console terminal ---- */
 
@@ -42,6 +52,7 @@ static long console_fwrite(struct file *f, const void *buf, uint32_t n,
 			return done ? (long)done : -EFAULT;
 		console_write(chunk, k);
 		done += k;
+		maybe_yield(done / CHUNK);
 	}
 	return done;
 }
@@ -94,6 +105,7 @@ static long zero_read(struct file *f, void *buf, uint32_t n, uint64_t *pos)
 		if (copy_to_user((char *)buf + done, zeros, k))
 			return done ? (long)done : -EFAULT;
 		done += k;
+		maybe_yield(done / CHUNK);
 	}
 	return n;
 }
@@ -107,6 +119,7 @@ static long random_read(struct file *f, void *buf, uint32_t n, uint64_t *pos)
 		if (copy_to_user((char *)buf + done, chunk, k))
 			return done ? (long)done : -EFAULT;
 		done += k;
+		maybe_yield(done / sizeof(chunk));
 	}
 	return n;
 }
