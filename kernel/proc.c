@@ -4,6 +4,7 @@
 #include "fs/fs.h"
 #include "kernel/arch/x86/trap.h"
 #include "kernel/lib/string.h"
+#include "kernel/itimer.h"
 #include "kernel/lock.h"
 #include "kernel/panic.h"
 #include "kernel/thread.h"
@@ -180,6 +181,7 @@ static void proc_teardown(struct proc *p)
 	give_away_children(p);
 	p->state = PROC_ZOMBIE;
 	waitq_wake_all(waiters_of(p));
+	itimer_exit(p);
 	/* The parent's SIGCHLD (its exit_signal); one that ignores SIGCHLD
 	 * or asked SA_NOCLDWAIT leaves the zombie to the kernel. */
 	signal_notify_exit(p, p->wait_status);

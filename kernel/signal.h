@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "kernel/time.h"
 #include "kernel/uapi/signal.h"
 #include "kernel/wait.h"
 
@@ -79,6 +80,11 @@ struct proc_signals {
 	int stop_sig;               /* the signal that stopped it */
 	enum sig_report report;     /* for the parent's wait4 */
 	struct waitq stop_wq;       /* its threads, while stopped */
+	/* ITIMER_REAL (alarm, setitimer), guarded by kernel/itimer.c's
+	 * itimer_lock: SIGALRM when real_timer fires, then every
+	 * real_interval_ns if that is not 0. Not inherited by fork. */
+	struct timer real_timer;
+	uint64_t real_interval_ns;
 };
 
 /* Send sig (1..64) with info (NULL: SI_KERNEL) to process p, as kill()

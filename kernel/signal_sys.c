@@ -211,15 +211,6 @@ long sys_rt_sigreturn(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
 	return sigframe_return(true);
 }
 
-long sys_restart_syscall(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
-			 uint32_t a5, uint32_t a6)
-{
-	struct restart_block *rb = &thread_current()->restart;
-	long (*fn)(struct restart_block *) = rb->fn;
-	rb->fn = NULL;
-	return fn ? fn(rb) : -EINTR;
-}
-
 /* The siginfo of a kill() from the running process. */
 static void user_info(siginfo_t *info, int sig, int code)
 {

@@ -7,7 +7,6 @@
 
 #define SYSCALL_ARGS uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t
 
-long sys_restart_syscall(SYSCALL_ARGS);   /* 0 */
 long sys_pause(SYSCALL_ARGS);             /* 29 */
 long sys_kill(SYSCALL_ARGS);              /* 37 */
 long sys_sigaction(SYSCALL_ARGS);         /* 67 */

@@ -9,6 +9,7 @@
 #include "kernel/arch/x86/tls.h"
 #include "kernel/arch/x86/trap.h"
 #include "kernel/lib/string.h"
+#include "kernel/itimer.h"
 #include "kernel/proc.h"
 #include "kernel/session.h"
 #include "kernel/signal_sys.h"
@@ -121,7 +122,6 @@ static long sys_set_thread_area(uint32_t uinfo, uint32_t a2, uint32_t a3,
 }
 
 static const syscall_fn table[] = {
-	[__NR_restart_syscall] = sys_restart_syscall,
 	[__NR_exit] = sys_exit,
 	[__NR_fork] = sys_fork,
 	[__NR_read] = sys_read,
@@ -137,6 +137,7 @@ static const syscall_fn table[] = {
 	[__NR_chmod] = sys_chmod,
 	[__NR_lseek] = sys_lseek,
 	[__NR_getpid] = sys_getpid,
+	[__NR_alarm] = sys_alarm,
 	[__NR_pause] = sys_pause,
 	[__NR_access] = sys_access,
 	[__NR_kill] = sys_kill,
@@ -161,6 +162,8 @@ static const syscall_fn table[] = {
 	[__NR_mmap] = sys_old_mmap,
 	[__NR_munmap] = sys_munmap,
 	[__NR_fchmod] = sys_fchmod,
+	[__NR_setitimer] = sys_setitimer,
+	[__NR_getitimer] = sys_getitimer,
 	[__NR_wait4] = sys_wait4,
 	[__NR_fsync] = sys_fsync,
 	[__NR_sigreturn] = sys_sigreturn,

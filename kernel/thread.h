@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "kernel/restart.h"
 #include "kernel/signal.h"
 #include "kernel/time.h"
 #include "mm/memlayout.h"
@@ -18,19 +19,6 @@ struct proc;
 struct trapframe;
 
 #define KSTACK_SIZE PAGE_SIZE  /* one frame, as xv6: keep kernel frames small */
-
-/* How a system call interrupted by a signal resumes when its arguments
- * must change (nanosleep's remaining time), as Linux's restart_block:
- * the call fills fn and what fn needs, and returns -ERESTART_RESTARTBLOCK.
- * If no handler runs, the signal code makes the thread call
- * restart_syscall (0) instead, which runs fn(rb); if a handler runs, the
- * call fails with EINTR. sigreturn and restart_syscall clear fn (NULL:
- * restart_syscall returns -EINTR). Only its own thread touches it. */
-struct restart_block {
-	long (*fn)(struct restart_block *rb);
-	uint64_t deadline_ns;     /* for fn: e.g. the absolute end of a sleep */
-	uint32_t arg[4];          /* for fn: e.g. a clock id, a user pointer */
-};
 
 enum thread_state {
 	THREAD_RUNNABLE,   /* on the run queue (or running: see thread_current) */
@@ -70,7 +58,8 @@ struct thread {
 	struct timer sleep_timer; /* wakes it at its sleep's deadline
 				     (kernel/time.c) */
 	struct thread_signals sig; /* mask, pending, altstack (kernel/signal.h) */
-	struct restart_block restart;
+	struct restart_block restart; /* how an interrupted call resumes
+					 (kernel/restart.h); its own */
 };
 
 /* Make the running context (kmain on the boot stack) thread 0. */

@@ -352,6 +352,64 @@ static bool bad_arguments_get_linux_errnos(void)
 	return ok;
 }
 
+/* setitimer/getitimer through syscall(): struct itimerval on i386. */
+struct itv { long int_sec, int_usec, val_sec, val_usec; };
+
+static long set_timer(int which, long int_usec, long val_usec, struct itv *old)
+{
+	struct itv v = { int_usec / 1000000, int_usec % 1000000,
+			 val_usec / 1000000, val_usec % 1000000 };
+	return syscall(104, which, &v, old);
+}
+
+static void tick(int sig)
+{
+	(void)sig;
+	calls++;
+}
+
+static bool itimer_real_sends_sigalrm_every_interval(void)
+{
+	bool ok = true;
+	sigset_t alrm, none;
+	struct itv cur;
+	sigemptyset(&alrm);
+	sigaddset(&alrm, SIGALRM);
+	sigemptyset(&none);
+	sigprocmask(SIG_BLOCK, &alrm, NULL);
+	plain(SIGALRM, tick, 0);
+	calls = 0;
+	set_timer(0, 20000, 20000, NULL);
+	while (calls < 3)
+		sigsuspend(&none);
+	syscall(105, 0, &cur);
+	if (cur.int_sec != 0 || cur.int_usec != 20000 || cur.val_sec != 0 ||
+	    cur.val_usec <= 0 || cur.val_usec > 20000)
+		ok = fail("getitimer: wrong interval or time left");
+	set_timer(0, 0, 0, &cur);
+	if (cur.int_usec != 20000)
+		ok = fail("setitimer did not return the old interval");
+	syscall(105, 0, &cur);
+	if (cur.val_sec || cur.val_usec || cur.int_sec || cur.int_usec)
+		ok = fail("a disarmed timer does not read as zero");
+	sigprocmask(SIG_UNBLOCK, &alrm, NULL);
+	calls = 0;
+	set_timer(0, 0, 30000, NULL);  /* one shot: pause wakes with EINTR */
+	if (pause() != -1 || errno != EINTR || calls != 1)
+		ok = fail("pause did not end with EINTR after SIGALRM");
+	if (alarm(5) != 0 || alarm(0) != 5 || alarm(0) != 0)
+		ok = fail("alarm did not return the seconds left");
+	if (set_timer(3, 0, 1000, NULL) != -1 || errno != EINVAL)
+		ok = fail("setitimer of an unknown timer was not EINVAL");
+	if (set_timer(0, 0, 999999, NULL) || set_timer(0, 0, 0, NULL))
+		ok = fail("setitimer refused a valid time");
+	struct itv bad = { 0, 1000000, 0, 0 };
+	if (syscall(104, 0, &bad, NULL) != -1 || errno != EINVAL)
+		ok = fail("a microsecond count of 1000000 was not EINVAL");
+	dfl(SIGALRM);
+	return ok;
+}
+
 int main(void)
 {
 	static const struct ktap_case cases[] = {
@@ -364,6 +422,7 @@ int main(void)
 		{ "sig.resethand_and_nodefer", resethand_and_nodefer },
 		{ "sig.realtime_signals_queue_with_their_values", realtime_signals_queue_with_their_values },
 		{ "sig.bad_arguments_get_linux_errnos", bad_arguments_get_linux_errnos },
+		{ "sig.itimer_real_sends_sigalrm_every_interval", itimer_real_sends_sigalrm_every_interval },
 	};
 	return ktap_run(cases, KTAP_COUNT(cases));
 }
