@@ -3,6 +3,7 @@
 
 #include "fs/fs.h"
 #include "kernel/arch/x86/trap.h"
+#include "kernel/futex.h"
 #include "kernel/lib/string.h"
 #include "kernel/itimer.h"
 #include "kernel/lock.h"
@@ -23,8 +24,7 @@ static struct waitq kernel_waiters = WAITQ_INIT;  /* in proc_wait() */
 
 static void proc_remove(struct proc *p);
 
-/* Free the threads of p that have exited and switched away for good. */
-static void free_dead_threads(struct proc *p)
+void proc_free_dead_threads(struct proc *p)
 {
 	spin_lock(&proc_lock);
 	struct thread **pp = &p->dead, *list = NULL;
@@ -49,7 +49,7 @@ static void free_dead_threads(struct proc *p)
 /* Free a zombie whose last thread has switched away for good. */
 static void reap(struct proc *p)
 {
-	free_dead_threads(p);
+	proc_free_dead_threads(p);
 	KASSERT(!p->dead);
 	proc_remove(p);
 }
@@ -114,15 +114,21 @@ void proc_discard(struct proc *p)
 	proc_remove(p);
 }
 
-/* Make t, not yet started, a thread of p. */
-static void add_thread(struct proc *p, struct thread *t)
+int proc_add_thread(struct proc *p, struct thread *t)
 {
+	int r = 0;
 	spin_lock(&proc_lock);
+	if (p->group_exit || thread_current()->must_exit) {
+		r = -EINTR;  /* it is ending: no new threads */
+		goto out;
+	}
 	t->group_next = p->threads;
 	p->threads = t;
 	p->nthreads++;
 	p->state = PROC_LIVE;
+out:
 	spin_unlock(&proc_lock);
+	return r;
 }
 
 int proc_start(struct proc *p, uint32_t entry, uint32_t user_sp)
@@ -130,7 +136,9 @@ int proc_start(struct proc *p, uint32_t entry, uint32_t user_sp)
 	struct thread *t = thread_create_user(p, p->pid, entry, user_sp);
 	if (!t)
 		return -ENOMEM;
-	add_thread(p, t);
+	p->threads = t;  /* a new process: nobody else sees it yet */
+	p->nthreads = 1;
+	p->state = PROC_LIVE;
 	thread_start(t);
 	return 0;
 }
@@ -162,6 +170,7 @@ static void give_away_children(struct proc *p)
 		if (!c || c->parent != p)
 			continue;
 		c->parent = heir;
+		c->creator = heir ? heir->pid : 0;
 		c->orphan = !heir;
 		if (heir && c->state == PROC_ZOMBIE)
 			waitq_wake_all(&heir->child_exit);  /* one for init to reap */
@@ -204,6 +213,12 @@ static bool unlink_thread(struct proc *p, struct thread *me)
 	}
 	me->group_next = p->dead;
 	p->dead = me;
+	/* Its children now belong to a thread that lives on (__WNOTHREAD). */
+	for (int i = 0; p->threads && i < PROC_MAX; i++)
+		if (procs[i] && procs[i]->parent == p &&
+		    procs[i]->creator == me->tid)
+			procs[i]->creator = p->threads->tid;
+	waitq_wake_all(&p->thread_exit);  /* a de_thread() waits for this */
 	return --p->nthreads == 0;
 }
 
@@ -212,19 +227,26 @@ void proc_exit_thread(int status)
 	struct thread *me = thread_current();
 	struct proc *p = me->proc;
 	KASSERT(p);
-	if (me->clear_child_tid) {  /* tell the C library (pthread_join) */
+	if (me->clear_child_tid && p->nthreads > 1) {
+		/* Tell the C library (pthread_join), as Linux's mm_release()
+		 * does while others still use the memory; faults ignored. */
 		uint32_t zero = 0;
 		copy_to_user((void *)me->clear_child_tid, &zero, sizeof(zero));
+		futex_wake_one(me->clear_child_tid);
 	}
 	signal_thread_free(me);
 	spin_lock(&proc_lock);
-	if (me->tid == p->pid && !p->group_exit)
-		p->wait_status = status;
 	bool last = unlink_thread(p, me);
+	if (last && !p->group_exit) {
+		/* As Linux (since 5.19): the last thread to exit() without
+		 * an exit_group gives the process its status. */
+		p->group_exit = true;
+		p->wait_status = status;
+	}
 	spin_unlock(&proc_lock);
 	if (last)
 		proc_teardown(p);
-	thread_exit();  /* freed by free_dead_threads() */
+	thread_exit();  /* freed by proc_free_dead_threads() */
 }
 
 void proc_exit_group(int status)
@@ -246,6 +268,37 @@ void proc_exit_group(int status)
 	proc_exit_thread(status);
 }
 
+int proc_de_thread(void)
+{
+	struct thread *me = thread_current();
+	struct proc *p = me->proc;
+	int r = 0;
+	spin_lock(&proc_lock);
+	for (struct thread *t = p->threads; t; t = t->group_next) {
+		if (t != me) {
+			t->must_exit = true;
+			thread_kick(t);
+		}
+	}
+	while (p->nthreads > 1 && !p->group_exit && !me->must_exit) {
+		r = waitq_sleep(&p->thread_exit, &proc_lock, 0, WAIT_INTERRUPTIBLE);
+		if (r && !me->must_exit) {
+			/* Only a signal: it waits for the exec. Let the
+			 * others run to their end, then look again. */
+			spin_unlock(&proc_lock);
+			thread_yield();
+			spin_lock(&proc_lock);
+		}
+	}
+	r = p->group_exit || me->must_exit ? -EINTR : 0;
+	if (!r)
+		me->tid = p->pid;  /* it becomes the leader, as on Linux */
+	spin_unlock(&proc_lock);
+	if (!r)
+		proc_free_dead_threads(p);
+	return r;
+}
+
 void proc_return_to_user(void)
 {
 	struct thread *me = thread_current();
@@ -253,67 +306,16 @@ void proc_return_to_user(void)
 		proc_exit_thread(0);  /* the group's status is already set */
 }
 
-static struct proc *find_child(struct proc *me, int pid);
-
-#define CSIGNAL              0x000000ffu
-#define CLONE_PARENT_SETTID  0x00100000u
-#define CLONE_CHILD_CLEARTID 0x00200000u
-#define CLONE_CHILD_SETTID   0x01000000u
-
-int proc_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
-	       uint32_t child_tid)
+/* Whether wait4 with options, called by thread me, may see child c: as
+ * Linux's eligible_child(), a child whose exit signal is not SIGCHLD is
+ * seen only with __WCLONE or __WALL (and __WCLONE sees only those);
+ * with __WNOTHREAD, only children the calling thread created. */
+static bool eligible(const struct proc *c, int options, const struct thread *me)
 {
-	if (flags & ~(CSIGNAL | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID |
-		      CLONE_CHILD_SETTID))
-		return -EINVAL;  /* sharing anything means threads: not yet */
-	int pid = proc_fork();
-	if (pid < 0)
-		return pid;
-	struct proc *child = find_child(proc_current(), pid);
-	struct thread *t = child->threads;
-	if (newsp)
-		thread_user_frame(t)->user_esp = newsp;
-	if (flags & CLONE_CHILD_CLEARTID)
-		t->clear_child_tid = child_tid;
-	if (flags & CLONE_CHILD_SETTID) {
-		/* The child has not run: write into its memory from here. */
-		as_switch(child->as);
-		copy_to_user((void *)child_tid, &pid, sizeof(pid));
-		as_switch(proc_current()->as);
-	}
-	if ((flags & CLONE_PARENT_SETTID) &&
-	    copy_to_user((void *)parent_tid, &pid, sizeof(pid)))
-		return -EFAULT;
-	return pid;
-}
-
-int proc_fork(void)
-{
-	struct thread *me = thread_current();
-	struct proc *parent = me->proc;
-	int err;
-	struct proc *child = proc_create(parent, &err);
-	if (!child)
-		return err;
-	child->as = as_fork(parent->as);
-	struct thread *t = child->as && !fs_proc_fork(child, parent) &&
-			   !signal_fork(child) ?
-			   thread_create_user(child, child->pid, 0, 0) : NULL;
-	if (!t) {
-		proc_discard(child);
-		return -ENOMEM;
-	}
-	signal_fork_thread(t);
-	memcpy(child->name, parent->name, sizeof(child->name));
-	/* The child returns from the same fork(), with 0, as a copy of the
-	 * calling thread only. */
-	*thread_user_frame(t) = *thread_user_frame(me);
-	thread_user_frame(t)->eax = 0;
-	thread_copy_fpu(t);
-	memcpy(t->tls, me->tls, sizeof(t->tls));
-	add_thread(child, t);
-	thread_start(t);
-	return child->pid;
+	bool clone_child = c->exit_signal != SIGCHLD;
+	if (!(options & __WALL) && clone_child != !!(options & __WCLONE))
+		return false;
+	return !(options & __WNOTHREAD) || c->creator == me->tid;
 }
 
 /* Does wait4's pid select child c of me? */
@@ -328,12 +330,13 @@ static bool selects(const struct proc *me, const struct proc *c, int pid)
 
 /* A child of me that pid selects, preferring one that has ended; NULL if
  * there is none at all. proc_lock held. */
-static struct proc *find_child(struct proc *me, int pid)
+static struct proc *find_child(struct proc *me, int pid, int options)
 {
 	struct proc *found = NULL;
 	for (int i = 0; i < PROC_MAX; i++) {
 		struct proc *c = procs[i];
-		if (!c || c->parent != me || !selects(me, c, pid))
+		if (!c || c->parent != me || !selects(me, c, pid) ||
+		    !eligible(c, options, thread_current()))
 			continue;
 		if (c->state == PROC_ZOMBIE)
 			return c;
@@ -369,7 +372,7 @@ static int wait_for_zombie(struct proc *me, int pid, int options,
 	int r = 0;
 	*out = NULL;
 	spin_lock(&proc_lock);
-	while ((c = find_child(me, pid)) && c->state != PROC_ZOMBIE) {
+	while ((c = find_child(me, pid, options)) && c->state != PROC_ZOMBIE) {
 		if ((r_child = find_report(me, pid, options, report))) {
 			r = r_child->pid;
 			goto out;
@@ -399,8 +402,11 @@ long proc_wait4(int pid, int *ustatus, int options, void *urusage)
 	static const uint32_t zero_rusage[18];  /* struct rusage on i386 */
 	struct proc *c;
 
-	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
+	if ((unsigned)options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD |
+				  __WALL | __WCLONE))
 		return -EINVAL;
+	if (pid == INT32_MIN)
+		return -ESRCH;  /* as Linux: -INT_MIN is not a process group */
 	int report;
 	int r = wait_for_zombie(proc_current(), pid, options, &c, &report);
 	if (r > 0)  /* a stop or a continue */

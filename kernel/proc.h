@@ -45,16 +45,20 @@ struct proc {
 	struct thread *dead;           /* [L] exited threads not yet freed */
 	bool group_exit;               /* [L] exit_group (or a fatal signal)
 					  ended it: wait_status is final */
-	int wait_status;               /* [L] the leader's exit status, or the
-					  group's; read once PROC_ZOMBIE */
+	int wait_status;               /* [L] exit_group's status, or the last
+					  thread's; read once PROC_ZOMBIE */
 	int exit_signal;               /* signal for the parent at its end
 					  (clone's CSIGNAL; SIGCHLD) */
+	int creator;                   /* [L] tid of the parent's thread that
+					  created it (wait4's __WNOTHREAD) */
 	struct waitq child_exit;       /* [L] its threads in wait4(): woken
 					  when a child becomes a zombie */
 	struct fdtable *files;         /* descriptors (fs/file.h), held;
 					  NULL once exited */
 	struct inode *cwd;             /* working directory, held */
 	uint32_t umask;                /* masks the mode of files it creates */
+	struct waitq thread_exit;      /* [L] de_thread() in execve: woken
+					  when one of its threads exits */
 	bool orphan;                   /* [L] parent gone and no init to adopt
 					  it: freed by the kernel once a zombie */
 	int pgid;                      /* process group (kernel/session.h) */
@@ -73,13 +77,27 @@ struct proc *proc_create(struct proc *parent, int *err);
  * (tid = pid). */
 int proc_start(struct proc *p, uint32_t entry, uint32_t user_sp);
 
+/* Make t (new, not yet started) a thread of p. Returns 0, or -EINTR if p
+ * is ending (exit_group, a fatal signal): t is then still the caller's. */
+int proc_add_thread(struct proc *p, struct thread *t);
+
+/* Free the threads of p that have exited and switched away for good. */
+void proc_free_dead_threads(struct proc *p);
+
+/* execve() in a process with several threads, as Linux's de_thread(): end
+ * every other thread and wait until they are gone; the caller then takes
+ * over the leader's tid (= the pid). Returns 0, or -EINTR if the process
+ * is ending anyway (the exec must then fail: the caller exits on its way
+ * back to user mode). */
+int proc_de_thread(void);
+
 /* The process running now, or NULL on a kernel-only thread. */
 struct proc *proc_current(void);
 
-/* exit(): end the current thread. If it is the leader, status is the
- * process's wait status (unless the group is already ending); if it is
- * the last thread, the process ends: its address space is freed, it
- * becomes a zombie and whoever waits for it is woken. Never returns. */
+/* exit(): end the current thread. If it is the last thread, the process
+ * ends with wait status `status` (unless exit_group already set one, as
+ * Linux): its address space is freed, it becomes a zombie and whoever
+ * waits for it is woken. Never returns. */
 __attribute__((noreturn)) void proc_exit_thread(int status);
 
 /* exit_group(), or a fatal signal: end every thread of the current
@@ -98,13 +116,20 @@ void proc_return_to_user(void);
  * pid, -EAGAIN when the process table is full, or -ENOMEM. */
 int proc_fork(void);
 
-/* clone() as a C library's fork() uses it: flags may hold only the exit
- * signal and CLONE_PARENT_SETTID / CLONE_CHILD_SETTID / CLONE_CHILD_CLEARTID
- * (threads, CLONE_VM and the rest, give -EINVAL); newsp, if not 0, is the
- * child's stack. The tid pointers are used as Linux does. Returns as
- * proc_fork(), or -EFAULT if the parent's tid pointer is bad. */
-int proc_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
-	       uint32_t child_tid);
+/* clone(): a new thread of the current process (CLONE_THREAD, with
+ * CLONE_VM | CLONE_SIGHAND | CLONE_FS | CLONE_FILES) or a new process
+ * (fork-like: no CLONE_VM), flags checked as Linux checks them; newsp, if
+ * not 0, is the child's stack, tls a struct user_desc (CLONE_SETTLS), the
+ * tid pointers used as Linux does (a bad parent_tid is ignored). Returns
+ * the new tid (= pid for a process), -EINVAL for a bad or unsupported
+ * combination, -EAGAIN, -ENOMEM, or -EFAULT for a bad user_desc. See
+ * kernel/clone.c and docs/threads.md. */
+long proc_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
+		uint32_t tls, uint32_t child_tid);
+
+/* set_tid_address(): the current thread's clear_child_tid becomes tidptr.
+ * Returns its tid. */
+long proc_set_tid_address(uint32_t tidptr);
 
 /* wait4(): wait for a child of the current process (a whole thread
  * group) to end (pid > 0: that child; -1: any; 0: any in the caller's

@@ -8,6 +8,7 @@
 #include "fs/syscalls.h"
 #include "kernel/arch/x86/tls.h"
 #include "kernel/arch/x86/trap.h"
+#include "kernel/futex.h"
 #include "kernel/lib/string.h"
 #include "kernel/itimer.h"
 #include "kernel/proc.h"
@@ -65,7 +66,13 @@ static long sys_fork(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
 static long sys_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
 		      uint32_t tls, uint32_t child_tid, uint32_t a6)
 {
-	return proc_clone(flags, newsp, parent_tid, child_tid);
+	return proc_clone(flags, newsp, parent_tid, tls, child_tid);
+}
+
+static long sys_set_tid_address(uint32_t tidptr, uint32_t a2, uint32_t a3,
+				uint32_t a4, uint32_t a5, uint32_t a6)
+{
+	return proc_set_tid_address(tidptr);
 }
 
 static long sys_wait4(uint32_t pid, uint32_t ustatus, uint32_t options,
@@ -100,6 +107,11 @@ static long sys_execve(uint32_t upath, uint32_t uargv, uint32_t uenvp,
 	pmm_free_frame(page);
 	if (err < 0)
 		return err;
+	err = proc_de_thread();  /* the other threads end first */
+	if (err < 0) {
+		exec_abandon(&img);
+		return err;
+	}
 	exec_commit(proc_current(), &img);
 	thread_set_user_entry(thread_current(), img.entry, img.sp);
 	thread_current()->clear_child_tid = 0;  /* an address in the old image */
@@ -202,9 +214,10 @@ static const syscall_fn table[] = {
 	[__NR_fcntl64] = sys_fcntl,
 	[__NR_gettid] = sys_gettid,
 	[__NR_tkill] = sys_tkill,
+	[__NR_futex] = sys_futex,
 	[__NR_set_thread_area] = sys_set_thread_area,
 	[__NR_exit_group] = sys_exit_group,
-	[__NR_set_tid_address] = sys_getpid,
+	[__NR_set_tid_address] = sys_set_tid_address,
 	[__NR_tgkill] = sys_tgkill,
 	[__NR_openat] = sys_openat,
 	[__NR_mkdirat] = sys_mkdirat,
@@ -218,6 +231,7 @@ static const syscall_fn table[] = {
 	[__NR_dup3] = sys_dup3,
 	[__NR_statx] = sys_statx,
 	[__NR_rt_sigtimedwait_time64] = sys_rt_sigtimedwait_time64,
+	[__NR_futex_time64] = sys_futex_time64,
 	[__NR_faccessat2] = sys_faccessat2,
 };
 

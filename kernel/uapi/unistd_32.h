@@ -97,6 +97,7 @@
 #define __NR_fcntl64 221
 #define __NR_gettid 224
 #define __NR_tkill 238
+#define __NR_futex 240
 #define __NR_set_thread_area 243
 #define __NR_get_thread_area 244
 #define __NR_exit_group 252
@@ -117,6 +118,7 @@
 #define __NR_getrandom 355
 #define __NR_statx 383
 #define __NR_rt_sigtimedwait_time64 421
+#define __NR_futex_time64 422
 #define __NR_faccessat2 439
 
 #endif

@@ -24,5 +24,9 @@
 #define WNOHANG    1
 #define WUNTRACED  2
 #define WCONTINUED 8
+#define __WNOTHREAD 0x20000000  /* only children of the calling thread */
+#define __WALL      0x40000000  /* every child, whatever its exit signal */
+#define __WCLONE    0x80000000u /* only "clone" children: exit signal not
+				   SIGCHLD */
 
 #endif

@@ -1,10 +1,11 @@
 /* errno.h: errno and the error numbers, Linux's (kernel/uapi/errno.h).
- * One thread per process so far: errno is a plain global. */
+ * Each thread has its own errno. */
 #ifndef _ERRNO_H
 #define _ERRNO_H
 
 #include "kernel/uapi/errno.h"
 
-extern int errno;
+int *__errno_location(void);
+#define errno (*__errno_location())
 
 #endif

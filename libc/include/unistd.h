@@ -42,6 +42,7 @@ int ftruncate(int fd, off_t len);
 _Noreturn void _exit(int status);
 pid_t getpid(void);
 pid_t getppid(void);
+pid_t gettid(void);
 pid_t fork(void);
 int execve(const char *path, char *const argv[], char *const envp[]);
 int execv(const char *path, char *const argv[]);

@@ -48,13 +48,15 @@ static uint64_t descriptor(const struct user_desc *u)
 	return ((uint64_t)hi << 32) | lo;
 }
 
-long tls_set_thread_area(void *uinfo)
+long tls_set(struct thread *t, void *uinfo, bool can_allocate)
 {
 	struct user_desc u;
 	if (copy_from_user(&u, uinfo, sizeof(u)))
 		return -EFAULT;
-	struct thread *t = thread_current();
-	if (u.entry_number == (uint32_t)-1) {
+	/* As Linux's tls_desc_okay(): only present 32-bit data segments. */
+	if (!clears(&u) && (!u.seg_32bit || u.contents > 1 || u.seg_not_present))
+		return -EINVAL;
+	if (u.entry_number == (uint32_t)-1 && can_allocate) {
 		/* Pick a free entry and tell the caller which one. */
 		u.entry_number = 0;
 		for (uint32_t i = 0; i < GDT_TLS_COUNT && !u.entry_number; i++)
@@ -68,10 +70,13 @@ long tls_set_thread_area(void *uinfo)
 	if (u.entry_number < GDT_TLS_FIRST ||
 	    u.entry_number >= GDT_TLS_FIRST + GDT_TLS_COUNT)
 		return -EINVAL;
-	/* As Linux's tls_desc_okay(): only present 32-bit data segments. */
-	if (!clears(&u) && (!u.seg_32bit || u.contents > 1 || u.seg_not_present))
-		return -EINVAL;
 	t->tls[u.entry_number - GDT_TLS_FIRST] = descriptor(&u);
-	gdt_load_tls(t->tls);  /* it is running: make it take effect now */
+	if (t == thread_current())
+		gdt_load_tls(t->tls);  /* it is running: take effect now */
 	return 0;
+}
+
+long tls_set_thread_area(void *uinfo)
+{
+	return tls_set(thread_current(), uinfo, true);
 }

@@ -18,8 +18,10 @@ struct chunk {
 	size_t pad[2];       /* header = 16 bytes, so payloads stay aligned */
 };
 
-/* Free chunks sorted by address, neighbours always merged. */
+/* Free chunks sorted by address, neighbours always merged; guarded by
+ * __malloc_lock (libc's __lock) once there are threads. */
 extern struct chunk *__malloc_free;
+extern volatile int __malloc_lock;
 
 /* Put chunk c (CHUNK_USED clear) on the free list, merging it with free
  * neighbours that touch it. */

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "malloc_impl.h"
+#include "pthread_impl.h"
 
 static int touches(struct chunk *a, struct chunk *b)
 {
@@ -44,5 +45,7 @@ void free(void *p)
 		abort();
 	}
 	c->size &= ~(size_t)CHUNK_USED;
+	__lock(&__malloc_lock);
 	__malloc_insert(c);
+	__unlock(&__malloc_lock);
 }

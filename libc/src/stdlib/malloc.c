@@ -6,10 +6,12 @@
 #include <unistd.h>
 
 #include "malloc_impl.h"
+#include "pthread_impl.h"
 
 #define HEAP_STEP (64 * 1024)
 
 struct chunk *__malloc_free;
+volatile int __malloc_lock;  /* the free list and sbrk: threads take turns */
 
 /* Add at least need bytes to the heap, as one free chunk. */
 static int grow(size_t need)
@@ -59,13 +61,14 @@ void *malloc(size_t size)
 	size_t need = (size + CHUNK_HDR + CHUNK_ALIGN - 1) & ~(CHUNK_ALIGN - 1);
 	if (need < CHUNK_MIN)
 		need = CHUNK_MIN;
+	__lock(&__malloc_lock);
 	struct chunk *c = take(need);
-	if (!c) {
-		if (grow(need) < 0) {
-			errno = ENOMEM;
-			return NULL;
-		}
+	if (!c && grow(need) == 0)
 		c = take(need);
+	__unlock(&__malloc_lock);
+	if (!c) {
+		errno = ENOMEM;
+		return NULL;
 	}
 	return (char *)c + CHUNK_HDR;
 }

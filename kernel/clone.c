@@ -1,0 +1,192 @@
+/* kernel/clone.c: fork() and clone(): a new process (a copy-on-write copy
+ * of the caller's, with one thread) or a new thread of the caller's
+ * process. Both start as a copy of the calling thread's user registers
+ * with eax 0, so they return from the same system call. docs/threads.md
+ * draws it. */
+#include "kernel/proc.h"
+
+#include "fs/fs.h"
+#include "kernel/arch/x86/tls.h"
+#include "kernel/arch/x86/trap.h"
+#include "kernel/lib/string.h"
+#include "kernel/signal.h"
+#include "kernel/thread.h"
+#include "kernel/uapi/errno.h"
+#include "kernel/uapi/sched.h"
+#include "kernel/uapi/signal.h"
+#include "mm/as.h"
+#include "mm/uaccess.h"
+
+/* Flags pagoda honours, or accepts and ignores as Linux may (no ptrace,
+ * no System V semaphores, no I/O contexts). */
+#define CLONE_KNOWN (CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES |        \
+		     CLONE_SIGHAND | CLONE_PTRACE | CLONE_PARENT |          \
+		     CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS |          \
+		     CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID |           \
+		     CLONE_DETACHED | CLONE_UNTRACED | CLONE_CHILD_SETTID | \
+		     CLONE_IO)
+
+/* Linux's checks in copy_process(), in its order, then what pagoda does
+ * not do. Returns 0 or -EINVAL. */
+static int check_flags(uint32_t flags)
+{
+	if ((flags & (CLONE_NEWNS | CLONE_FS)) == (CLONE_NEWNS | CLONE_FS) ||
+	    (flags & (CLONE_NEWUSER | CLONE_FS)) == (CLONE_NEWUSER | CLONE_FS))
+		return -EINVAL;
+	if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
+		return -EINVAL;
+	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
+		return -EINVAL;
+	if ((flags & CLONE_PARENT) && proc_current()->pid == 1)
+		return -EINVAL;  /* Linux: init (SIGNAL_UNKILLABLE) may not */
+	if ((flags & CLONE_THREAD) && (flags & (CLONE_NEWUSER | CLONE_NEWPID)))
+		return -EINVAL;
+	/* Not in pagoda: namespaces (as a Linux built without them), pidfds,
+	 * vfork, and an address space shared by two processes. */
+	if (flags & ~CLONE_KNOWN)
+		return -EINVAL;
+	if ((flags & CLONE_VM) && !(flags & CLONE_THREAD))
+		return -EINVAL;
+	/* A thread shares its process's descriptor table and cwd: it cannot
+	 * have its own. Without CLONE_THREAD these stay per process (the
+	 * descriptor table is copied by fork: see copy_files below). */
+	if ((flags & CLONE_THREAD) && (~flags & (CLONE_FS | CLONE_FILES)))
+		return -EINVAL;
+	if (!(flags & CLONE_THREAD) && (flags & (CLONE_FS | CLONE_FILES)))
+		return -EINVAL;
+	return 0;
+}
+
+/* The part of a new thread t that is a copy of the calling thread me:
+ * user registers (eax 0: it returns 0 from clone), stack, x87/SSE state,
+ * TLS entries; then CLONE_SETTLS. Returns 0 or tls_set()'s error. */
+static int copy_thread(struct thread *t, struct thread *me, uint32_t flags,
+		       uint32_t newsp, uint32_t tls)
+{
+	*thread_user_frame(t) = *thread_user_frame(me);
+	thread_user_frame(t)->eax = 0;
+	if (newsp)
+		thread_user_frame(t)->user_esp = newsp;
+	thread_copy_fpu(t);
+	memcpy(t->tls, me->tls, sizeof(t->tls));
+	if (flags & CLONE_SETTLS)
+		return (int)tls_set(t, (void *)tls, false);
+	return 0;
+}
+
+/* A thread that never ran. */
+static void discard_thread(struct thread *t)
+{
+	t->state = THREAD_DEAD;
+	thread_free(t);
+}
+
+/* The tids a new thread t reports, before it runs: CLONE_CHILD_SETTID in
+ * its own address space (as Linux's child does on its first run, a fault
+ * is ignored), CLONE_PARENT_SETTID in the caller's (Linux ignores a fault
+ * there too: the child exists and its tid is the answer). */
+static void report_tid(struct proc *child, struct thread *t, uint32_t flags,
+		       uint32_t parent_tid, uint32_t child_tid)
+{
+	int tid = t->tid;
+	t->clear_child_tid = flags & CLONE_CHILD_CLEARTID ? child_tid : 0;
+	if (flags & CLONE_CHILD_SETTID) {
+		struct address_space *mine = as_current();
+		as_switch(child->as);
+		copy_to_user((void *)child_tid, &tid, sizeof(tid));
+		as_switch(mine);
+	}
+	if (flags & CLONE_PARENT_SETTID)
+		copy_to_user((void *)parent_tid, &tid, sizeof(tid));
+}
+
+/* CLONE_THREAD: a new thread in the caller's process. */
+static long new_thread(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
+		       uint32_t tls, uint32_t child_tid)
+{
+	struct thread *me = thread_current();
+	struct proc *p = me->proc;
+	proc_free_dead_threads(p);  /* threads that exited since the last */
+	struct thread *t = thread_create_user(p, 0, 0, 0);
+	if (!t)
+		return -ENOMEM;
+	int err = copy_thread(t, me, flags, newsp, tls);
+	if (!err)
+		err = proc_add_thread(p, t);
+	if (err) {
+		discard_thread(t);
+		return err;
+	}
+	/* The caller's signal mask; as Linux, a thread sharing the memory
+	 * does not inherit the alternate signal stack. */
+	signal_fork_thread(t);
+	t->sig.altstack_sp = t->sig.altstack_size = t->sig.altstack_flags = 0;
+	report_tid(p, t, flags, parent_tid, child_tid);
+	thread_start(t);
+	return t->tid;
+}
+
+/* Without CLONE_THREAD: a new process, a copy-on-write copy of the
+ * caller's with one thread, a copy of the calling one. */
+static long new_process(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
+			uint32_t tls, uint32_t child_tid)
+{
+	struct thread *me = thread_current();
+	struct proc *p = me->proc;
+	struct proc *parent = flags & CLONE_PARENT ? p->parent : p;
+	int err;
+	struct proc *child = proc_create(parent, &err);
+	if (!child)
+		return err;
+	child->as = as_fork(p->as);
+	struct thread *t = child->as && !fs_proc_fork(child, p) &&
+			   !signal_fork(child) ?
+			   thread_create_user(child, child->pid, 0, 0) : NULL;
+	if (!t) {
+		proc_discard(child);
+		return -ENOMEM;
+	}
+	signal_fork_thread(t);
+	err = copy_thread(t, me, flags, newsp, tls);
+	if (err) {
+		discard_thread(t);
+		proc_discard(child);
+		return err;
+	}
+	memcpy(child->name, p->name, sizeof(child->name));
+	child->exit_signal = flags & CLONE_PARENT ? p->exit_signal
+						  : (int)(flags & CSIGNAL);
+	child->creator = flags & CLONE_PARENT ? p->creator : me->tid;
+	child->orphan = !parent;  /* no one will wait: freed when it ends */
+	child->pgid = p->pgid;    /* the caller's group, even with CLONE_PARENT */
+	child->sid = p->sid;
+	child->threads = t;  /* nobody else sees it yet */
+	child->nthreads = 1;
+	child->state = PROC_LIVE;
+	report_tid(child, t, flags, parent_tid, child_tid);
+	thread_start(t);
+	return child->pid;
+}
+
+long proc_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
+		uint32_t tls, uint32_t child_tid)
+{
+	int err = check_flags(flags);
+	if (err)
+		return err;
+	if (flags & CLONE_THREAD)
+		return new_thread(flags, newsp, parent_tid, tls, child_tid);
+	return new_process(flags, newsp, parent_tid, tls, child_tid);
+}
+
+int proc_fork(void)
+{
+	return (int)new_process(SIGCHLD, 0, 0, 0, 0);
+}
+
+long proc_set_tid_address(uint32_t tidptr)
+{
+	struct thread *me = thread_current();
+	me->clear_child_tid = tidptr;
+	return me->tid;
+}

@@ -1,0 +1,55 @@
+/* kernel/threads_test.c: threads from the inside: user/threadtest (pthreads
+ * on clone and futex, exit vs exit_group, execve and fork from a thread)
+ * checks itself and prints KTAP; here we also check that every process
+ * and futex waiter is gone afterwards, and the runner that no frame or
+ * heap byte leaked. */
+#include <stddef.h>
+
+#include "kernel/futex.h"
+#include "kernel/proc.h"
+#include "tests/ktest.h"
+#include "tests/uprog.h"
+
+static struct uprog_result res;  /* 4 KiB: not on the stack */
+
+KTEST(threads, pthreads_futexes_exit_exec_fork_behave_as_linux)
+{
+	uprog_run("/bin/threadtest", (const char *const[]){ "/bin/threadtest",
+							   NULL }, &res);
+	ASSERT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_EXITED(0));
+	EXPECT_TRUE(uprog_ktap_passed(&res));
+	if (t->failures)
+		uprog_show(&res);
+	EXPECT_EQ(proc_count(), 0);
+	EXPECT_EQ(futex_waiters(), 0);
+}
+
+/* 1,000 threads created and joined one after the other: the kernel
+ * stacks of exited threads are freed as new ones come, and everything at
+ * the end (the runner compares frames and heap bytes). */
+KTEST(threads, create_join_1000_times_leaks_nothing)
+{
+	uprog_run("/bin/threadtest", (const char *const[]){ "/bin/threadtest",
+							   "join1000", NULL },
+		  &res);
+	ASSERT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_EXITED(0));
+	EXPECT_TRUE(uprog_ktap_passed(&res));
+	if (t->failures)
+		uprog_show(&res);
+	EXPECT_EQ(proc_count(), 0);
+}
+
+/* clone's flag checks and tid pointers, wait4's thread options. */
+KTEST(threads, clone_flags_and_wait4_options_are_linux_s)
+{
+	uprog_run("/bin/clonecheck", (const char *const[]){ "clonecheck", NULL },
+		  &res);
+	ASSERT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_EXITED(0));
+	EXPECT_TRUE(uprog_ktap_passed(&res));
+	if (t->failures)
+		uprog_show(&res);
+	EXPECT_EQ(proc_count(), 0);
+}

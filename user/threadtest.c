@@ -1,0 +1,525 @@
+/* user/threadtest.c: threads as a program sees them: pthreads on clone
+ * and futex, thread ids, exit vs exit_group, execve and fork from a
+ * thread of a process with several. The same binary runs on Linux
+ * (tools/check-user-on-host). Prints KTAP; exits 0 if every case passed.
+ * `threadtest join1000` runs only the create/join loop; `threadtest
+ * execed PID` is the program a multi-threaded execve lands in. */
+#include <errno.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "kernel/uapi/futex.h"
+#include "ktap.h"
+
+static char *self_path;  /* argv[0]: execve's target */
+
+static long futex(volatile int *addr, int op, int val, const void *ts_or_n,
+		  volatile int *addr2, int val3)
+{
+	return syscall(__NR_futex, addr, op, val, ts_or_n, addr2, val3);
+}
+
+/* Give the other threads time to reach their sleep: on pagoda's single
+ * CPU a few rounds of yields do it; on a host, the callers retry. */
+static void let_others_run(void)
+{
+	for (int i = 0; i < 20; i++)
+		sched_yield();
+}
+
+/* Fork a child that runs fn and _exits with its result; return the wait
+ * status, or -1. */
+static int in_child(int (*fn)(void))
+{
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid < 0) {
+		note("fork failed: errno %d", errno);
+		return -1;
+	}
+	if (pid == 0)
+		_exit(fn());
+	int status;
+	if (waitpid(pid, &status, 0) != pid) {
+		note("waitpid failed: errno %d", errno);
+		return -1;
+	}
+	return status;
+}
+
+/* ---- 8 threads, one counter ---- */
+
+#define NTHREADS 8
+#define ROUNDS 2000
+
+static pthread_mutex_t counter_lock = PTHREAD_MUTEX_INITIALIZER;
+static volatile int counter;
+
+static void *add_rounds(void *arg)
+{
+	for (int i = 0; i < ROUNDS; i++) {
+		pthread_mutex_lock(&counter_lock);
+		int v = counter;
+		if (i % 64 == 0)
+			sched_yield();  /* others find the lock taken and sleep */
+		counter = v + 1;
+		pthread_mutex_unlock(&counter_lock);
+	}
+	return arg;
+}
+
+static bool counter_under_a_futex_mutex_is_exact(void)
+{
+	pthread_t t[NTHREADS];
+	for (int i = 0; i < NTHREADS; i++) {
+		int err = pthread_create(&t[i], NULL, add_rounds, &t[i]);
+		if (err) {
+			note("pthread_create: %d", err);
+			return false;
+		}
+	}
+	bool ok = true;
+	for (int i = 0; i < NTHREADS; i++) {
+		void *r;
+		ok &= pthread_join(t[i], &r) == 0 && r == &t[i];
+	}
+	if (counter != NTHREADS * ROUNDS)
+		note("counter %d, want %d", counter, NTHREADS * ROUNDS);
+	return ok && counter == NTHREADS * ROUNDS;
+}
+
+/* ---- ids ---- */
+
+static volatile int thread_pid, thread_tid;
+
+static void *report_ids(void *arg __attribute__((unused)))
+{
+	thread_pid = getpid();
+	thread_tid = gettid();
+	errno = 1234;  /* each thread has its own */
+	return NULL;
+}
+
+static bool getpid_is_the_group_gettid_the_thread(void)
+{
+	pthread_t t;
+	errno = 0;
+	if (pthread_create(&t, NULL, report_ids, NULL) || pthread_join(t, NULL))
+		return false;
+	bool ok = thread_pid == getpid() && gettid() == getpid() &&
+		  thread_tid != getpid() && thread_tid > 0 && errno == 0;
+	if (!ok)
+		note("pid %d tid %d; thread: pid %d tid %d; errno %d", getpid(),
+		     gettid(), thread_pid, thread_tid, errno);
+	long r = syscall(__NR_set_tid_address, NULL);
+	if (r != gettid()) {
+		note("set_tid_address returned %ld", r);
+		ok = false;
+	}
+	return ok;
+}
+
+/* ---- create and join, many times ---- */
+
+static void *twice(void *arg)
+{
+	return (void *)((long)arg * 2);
+}
+
+static bool create_join_1000_times(void)
+{
+	for (long i = 0; i < 1000; i++) {
+		pthread_t t;
+		void *r;
+		int err = pthread_create(&t, NULL, twice, (void *)i);
+		if (err || pthread_join(t, &r) || (long)r != 2 * i) {
+			note("round %ld: create %d, result %ld", i, err, (long)r);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* ---- futex errors and timeouts ---- */
+
+static volatile int word;
+
+static bool futex_errors_are_linux_s(void)
+{
+	struct { long sec, nsec; } zero = { 0, 0 }, bad = { 0, 1000000000 },
+				   neg = { -1, 0 }, ms = { 0, 10000000 };
+	bool ok = true;
+#define EXPECT_ERR(call, e)                                              \
+	do {                                                             \
+		errno = 0;                                               \
+		long r_ = (call);                                        \
+		if (r_ != -1 || errno != (e)) {                          \
+			note("%s: %ld errno %d, want errno %d", #call,   \
+			     r_, errno, (e));                            \
+			ok = false;                                      \
+		}                                                        \
+	} while (0)
+	word = 5;
+	EXPECT_ERR(futex(&word, FUTEX_WAIT, 4, NULL, NULL, 0), EAGAIN);
+	EXPECT_ERR(futex(&word, FUTEX_WAIT_PRIVATE, 5, &zero, NULL, 0),
+		   ETIMEDOUT);
+	EXPECT_ERR(futex(&word, FUTEX_WAIT, 5, &ms, NULL, 0), ETIMEDOUT);
+	EXPECT_ERR(futex(&word, FUTEX_WAIT_BITSET, 5, &zero, NULL, -1),
+		   ETIMEDOUT);  /* absolute: the epoch is long past */
+	EXPECT_ERR(futex(&word, FUTEX_WAIT_BITSET | FUTEX_CLOCK_REALTIME, 5,
+			 &zero, NULL, -1), ETIMEDOUT);
+	EXPECT_ERR(futex(&word, FUTEX_WAIT, 5, &bad, NULL, 0), EINVAL);
+	EXPECT_ERR(futex(&word, FUTEX_WAIT, 5, &neg, NULL, 0), EINVAL);
+	EXPECT_ERR(futex(&word, FUTEX_WAIT_BITSET, 5, &zero, NULL, 0), EINVAL);
+	EXPECT_ERR(futex(&word, FUTEX_WAKE_BITSET, 1, NULL, NULL, 0), EINVAL);
+	EXPECT_ERR(futex((int *)((char *)&word + 1), FUTEX_WAKE, 1, NULL,
+			 NULL, 0), EINVAL);
+	EXPECT_ERR(futex((int *)0xc0000000, FUTEX_WAIT, 0, NULL, NULL, 0),
+		   EFAULT);
+	EXPECT_ERR(futex((int *)16, FUTEX_WAIT, 0, NULL, NULL, 0), EFAULT);
+	EXPECT_ERR(futex(&word, FUTEX_WAIT, 5, (void *)16, NULL, 0), EFAULT);
+	EXPECT_ERR(futex(&word, FUTEX_WAKE | FUTEX_CLOCK_REALTIME, 1, NULL,
+			 NULL, 0), ENOSYS);
+	EXPECT_ERR(futex(&word, 99, 1, NULL, NULL, 0), ENOSYS);
+	EXPECT_ERR(futex(&word, FUTEX_CMP_REQUEUE, 1, (void *)1, &word, 4),
+		   EAGAIN);
+	EXPECT_ERR(futex(&word, FUTEX_REQUEUE, -1, (void *)1, &word, 0),
+		   EINVAL);
+	EXPECT_ERR(futex(&word, FUTEX_WAKE_OP, 1, (void *)1, &word,
+			 FUTEX_OP(7, 0, FUTEX_OP_CMP_EQ, 0)), ENOSYS);
+	/* A private wake of an unmapped word finds nobody; a shared one
+	 * needs the page. */
+	errno = 0;
+	if (futex((int *)16, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0) != 0) {
+		note("private wake at 16: errno %d", errno);
+		ok = false;
+	}
+	EXPECT_ERR(futex((int *)16, FUTEX_WAKE, 1, NULL, NULL, 0), EFAULT);
+	long r = syscall(__NR_futex_time64, &word, FUTEX_WAIT, 5,
+			 (long long[]){ 0, 1000000 }, NULL, 0);
+	if (r != -1 || errno != ETIMEDOUT) {
+		note("futex_time64 wait: %ld errno %d", r, errno);
+		ok = false;
+	}
+	return ok;
+}
+
+/* ---- requeue and wake_op ---- */
+
+static volatile int wq_a, wq_b, asleep, release;
+
+/* Sleep on wq_a until release is set; count the sleeps that began. */
+static void *sleep_on_a(void *arg __attribute__((unused)))
+{
+	__atomic_fetch_add(&asleep, 1, __ATOMIC_SEQ_CST);
+	while (!release)
+		futex(&wq_a, FUTEX_WAIT_PRIVATE, 0, NULL, NULL, 0);
+	return NULL;
+}
+
+static bool start_sleepers(pthread_t *t, int n)
+{
+	asleep = release = 0;
+	for (int i = 0; i < n; i++)
+		if (pthread_create(&t[i], NULL, sleep_on_a, NULL))
+			return false;
+	while (asleep < n)
+		sched_yield();
+	let_others_run();
+	return true;
+}
+
+static bool requeue_moves_waiters_to_another_word(void)
+{
+	pthread_t t[3];
+	if (!start_sleepers(t, 3))
+		return false;
+	/* Move them all to wq_b (none woken); on a host, some may not be
+	 * asleep yet: go on until all three were moved. */
+	long moved = 0;
+	for (int tries = 0; moved < 3 && tries < 1000; tries++) {
+		long r = futex(&wq_a, FUTEX_CMP_REQUEUE_PRIVATE, 0,
+			       (void *)3, &wq_b, 0);
+		if (r < 0)
+			break;
+		moved += r;
+		if (moved < 3)
+			sched_yield();
+	}
+	long left_on_a = futex(&wq_a, FUTEX_WAKE_PRIVATE, 10, NULL, NULL, 0);
+	release = 1;
+	long one = futex(&wq_b, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+	long rest = futex(&wq_b, FUTEX_WAKE_PRIVATE, 10, NULL, NULL, 0);
+	for (int i = 0; i < 3; i++)
+		pthread_join(t[i], NULL);
+	if (moved != 3 || left_on_a != 0 || one != 1 || rest != 2)
+		note("moved %ld, then woke %ld on a, %ld + %ld on b", moved,
+		     left_on_a, one, rest);
+	return moved == 3 && left_on_a == 0 && one == 1 && rest == 2;
+}
+
+static bool wake_op_changes_a_word_and_wakes(void)
+{
+	pthread_t t;
+	bool ok = true;
+	if (!start_sleepers(&t, 1))
+		return false;
+	/* SET is idempotent: retry until the sleeper is woken. */
+	long woken = 0;
+	for (int tries = 0; !woken && tries < 1000; tries++) {
+		release = 1;
+		woken = futex(&wq_a, FUTEX_WAKE_OP_PRIVATE, 1, (void *)1, &wq_b,
+			      FUTEX_OP(FUTEX_OP_SET, 7, FUTEX_OP_CMP_EQ, 0));
+		if (woken < 0)
+			break;
+	}
+	pthread_join(t, NULL);
+	ok &= woken == 1 && wq_b == 7;
+	/* shift operand: 7 + (1 << 3); old 7 > 6: the comparison holds */
+	long r = futex(&wq_a, FUTEX_WAKE_OP_PRIVATE, 1, (void *)1, &wq_b,
+		       FUTEX_OP(FUTEX_OP_ADD | FUTEX_OP_OPARG_SHIFT, 3,
+				FUTEX_OP_CMP_GT, 6));
+	ok &= r == 0 && wq_b == 15;
+	r = futex(&wq_a, FUTEX_WAKE_OP_PRIVATE, 1, (void *)1, &wq_b,
+		  FUTEX_OP(FUTEX_OP_ANDN, 5, FUTEX_OP_CMP_LT, 0));
+	ok &= r == 0 && wq_b == 10;
+	if (!ok)
+		note("woken %ld, word %d", woken, wq_b);
+	wq_b = 0;
+	return ok;
+}
+
+/* ---- copy-on-write ---- */
+
+static volatile int cow_word;  /* .bss: copy-on-write after a fork */
+
+static void *sleep_on_cow(void *arg)
+{
+	__atomic_fetch_add(&asleep, 1, __ATOMIC_SEQ_CST);
+	while (cow_word == 0)
+		futex(&cow_word, (int)(long)arg, 0, NULL, NULL, 0);
+	return NULL;
+}
+
+/* A child that keeps the parent's pages shared copy-on-write a while. */
+static int linger(void)
+{
+	static const long ts[2] = { 0, 200000000 };
+	volatile int mine = 0;
+	futex(&mine, FUTEX_WAIT_PRIVATE, 0, ts, NULL, 0);
+	return 0;
+}
+
+static bool wake_after_a_copy(int wait_op, int wake_op)
+{
+	pthread_t t;
+	cow_word = 0;
+	asleep = 0;
+	if (pthread_create(&t, NULL, sleep_on_cow, (void *)(long)wait_op))
+		return false;
+	while (!asleep)
+		sched_yield();
+	let_others_run();
+	fflush(stdout);
+	pid_t pid = fork();  /* now cow_word's page is copy-on-write */
+	if (pid == 0)
+		_exit(linger());
+	cow_word = 1;        /* the parent's write copies the page */
+	long woken = 0;
+	for (int tries = 0; !woken && tries < 1000; tries++) {
+		woken = futex(&cow_word, wake_op, 1, NULL, NULL, 0);
+		if (!woken)
+			sched_yield();
+	}
+	pthread_join(t, NULL);
+	int status;
+	waitpid(pid, &status, 0);
+	if (woken != 1)
+		note("wake after the copy: %ld (errno %d)", woken, errno);
+	return woken == 1;
+}
+
+static bool futex_in_a_cow_page_works_across_the_copy(void)
+{
+	return wake_after_a_copy(FUTEX_WAIT_PRIVATE, FUTEX_WAKE_PRIVATE) &&
+	       wake_after_a_copy(FUTEX_WAIT, FUTEX_WAKE);
+}
+
+/* ---- exit_group with threads blocked ---- */
+
+static void *block_in_futex(void *arg __attribute__((unused)))
+{
+	static volatile int never;
+	for (;;)
+		futex(&never, FUTEX_WAIT_PRIVATE, 0, NULL, NULL, 0);
+	return NULL;
+}
+
+static void *block_in_read(void *arg)
+{
+	char c;
+	while (read(0, &c, 1) > 0)
+		;  /* at end of input (a host's /dev/null): block elsewhere */
+	return block_in_futex(arg);
+}
+
+static void *call_exit_group(void *arg __attribute__((unused)))
+{
+	let_others_run();
+	syscall(__NR_exit_group, 3);
+	return NULL;
+}
+
+static int exit_group_child(void)
+{
+	pthread_t t;
+	pthread_create(&t, NULL, block_in_futex, NULL);
+	pthread_create(&t, NULL, block_in_read, NULL);
+	pthread_create(&t, NULL, call_exit_group, NULL);
+	block_in_futex(NULL);  /* the main thread blocks too */
+	return 99;
+}
+
+static bool exit_group_ends_threads_blocked_in_futex_and_read(void)
+{
+	int status = in_child(exit_group_child);
+	if (status != W_EXITCODE(3, 0))
+		note("status %#x, want %#x", status, W_EXITCODE(3, 0));
+	return status == W_EXITCODE(3, 0);
+}
+
+/* exit() of the main thread alone: the process goes on, and the last
+ * thread's exit() gives it its status (Linux since 5.19). */
+static void *exit_later(void *arg __attribute__((unused)))
+{
+	let_others_run();
+	syscall(__NR_exit, 9);
+	return NULL;
+}
+
+static int main_thread_exits_first(void)
+{
+	pthread_t t;
+	pthread_create(&t, NULL, exit_later, NULL);
+	syscall(__NR_exit, 4);
+	return 99;
+}
+
+static bool exit_ends_one_thread_and_the_last_ends_the_process(void)
+{
+	int status = in_child(main_thread_exits_first);
+	if (status != W_EXITCODE(9, 0))
+		note("status %#x, want %#x", status, W_EXITCODE(9, 0));
+	return status == W_EXITCODE(9, 0);
+}
+
+/* ---- execve and fork from a thread ---- */
+
+static volatile int leader_pid;
+
+static void *exec_self(void *arg __attribute__((unused)))
+{
+	char pid[16];
+	snprintf(pid, sizeof(pid), "%d", leader_pid);
+	char *argv[] = { self_path, "execed", pid, NULL };
+	let_others_run();
+	execve(self_path, argv, (char *[]){ NULL });
+	return NULL;  /* failed: the child then exits 99 */
+}
+
+static int exec_with_four_threads(void)
+{
+	pthread_t t;
+	leader_pid = getpid();
+	pthread_create(&t, NULL, block_in_futex, NULL);
+	pthread_create(&t, NULL, block_in_futex, NULL);
+	pthread_create(&t, NULL, exec_self, NULL);
+	block_in_futex(NULL);
+	return 99;
+}
+
+static bool execve_from_a_thread_ends_the_others(void)
+{
+	int status = in_child(exec_with_four_threads);
+	if (status != W_EXITCODE(0, 0))
+		note("status %#x, want 0", status);
+	return status == W_EXITCODE(0, 0);
+}
+
+/* What execed lands in: it is the leader now, alone, with the pid. */
+static int execed(const char *pid)
+{
+	int want = atoi(pid);
+	return getpid() == want && gettid() == want ? 0 : 1;
+}
+
+static volatile int fork_status = -1;
+
+static void *fork_here(void *arg __attribute__((unused)))
+{
+	pid_t parent = getpid();
+	pid_t pid = fork();
+	if (pid == 0) {
+		/* Only this thread was copied: its exit() ends the child. */
+		int ok = getppid() == parent && gettid() == getpid();
+		syscall(__NR_exit, ok ? 5 : 6);
+	}
+	int status;
+	if (pid > 0 && waitpid(pid, &status, 0) == pid)
+		fork_status = status;
+	return NULL;
+}
+
+static bool fork_from_a_thread_copies_only_that_thread(void)
+{
+	pthread_t t;
+	fflush(stdout);
+	if (pthread_create(&t, NULL, fork_here, NULL) || pthread_join(t, NULL))
+		return false;
+	if (fork_status != W_EXITCODE(5, 0))
+		note("status %#x, want %#x", fork_status, W_EXITCODE(5, 0));
+	return fork_status == W_EXITCODE(5, 0);
+}
+
+static const struct ktap_case cases[] = {
+	{ "threads.counter_under_a_futex_mutex_is_exact",
+	  counter_under_a_futex_mutex_is_exact },
+	{ "threads.getpid_is_the_group_gettid_the_thread",
+	  getpid_is_the_group_gettid_the_thread },
+	{ "threads.create_join_1000_times", create_join_1000_times },
+	{ "futex.errors_are_linux_s", futex_errors_are_linux_s },
+	{ "futex.requeue_moves_waiters_to_another_word",
+	  requeue_moves_waiters_to_another_word },
+	{ "futex.wake_op_changes_a_word_and_wakes",
+	  wake_op_changes_a_word_and_wakes },
+	{ "futex.in_a_cow_page_works_across_the_copy",
+	  futex_in_a_cow_page_works_across_the_copy },
+	{ "threads.exit_group_ends_threads_blocked_in_futex_and_read",
+	  exit_group_ends_threads_blocked_in_futex_and_read },
+	{ "threads.exit_ends_one_thread_and_the_last_ends_the_process",
+	  exit_ends_one_thread_and_the_last_ends_the_process },
+	{ "threads.execve_from_a_thread_ends_the_others",
+	  execve_from_a_thread_ends_the_others },
+	{ "threads.fork_from_a_thread_copies_only_that_thread",
+	  fork_from_a_thread_copies_only_that_thread },
+};
+
+int main(int argc, char **argv)
+{
+	self_path = argv[0];
+	if (argc == 3 && strcmp(argv[1], "execed") == 0)
+		return execed(argv[2]);
+	if (argc == 2 && strcmp(argv[1], "join1000") == 0) {
+		static const struct ktap_case one[] = {
+			{ "threads.create_join_1000_times",
+			  create_join_1000_times },
+		};
+		return ktap_run(one, 1);
+	}
+	return ktap_run(cases, KTAP_COUNT(cases));
+}
