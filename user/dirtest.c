@@ -218,6 +218,11 @@ static bool directory_listing(void)
 		     "/bin lists sh");
 	char tiny[8];
 	int fd = open(".", O_RDONLY);
+	static char big[512];
+	long first = getdents64(fd, big, sizeof(big));
+	ok &= expect(first > 0 && lseek(fd, 0, SEEK_SET) == 0 &&
+		     getdents64(fd, big, sizeof(big)) == first, "rewind with lseek");
+	lseek(fd, 0, SEEK_SET);
 	ok &= fails_with(getdents64(fd, tiny, sizeof(tiny)), EINVAL, "tiny buffer");
 	close(fd);
 	fd = open("x1", O_RDONLY);

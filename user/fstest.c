@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
@@ -139,6 +140,17 @@ static bool positional_and_seek(void)
 		     !b[0] && !b[3], "truncate grows with zeros");
 	ok &= fails_with(truncate("p", -1), EINVAL, "negative length");
 	ok &= expect(fsync(fd) == 0, "fsync");
+	int avail = -1;
+	lseek(fd, 1, SEEK_SET);
+	ok &= expect(ioctl(fd, FIONREAD, &avail) == 0 && avail == 8191,
+		     "FIONREAD: bytes from the offset to the end");
+	int on = 1;
+	ok &= expect(ioctl(fd, FIONBIO, &on) == 0 &&
+		     (fcntl(fd, F_GETFL, 0) & O_NONBLOCK), "FIONBIO sets O_NONBLOCK");
+	on = 0;
+	ok &= expect(ioctl(fd, FIONBIO, &on) == 0 &&
+		     !(fcntl(fd, F_GETFL, 0) & O_NONBLOCK), "and clears it");
+	ok &= fails_with(ioctl(fd, TIOCGWINSZ, &avail), ENOTTY, "not a terminal");
 	close(fd);
 	int rd = open("p", O_RDONLY);
 	ok &= fails_with(ftruncate(rd, 0), EINVAL, "ftruncate a read-only fd");
