@@ -65,79 +65,97 @@ static void move_to(struct inode **cur, struct inode *next)
 	*cur = next;
 }
 
-int walk(struct inode *base, char *path, unsigned flags, struct walk *w)
+/* One component of a path being walked. */
+struct comp {
+	char *name;      /* its first byte */
+	uint32_t len;    /* 0: no component left */
+	char *rest;      /* just past it (its trailing slashes included) */
+	char *next;      /* the next component, slashes skipped */
+	bool last;       /* nothing follows it */
+	bool slash;      /* slashes follow it */
+};
+
+static void comp_parse(char *p, struct comp *c)
 {
-	*w = (struct walk){ 0 };
-	if (!path[0] && !(flags & WALK_EMPTY))
-		return -ENOENT;
-	struct inode *cur = inode_get(path[0] == '/' ? fs_root : base);
-	char *p = path;
-	int links = 0, err;
-	for (;;) {
-		while (*p == '/')
-			p++;
-		uint32_t len = 0;
-		while (p[len] && p[len] != '/')
-			len++;
-		char *rest = p + len, *next_p = rest;
-		while (*next_p == '/')
-			next_p++;
-		bool last = !*next_p, slash = rest != next_p;
-		if (len == 0)  /* no component at all: "/" or "" */
-			break;
-		if (last && (flags & WALK_PARENT)) {
-			if (!S_ISDIR(cur->mode)) {
-				err = -ENOTDIR;
-				goto out_err;
-			}
-			if (len > NAME_MAX) {
-				err = -ENAMETOOLONG;
-				goto out_err;
-			}
-			w->dir = cur;
-			w->last = p;
-			w->last_len = len;
-			w->slash = slash;
-			return 0;
-		}
-		struct inode *next;
-		if ((err = step(cur, p, len, &next)))
-			goto out_err;
-		if (S_ISLNK(next->mode) &&
-		    (!last || slash || (flags & WALK_FOLLOW))) {
-			if (++links > SYMLINK_MAX) {
-				err = -ELOOP;
-				goto out_err;
-			}
-			if ((err = splice_link(path, rest, next)))
-				goto out_err;
-			if (path[0] == '/')
-				move_to(&cur, fs_root);
-			p = path;
-			continue;
-		}
-		move_to(&cur, next);
-		if (last) {
-			if (slash && !S_ISDIR(cur->mode)) {
-				err = -ENOTDIR;
-				goto out_err;
-			}
-			break;
-		}
-		p = next_p;
-	}
+	while (*p == '/')
+		p++;
+	c->name = p;
+	c->len = 0;
+	while (p[c->len] && p[c->len] != '/')
+		c->len++;
+	c->rest = c->next = p + c->len;
+	while (*c->next == '/')
+		c->next++;
+	c->last = !*c->next;
+	c->slash = c->rest != c->next;
+}
+
+/* WALK_PARENT reached the last component c in directory cur (held, and
+ * handed to w). */
+static int stop_at_parent(struct inode *cur, const struct comp *c,
+			  struct walk *w)
+{
+	if (!S_ISDIR(cur->mode))
+		return -ENOTDIR;
+	if (c->len > NAME_MAX)
+		return -ENAMETOOLONG;
+	w->dir = cur;
+	w->last = c->name;
+	w->last_len = c->len;
+	w->slash = c->slash;
+	return 0;
+}
+
+/* The end of the walk at cur (held): the result, checked. */
+static int finish(struct inode *cur, const char *p, unsigned flags,
+		  struct walk *w)
+{
 	if (flags & WALK_PARENT) {  /* "/": a directory, no last component */
 		w->dir = cur;
 		w->last = p;
 		return 0;
 	}
-	if ((flags & WALK_DIRECTORY) && !S_ISDIR(cur->mode)) {
-		err = -ENOTDIR;
-		goto out_err;
-	}
+	if ((flags & WALK_DIRECTORY) && !S_ISDIR(cur->mode))
+		return -ENOTDIR;
 	w->inode = cur;
 	return 0;
+}
 
+int walk(struct inode *base, char *path, unsigned flags, struct walk *w)
+{
+	*w = (struct walk){ 0 };
+	if (!path[0] && !(flags & WALK_EMPTY))
+		return -ENOENT;
+	struct inode *cur = inode_get(path[0] == '/' ? fs_root : base), *next;
+	struct comp c;
+	int links = 0, err;
+	for (comp_parse(path, &c); c.len; comp_parse(c.next, &c)) {
+		if (c.last && (flags & WALK_PARENT)) {
+			if ((err = stop_at_parent(cur, &c, w)))
+				goto out_err;
+			return 0;
+		}
+		if ((err = step(cur, c.name, c.len, &next)))
+			goto out_err;
+		if (S_ISLNK(next->mode) &&
+		    (!c.last || c.slash || (flags & WALK_FOLLOW))) {
+			err = ++links > SYMLINK_MAX ? -ELOOP
+						    : splice_link(path, c.rest, next);
+			if (err)
+				goto out_err;
+			if (path[0] == '/')
+				move_to(&cur, fs_root);
+			c.next = path;  /* walk the spliced path from cur */
+			continue;
+		}
+		move_to(&cur, next);
+		if (c.last && c.slash && !S_ISDIR(cur->mode)) {
+			err = -ENOTDIR;
+			goto out_err;
+		}
+	}
+	if (!(err = finish(cur, c.name, flags, w)))
+		return 0;
 out_err:
 	inode_put(cur);
 	return err;
