@@ -112,6 +112,30 @@ static long mremap_to(struct address_space *as, vaddr_t old, uint32_t old_len,
 	return move_mapping(as, v, old, old_len, new_addr, new_len);
 }
 
+/* An old length of 0: a second mapping of the same shared pages (Linux
+ * allows it for shared mappings only) at a new address. */
+static long duplicate(struct address_space *as, const struct vma *v,
+		      vaddr_t old, uint32_t new_len, unsigned flags)
+{
+	if (!vma_is_shared(v) || (flags & MREMAP_FIXED))
+		return -EINVAL;
+	if (!(flags & MREMAP_MAYMOVE))
+		return -ENOMEM;
+	vaddr_t to = mm_unmapped_area(as, 0, new_len);
+	if (!to)
+		return -ENOMEM;
+	struct vma *n = vma_moved(v, to, new_len);
+	if (!n)
+		return -ENOMEM;
+	n->file_offset += old - v->start;
+	int err = as_insert_vma(as, n);
+	if (err) {
+		vma_destroy(n);
+		return err;
+	}
+	return to;
+}
+
 long mm_mremap(struct address_space *as, vaddr_t old, uint32_t old_len,
 	       uint32_t new_len, unsigned flags, vaddr_t new_addr)
 {
@@ -131,7 +155,7 @@ long mm_mremap(struct address_space *as, vaddr_t old, uint32_t old_len,
 	if (!v)
 		return -EFAULT;
 	if (!old_len)
-		return -EINVAL;  /* Linux duplicates only shared mappings so */
+		return duplicate(as, v, old, new_len, flags);
 	if (flags & MREMAP_FIXED)
 		return mremap_to(as, old, old_len, new_len, new_addr);
 	if (old_len >= new_len) {

@@ -28,7 +28,8 @@ static uint8_t peek(const volatile uint8_t *p)
  * qemu emulates mmap itself and differs from Linux in a few places:
  * MAP_POPULATE and unknown madvise advice are ignored, MAP_FIXED_NOREPLACE
  * gives ENOMEM, growing in place fails, unmapped guest ranges stay
- * reserved, mprotect checks prot even for length 0. Those checks are Linux's and run only on pagoda (or a real
+ * reserved, mprotect checks prot even for length 0, mremap cannot
+ * duplicate a shared mapping. Those checks are Linux's and run only on pagoda (or a real
  * i386 Linux). */
 static bool qemu_user(void)
 {
@@ -309,6 +310,45 @@ static bool shared_anonymous_grown_past_its_end_is_a_bus_error(void)
 	       WTERMSIG(status) == 7;
 }
 
+static bool mremap_of_length_0_duplicates_a_shared_mapping(void)
+{
+	uint8_t *s = map(1, RW, SHARED), *p = map(1, RW, PRIV);
+	if (!s || !p)
+		return false;
+	s[0] = 42;
+	uint8_t *d = qemu_user() ? MAP_FAILED : mremap(s, 0, PAGE, MREMAP_MAYMOVE);
+	bool ok = LINUX_ONLY(d != MAP_FAILED && d != s && d[0] == 42);
+	if (ok && d != MAP_FAILED) {
+		d[1] = 43;  /* the same page, seen through both */
+		ok = s[1] == 43;
+	}
+	ok = ok && LINUX_ONLY(EXPECT_ERR(mremap(s, 0, PAGE, 0), ENOMEM));
+	ok = ok && LINUX_ONLY(EXPECT_ERR(mremap(p, 0, PAGE, MREMAP_MAYMOVE), EINVAL));
+	if (d != MAP_FAILED)
+		munmap(d, PAGE);
+	return munmap(s, PAGE) == 0 && munmap(p, PAGE) == 0 && ok;
+}
+
+/* A MAP_GROWSDOWN mapping grows when the page below it is touched, as a
+ * stack does; mprotect with PROT_GROWSDOWN reaches down to its start. */
+static bool growsdown_mapping_grows_when_touched_below(void)
+{
+	uint8_t *a = map(64, PROT_READ, PRIV);
+	if (!a)
+		return false;
+	munmap(a, 64 * PAGE);
+	uint8_t *g = mmap(a + 32 * PAGE, PAGE, RW, PRIV | MAP_GROWSDOWN | MAP_FIXED,
+			  -1, 0);
+	if (g != a + 32 * PAGE)
+		return false;
+	g[-1] = 1;
+	g[-(int)PAGE - 1] = 2;
+	bool ok = resident(g - 2 * PAGE, 3, "110") || resident(g - 2 * PAGE, 3, "111");
+	ok = ok && mprotect(g, PAGE, RW | PROT_EXEC | PROT_GROWSDOWN) == 0;
+	munmap(g - 2 * PAGE, 3 * PAGE);
+	return ok;
+}
+
 static int write_new_break(uint8_t *p)
 {
 	p[0] = 1;
@@ -435,6 +475,10 @@ static const struct ktap_case cases[] = {
 	{ "mmap.mremap_moves_when_blocked", mremap_moves_when_blocked },
 	{ "mmap.shared_anonymous_grown_past_its_end_is_a_bus_error",
 	  shared_anonymous_grown_past_its_end_is_a_bus_error },
+	{ "mmap.mremap_of_length_0_duplicates_a_shared_mapping",
+	  mremap_of_length_0_duplicates_a_shared_mapping },
+	{ "mmap.growsdown_mapping_grows_when_touched_below",
+	  growsdown_mapping_grows_when_touched_below },
 	{ "mmap.brk_after_mprotect_of_the_heap_is_writable",
 	  brk_after_mprotect_of_the_heap_is_writable },
 	{ "mmap.bad_arguments_get_linux_errnos", bad_arguments_get_linux_errnos },
