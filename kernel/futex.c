@@ -15,6 +15,8 @@
 
 #include "kernel/lock.h"
 #include "kernel/proc.h"
+#include "kernel/restart.h"
+#include "kernel/thread.h"
 #include "kernel/time.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/futex.h"
@@ -137,6 +139,9 @@ static int read_locked(uint32_t uaddr, uint32_t *val)
 	return copy_from_user(val, (void *)uaddr, sizeof(*val)) ? -EFAULT : 0;
 }
 
+static long futex_wait_signalled(uint32_t uaddr, bool private, uint32_t val,
+				 uint64_t deadline, uint32_t bitset);
+
 static long futex_wait(uint32_t uaddr, bool private, uint32_t val,
 		       uint64_t deadline, uint32_t bitset)
 {
@@ -170,6 +175,38 @@ static long futex_wait(uint32_t uaddr, bool private, uint32_t val,
 out:
 	spin_unlock(&futex_lock);
 	return r;
+}
+
+/* restart_syscall() after a signal without a handler interrupted a
+ * timed wait: the same wait, to the same deadline (as Linux's
+ * futex_wait_restart). */
+static long futex_wait_restart(struct restart_block *rb)
+{
+	rb->fn = NULL;
+	return futex_wait_signalled(rb->futex_uaddr, rb->futex_private,
+				    rb->futex_val, rb->deadline_ns,
+				    rb->futex_bitset);
+}
+
+/* futex_wait, with Linux's answer when a signal interrupts it: without a
+ * timeout, restart it (SA_RESTART) or -EINTR; with one, resume it with
+ * its deadline if no handler runs, or -EINTR. */
+static long futex_wait_signalled(uint32_t uaddr, bool private, uint32_t val,
+				 uint64_t deadline, uint32_t bitset)
+{
+	long r = futex_wait(uaddr, private, val, deadline, bitset);
+	if (r != -EINTR)
+		return r;
+	if (!deadline)
+		return -ERESTARTSYS;
+	struct restart_block *rb = &thread_current()->restart;
+	rb->fn = futex_wait_restart;
+	rb->deadline_ns = deadline;
+	rb->futex_uaddr = uaddr;
+	rb->futex_val = val;
+	rb->futex_bitset = bitset;
+	rb->futex_private = private;
+	return -ERESTART_RESTARTBLOCK;
 }
 
 static long futex_wake(uint32_t uaddr, bool private, int nr, uint32_t bitset)
@@ -394,10 +431,10 @@ static long futex_call(uint32_t uaddr, uint32_t op, uint32_t val,
 	}
 	switch (cmd) {
 	case FUTEX_WAIT:
-		return futex_wait(uaddr, private, val, deadline,
-				  FUTEX_BITSET_MATCH_ANY);
+		return futex_wait_signalled(uaddr, private, val, deadline,
+					    FUTEX_BITSET_MATCH_ANY);
 	case FUTEX_WAIT_BITSET:
-		return futex_wait(uaddr, private, val, deadline, val3);
+		return futex_wait_signalled(uaddr, private, val, deadline, val3);
 	case FUTEX_WAKE:
 		return futex_wake(uaddr, private, (int)val,
 				  FUTEX_BITSET_MATCH_ANY);

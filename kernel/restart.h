@@ -17,6 +17,11 @@ struct restart_block {
 	uint64_t deadline_ns;   /* CLOCK_MONOTONIC end of the sleep */
 	uint32_t rmtp;          /* user address for the time left, or 0 */
 	bool rmtp64;            /* rmtp is a struct timespec64 */
+	/* futex waits with a timeout (kernel/futex.c), with deadline_ns: */
+	uint32_t futex_uaddr;
+	uint32_t futex_val;
+	uint32_t futex_bitset;
+	bool futex_private;
 };
 
 /* What restart_syscall does with no restart pending: -EINTR, as Linux's

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -206,6 +207,51 @@ static bool futex_errors_are_linux_s(void)
 		note("futex_time64 wait: %ld errno %d", r, errno);
 		ok = false;
 	}
+	return ok;
+}
+
+/* ---- a signal during a wait ---- */
+
+static volatile int sig_word, sig_count;
+
+static void on_alarm(int sig __attribute__((unused)))
+{
+	sig_word = 1;  /* a restarted wait finds the word changed */
+	sig_count++;
+}
+
+/* Arm SIGALRM (handler flags) in 20 ms, then FUTEX_WAIT on sig_word == 0
+ * (with ts as timeout); returns the errno the wait ended with. */
+static int wait_through_alarm(unsigned flags, const void *ts)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alarm;
+	sa.sa_flags = (int)flags;
+	sigaction(SIGALRM, &sa, NULL);
+	sig_word = 0;
+	long it[4] = { 0, 0, 0, 20000 };  /* interval 0, value 20 ms */
+	syscall(__NR_setitimer, 0 /* ITIMER_REAL */, it, NULL);
+	errno = 0;
+	long r = futex(&sig_word, FUTEX_WAIT_PRIVATE, 0, ts, NULL, 0);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGALRM, &sa, NULL);
+	return r == -1 ? errno : 0;
+}
+
+static bool a_signal_interrupts_or_restarts_a_wait(void)
+{
+	static const long five_s[2] = { 5, 0 };
+	int plain = wait_through_alarm(0, NULL);
+	int restarted = wait_through_alarm(SA_RESTART, NULL);
+	int timed = wait_through_alarm(SA_RESTART, five_s);
+	/* Linux: EINTR; restarted, the wait sees the handler's change
+	 * (EAGAIN); a timed wait with a handler is never restarted. */
+	bool ok = plain == EINTR && restarted == EAGAIN && timed == EINTR &&
+		  sig_count == 3;
+	if (!ok)
+		note("errnos %d %d %d, %d signals", plain, restarted, timed,
+		     sig_count);
 	return ok;
 }
 
@@ -493,6 +539,8 @@ static const struct ktap_case cases[] = {
 	  getpid_is_the_group_gettid_the_thread },
 	{ "threads.create_join_1000_times", create_join_1000_times },
 	{ "futex.errors_are_linux_s", futex_errors_are_linux_s },
+	{ "futex.a_signal_interrupts_or_restarts_a_wait",
+	  a_signal_interrupts_or_restarts_a_wait },
 	{ "futex.requeue_moves_waiters_to_another_word",
 	  requeue_moves_waiters_to_another_word },
 	{ "futex.wake_op_changes_a_word_and_wakes",
