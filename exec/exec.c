@@ -166,7 +166,7 @@ void exec_commit(struct proc *p, struct exec_image *img)
 	if (proc_current() == p)
 		as_switch(p->as);
 	if (old)
-		as_destroy(old);
+		as_put(old);  /* a vfork parent may still use it */
 }
 
 struct proc *exec_spawn(struct proc *parent, const char *path,

@@ -24,7 +24,7 @@
 		     CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS |          \
 		     CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID |           \
 		     CLONE_DETACHED | CLONE_UNTRACED | CLONE_CHILD_SETTID | \
-		     CLONE_IO)
+		     CLONE_IO | CLONE_VFORK)
 
 /* Linux's checks in copy_process(), in its order, then what pagoda does
  * not do. Returns 0 or -EINVAL. */
@@ -41,11 +41,12 @@ static int check_flags(uint32_t flags)
 		return -EINVAL;  /* Linux: init (SIGNAL_UNKILLABLE) may not */
 	if ((flags & CLONE_THREAD) && (flags & (CLONE_NEWUSER | CLONE_NEWPID)))
 		return -EINVAL;
-	/* Not in pagoda: namespaces (as a Linux built without them), pidfds,
-	 * vfork, and an address space shared by two processes. */
+	/* Not in pagoda: namespaces (as a Linux built without them), pidfds;
+	 * two processes share an address space only the vfork way, the
+	 * parent asleep until the child execs or exits. */
 	if (flags & ~CLONE_KNOWN)
 		return -EINVAL;
-	if ((flags & CLONE_VM) && !(flags & CLONE_THREAD))
+	if ((flags & (CLONE_VM | CLONE_THREAD | CLONE_VFORK)) == CLONE_VM)
 		return -EINVAL;
 	/* A thread shares its process's descriptor table and cwd: it cannot
 	 * have its own. Without CLONE_THREAD these stay per process (the
@@ -126,8 +127,10 @@ static long new_thread(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
 	return t->tid;
 }
 
-/* Without CLONE_THREAD: a new process, a copy-on-write copy of the
- * caller's with one thread, a copy of the calling one. */
+/* Without CLONE_THREAD: a new process with one thread, a copy of the
+ * calling one, and a copy-on-write copy of the caller's memory, or, with
+ * CLONE_VM | CLONE_VFORK, the caller's memory itself while the caller
+ * sleeps until the child execs or exits. */
 static long new_process(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
 			uint32_t tls, uint32_t child_tid)
 {
@@ -138,7 +141,12 @@ static long new_process(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
 	struct proc *child = proc_create(parent, &err);
 	if (!child)
 		return err;
-	child->as = as_fork(p->as);
+	if (flags & CLONE_VM) {  /* vfork: the same memory */
+		child->as = p->as;
+		as_get(child->as);
+	} else {
+		child->as = as_fork(p->as);
+	}
 	struct thread *t = child->as && !fs_proc_fork(child, p) &&
 			   !signal_fork(child) ?
 			   thread_create_user(child, child->pid, 0, 0) : NULL;
@@ -164,8 +172,12 @@ static long new_process(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
 	child->nthreads = 1;
 	child->state = PROC_LIVE;
 	report_tid(child, t, flags, parent_tid, child_tid);
-	thread_start(t);
-	return child->pid;
+	int pid = child->pid;  /* child may be gone when a vfork returns */
+	if (flags & CLONE_VFORK)
+		proc_vfork_start(child, t);
+	else
+		thread_start(t);
+	return pid;
 }
 
 long proc_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
@@ -182,6 +194,11 @@ long proc_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
 int proc_fork(void)
 {
 	return (int)new_process(SIGCHLD, 0, 0, 0, 0);
+}
+
+long proc_vfork(void)
+{
+	return new_process(CLONE_VM | CLONE_VFORK | SIGCHLD, 0, 0, 0, 0);
 }
 
 long proc_set_tid_address(uint32_t tidptr)

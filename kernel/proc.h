@@ -17,6 +17,7 @@ struct address_space;
 struct fdtable;
 struct inode;
 struct thread;
+struct vfork_wait;
 struct trapframe;
 
 /* Linux wait-status encoding (kernel/uapi/wait.h). */
@@ -59,6 +60,8 @@ struct proc {
 	uint32_t umask;                /* masks the mode of files it creates */
 	struct waitq thread_exit;      /* [L] de_thread() in execve: woken
 					  when one of its threads exits */
+	struct vfork_wait *vfork;      /* [L] its vfork parent waits here
+					  until it execs or ends, or NULL */
 	bool orphan;                   /* [L] parent gone and no init to adopt
 					  it: freed by the kernel once a zombie */
 	int pgid;                      /* process group (kernel/session.h) */
@@ -90,6 +93,13 @@ void proc_free_dead_threads(struct proc *p);
  * is ending anyway (the exec must then fail: the caller exits on its way
  * back to user mode). */
 int proc_de_thread(void);
+
+/* CLONE_VFORK: start child's thread t and sleep until the child execs or
+ * ends (proc_vfork_release), or the caller's process ends. */
+void proc_vfork_start(struct proc *child, struct thread *t);
+
+/* p has exec'd or is ending: wake its vfork parent, if one waits. */
+void proc_vfork_release(struct proc *p);
 
 /* The process running now, or NULL on a kernel-only thread. */
 struct proc *proc_current(void);
@@ -126,6 +136,11 @@ int proc_fork(void);
  * kernel/clone.c and docs/threads.md. */
 long proc_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
 		uint32_t tls, uint32_t child_tid);
+
+/* vfork(): clone(CLONE_VM | CLONE_VFORK | SIGCHLD): the child runs in
+ * the caller's memory, on its stack, while the caller sleeps until the
+ * child execs or exits. Returns as proc_fork(). */
+long proc_vfork(void);
 
 /* set_tid_address(): the current thread's clear_child_tid becomes tidptr.
  * Returns its tid. */

@@ -69,6 +69,12 @@ static long sys_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
 	return proc_clone(flags, newsp, parent_tid, tls, child_tid);
 }
 
+static long sys_vfork(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
+		      uint32_t a5, uint32_t a6)
+{
+	return proc_vfork();
+}
+
 static long sys_set_tid_address(uint32_t tidptr, uint32_t a2, uint32_t a3,
 				uint32_t a4, uint32_t a5, uint32_t a6)
 {
@@ -113,6 +119,7 @@ static long sys_execve(uint32_t upath, uint32_t uargv, uint32_t uenvp,
 		return err;
 	}
 	exec_commit(proc_current(), &img);
+	proc_vfork_release(proc_current());  /* its own memory now */
 	thread_set_user_entry(thread_current(), img.entry, img.sp);
 	thread_current()->clear_child_tid = 0;  /* an address in the old image */
 	signal_exec(proc_current(), thread_current());
@@ -202,6 +209,7 @@ static const syscall_fn table[] = {
 	[__NR_pwrite64] = sys_pwrite64,
 	[__NR_getcwd] = sys_getcwd,
 	[__NR_sigaltstack] = sys_sigaltstack,
+	[__NR_vfork] = sys_vfork,
 	[__NR_mmap2] = sys_mmap2,
 	[__NR_truncate64] = sys_truncate64,
 	[__NR_ftruncate64] = sys_ftruncate64,

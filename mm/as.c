@@ -25,6 +25,7 @@ struct address_space *as_create(void)
 		return NULL;
 	}
 	vma_tree_init(&as->vmas);
+	as->users = 1;
 	as->all_next = all_spaces;
 	if (all_spaces)
 		all_spaces->all_prev = as;
@@ -75,6 +76,17 @@ struct address_space *as_fork(struct address_space *as)
 out_destroy:
 	as_destroy(child);  /* drops the references shared so far */
 	return NULL;
+}
+
+void as_get(struct address_space *as)
+{
+	as->users++;  /* one CPU, and only the owner's threads call it */
+}
+
+void as_put(struct address_space *as)
+{
+	if (--as->users == 0)
+		as_destroy(as);
 }
 
 void as_destroy(struct address_space *as)

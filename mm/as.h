@@ -20,6 +20,8 @@ struct address_space {
 	 * can find the pages mapped from it (as_unmap_file_past); kept by
 	 * as_create and as_destroy. */
 	struct address_space *all_prev, *all_next;
+	int users;  /* processes using it: 1, more after clone(CLONE_VM)
+		       without CLONE_THREAD (vfork); as_put frees at 0 */
 };
 
 /* A new address space with no VMAs, or NULL when out of memory. */
@@ -37,6 +39,13 @@ struct address_space *as_fork(struct address_space *as);
 /* Free everything as owns: every mapped page's reference, its page tables,
  * its VMAs. as must not be the current address space. */
 void as_destroy(struct address_space *as);
+
+/* One more process uses as (clone with CLONE_VM, vfork). */
+void as_get(struct address_space *as);
+
+/* A process stops using as: as_destroy() once none does. as must not be
+ * the current address space if it is the last user. */
+void as_put(struct address_space *as);
 
 /* A file shrank to size bytes: in every address space, unmap the pages
  * that VMAs of file map from file offsets at or past PAGE_ROUND_UP(size),

@@ -81,6 +81,7 @@
 #define __NR_pwrite64 181
 #define __NR_getcwd 183
 #define __NR_sigaltstack 186
+#define __NR_vfork 190
 #define __NR_mmap2 192
 #define __NR_truncate64 193
 #define __NR_ftruncate64 194
