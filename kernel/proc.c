@@ -250,6 +250,19 @@ void proc_exit_thread(int status)
 	thread_exit();  /* freed by proc_free_dead_threads() */
 }
 
+/* Tell every thread of p but me to exit on its way to user mode, and
+ * wake it from any interruptible sleep or a stop. proc_lock held. */
+static void end_other_threads(struct proc *p, struct thread *me)
+{
+	for (struct thread *t = p->threads; t; t = t->group_next) {
+		if (t != me) {
+			t->must_exit = true;
+			thread_kick(t);
+		}
+	}
+	waitq_wake_all(&p->sig.stop_wq);  /* stopped threads must go too */
+}
+
 void proc_exit_group(int status)
 {
 	struct thread *me = thread_current();
@@ -259,12 +272,7 @@ void proc_exit_group(int status)
 		p->group_exit = true;
 		p->wait_status = status;
 	}
-	for (struct thread *t = p->threads; t; t = t->group_next) {
-		if (t != me) {
-			t->must_exit = true;
-			thread_kick(t);
-		}
-	}
+	end_other_threads(p, me);
 	spin_unlock(&proc_lock);
 	proc_exit_thread(status);
 }
@@ -317,12 +325,7 @@ int proc_de_thread(void)
 	struct proc *p = me->proc;
 	int r = 0;
 	spin_lock(&proc_lock);
-	for (struct thread *t = p->threads; t; t = t->group_next) {
-		if (t != me) {
-			t->must_exit = true;
-			thread_kick(t);
-		}
-	}
+	end_other_threads(p, me);
 	while (p->nthreads > 1 && !p->group_exit && !me->must_exit) {
 		r = waitq_sleep(&p->thread_exit, &proc_lock, 0, WAIT_INTERRUPTIBLE);
 		if (r && !me->must_exit) {

@@ -354,11 +354,11 @@ bool signal_force(int sig, const siginfo_t *info)
 	return h == SIG_DFL && sig != SIGCHLD;
 }
 
-/* While p is stopped, its threads sleep here (sig_lock held; SIGCONT or
- * SIGKILL wakes them). */
+/* While p is stopped, its threads sleep here (sig_lock held; SIGCONT,
+ * SIGKILL or another thread's exit_group wakes them). */
 static void stay_stopped(struct proc *p, struct thread *t)
 {
-	while (p->sig.stopped &&
+	while (p->sig.stopped && !t->must_exit &&
 	       !((t->sig.pending.set | p->sig.shared.set) & SIGBIT(SIGKILL)))
 		waitq_sleep(&p->sig.stop_wq, &sig_lock, 0, 0);
 }
