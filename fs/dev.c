@@ -4,6 +4,7 @@
 #include "fs/file.h"
 #include "fs/fs_internal.h"
 #include "fs/inode.h"
+#include "fs/poll.h"
 #include "fs/random.h"
 #include "kernel/console.h"
 #include "kernel/thread.h"
@@ -78,9 +79,15 @@ static unsigned console_poll(struct file *f)
 	       (console_input_ready() ? POLLIN | POLLRDNORM : 0);
 }
 
+static void console_poll_queues(struct file *f, struct poll_table *pt)
+{
+	poll_wait(pt, console_input_waitq());
+}
+
 static const struct file_ops console_ops = {
 	.read = console_fread, .write = console_fwrite,
 	.ioctl = console_ioctl, .poll = console_poll,
+	.poll_queues = console_poll_queues,
 };
 
 struct file *console_file_open(void)

@@ -14,6 +14,7 @@
 
 struct file;
 struct inode;
+struct poll_table;
 struct proc;
 struct vm_file;
 
@@ -40,6 +41,9 @@ struct file_ops {
 	long (*ioctl)(struct file *f, uint32_t cmd, uint32_t arg);
 	/* POLL* bits ready now (the poll helper adds the wait queue). */
 	unsigned (*poll)(struct file *f);
+	/* The wait queues woken when poll's answer may change, given to
+	 * poll_wait() (fs/poll.h); NULL: none (the answer never changes). */
+	void (*poll_queues)(struct file *f, struct poll_table *pt);
 	/* The last reference is gone: free what priv holds. */
 	void (*release)(struct file *f);
 };

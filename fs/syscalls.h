@@ -60,4 +60,16 @@ FS_SYSCALL(sys_chdir);
 FS_SYSCALL(sys_fchdir);
 FS_SYSCALL(sys_getcwd);
 
+/* fs/pipe.c */
+FS_SYSCALL(sys_pipe);
+FS_SYSCALL(sys_pipe2);
+
+/* fs/poll.c, fs/select.c */
+FS_SYSCALL(sys_poll);
+FS_SYSCALL(sys_ppoll);
+FS_SYSCALL(sys_ppoll_time64);
+FS_SYSCALL(sys_newselect);
+FS_SYSCALL(sys_pselect6);
+FS_SYSCALL(sys_pselect6_time64);
+
 #endif

@@ -138,6 +138,11 @@ void console_input_init(void)
 	serial_enable_rx_irq(COM1);
 }
 
+struct waitq *console_input_waitq(void)
+{
+	return &readers;
+}
+
 void console_inject(const char *buf, unsigned n)
 {
 	input_take(buf, n);

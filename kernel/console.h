@@ -48,6 +48,9 @@ int console_read(char *buf, unsigned n);
  * canonical mode; a Ctrl-D mark counts as one); 0 if it would block. */
 unsigned console_input_ready(void);
 
+/* The queue woken whenever console input becomes readable (poll). */
+struct waitq *console_input_waitq(void);
+
 /* Add bytes to the console input as if they had been typed (for tests):
  * edited and echoed as typed bytes are, and a waiting reader is woken. */
 void console_inject(const char *buf, unsigned n);

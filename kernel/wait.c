@@ -105,6 +105,64 @@ bool waitq_active(const struct waitq *wq)
 	return wq->head != NULL;
 }
 
+void waitq_add(struct waitq *wq, struct wait_entry *e)
+{
+	bool irq = irq_save();
+	*e = (struct wait_entry){ thread_current(), NULL, false };
+	struct wait_entry **tail = &wq->head;
+	while (*tail)
+		tail = &(*tail)->next;
+	*tail = e;
+	irq_restore(irq);
+}
+
+void waitq_del(struct waitq *wq, struct wait_entry *e)
+{
+	bool irq = irq_save();
+	if (!e->woken)
+		unlink_entry(wq, e);
+	irq_restore(irq);
+}
+
+static bool any_woken(const struct wait_entry *es, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		if (es[i].woken)
+			return true;
+	return false;
+}
+
+int waitq_block(struct wait_entry *es, unsigned n, uint64_t deadline_ns,
+		unsigned flags)
+{
+	struct thread *me = thread_current();
+	bool irq = irq_save();
+	int r = 0;
+	if (!any_woken(es, n)) {
+		if (interrupted(me, flags))
+			r = -EINTR;
+		else if (deadline_ns && time_monotonic_ns() >= deadline_ns)
+			r = -ETIMEDOUT;
+	}
+	if (!r && !any_woken(es, n)) {
+		me->sleep_interruptible = flags & WAIT_INTERRUPTIBLE;
+		if (deadline_ns)
+			time_arm_sleeper(me, deadline_ns);
+		thread_block();
+		if (deadline_ns)
+			time_disarm_sleeper(me);
+		me->sleep_interruptible = false;
+		if (!any_woken(es, n)) {
+			if (interrupted(me, flags))
+				r = -EINTR;
+			else if (deadline_ns && time_monotonic_ns() >= deadline_ns)
+				r = -ETIMEDOUT;
+		}
+	}
+	irq_restore(irq);
+	return r;
+}
+
 void spin_lock(struct spinlock *l)
 {
 	bool irq = irq_save();

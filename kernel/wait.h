@@ -52,4 +52,20 @@ int waitq_wake_all(struct waitq *wq);
 /* True if some thread sleeps on wq. */
 bool waitq_active(const struct waitq *wq);
 
+/* Waiting on several queues at once (poll, select): put one entry per
+ * queue for the running thread with waitq_add(), check the conditions,
+ * then waitq_block() sleeps until any of the entries is woken (a wake-up
+ * between the add and the block is not lost: it marks the entry, and
+ * waitq_block returns at once). waitq_del() takes an entry off its queue
+ * if a wake-up has not already. Entries must stay in place (not move)
+ * from add to del. */
+void waitq_add(struct waitq *wq, struct wait_entry *e);
+void waitq_del(struct waitq *wq, struct wait_entry *e);
+
+/* Block until one of the n entries at es is woken, until deadline_ns (0:
+ * never) or, with WAIT_INTERRUPTIBLE, a signal is pending. Returns 0
+ * (woken), -ETIMEDOUT or -EINTR, as waitq_sleep. */
+int waitq_block(struct wait_entry *es, unsigned n, uint64_t deadline_ns,
+		unsigned flags);
+
 #endif

@@ -63,6 +63,7 @@
 #define __NR_getpgid 132
 #define __NR_fchdir 133
 #define __NR__llseek 140
+#define __NR__newselect 142
 #define __NR_msync 144
 #define __NR_readv 145
 #define __NR_writev 146
@@ -70,6 +71,7 @@
 #define __NR_sched_yield 158
 #define __NR_nanosleep 162
 #define __NR_mremap 163
+#define __NR_poll 168
 #define __NR_rt_sigreturn 173
 #define __NR_rt_sigaction 174
 #define __NR_rt_sigprocmask 175
@@ -114,10 +116,15 @@
 #define __NR_symlinkat 304
 #define __NR_readlinkat 305
 #define __NR_faccessat 307
+#define __NR_pselect6 308
+#define __NR_ppoll 309
 #define __NR_dup3 330
+#define __NR_pipe2 331
 #define __NR_rt_tgsigqueueinfo 335
 #define __NR_getrandom 355
 #define __NR_statx 383
+#define __NR_pselect6_time64 413
+#define __NR_ppoll_time64 414
 #define __NR_rt_sigtimedwait_time64 421
 #define __NR_futex_time64 422
 #define __NR_faccessat2 439

@@ -1,0 +1,256 @@
+/* fs/poll.c: waiting for any of several files (fs/poll.h): the poll loop
+ * that poll, ppoll, select and pselect6 share, and poll and ppoll
+ * themselves. Each pass asks every file's poll op what holds; the first
+ * pass also puts the thread on the wait queues each file names
+ * (poll_queues), so that a change after the check still wakes it; then it
+ * sleeps on all of them at once (waitq_block) until a wake-up, the
+ * deadline or a signal, and asks again. */
+#include "fs/poll.h"
+
+#include "fs/fs_internal.h"
+#include "fs/syscalls.h"
+#include "kernel/time.h"
+#include "kernel/uapi/errno.h"
+#include "mm/kheap.h"
+#include "mm/uaccess.h"
+
+#define DEFAULT_POLLMASK (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM)
+#define RESCAN_NS (10 * NSEC_PER_MSEC)  /* with more queues than entries */
+
+void poll_wait(struct poll_table *pt, struct waitq *wq)
+{
+	if (!pt)
+		return;
+	if (pt->n == pt->max) {
+		pt->overflow = true;  /* the loop then rescans on a timer */
+		return;
+	}
+	waitq_add(wq, &pt->entries[pt->n]);
+	pt->queues[pt->n] = wq;
+	pt->files[pt->n++] = file_get(pt->cur);  /* its queue stays alive */
+}
+
+static void poll_unqueue(struct poll_table *pt)
+{
+	for (unsigned i = 0; i < pt->n; i++) {
+		waitq_del(pt->queues[i], &pt->entries[i]);
+		file_put(pt->files[i]);
+	}
+	pt->n = 0;
+	pt->overflow = false;
+}
+
+/* What holds for one record: POLLNVAL for a descriptor not open. */
+static unsigned poll_one(const struct pollfd *pfd, struct poll_table *pt,
+			 bool select)
+{
+	if (pfd->fd < 0)
+		return 0;
+	struct file *f = fget(pfd->fd);
+	if (!f)
+		return select ? 0 : POLLNVAL;
+	if (pt && f->ops->poll_queues) {
+		pt->cur = f;
+		f->ops->poll_queues(f, pt);
+	}
+	unsigned mask = f->ops->poll ? f->ops->poll(f) : DEFAULT_POLLMASK;
+	file_put(f);
+	/* poll reports errors and hang-ups unasked; select asks exactly */
+	return mask & ((uint16_t)pfd->events |
+		       (select ? 0 : POLLERR | POLLHUP));
+}
+
+static int table_alloc(struct poll_table *pt, uint32_t n)
+{
+	*pt = (struct poll_table){ 0 };
+	if (!n)
+		return 0;
+	pt->entries = kmalloc(n * sizeof(*pt->entries));
+	pt->queues = kmalloc(n * sizeof(*pt->queues));
+	pt->files = kmalloc(n * sizeof(*pt->files));
+	pt->max = n;
+	if (pt->entries && pt->queues && pt->files)
+		return 0;
+	kfree(pt->entries);
+	kfree(pt->queues);
+	kfree(pt->files);
+	return -ENOMEM;
+}
+
+static void table_free(struct poll_table *pt)
+{
+	poll_unqueue(pt);
+	kfree(pt->entries);
+	kfree(pt->queues);
+	kfree(pt->files);
+}
+
+long poll_files(struct pollfd *fds, uint32_t n, uint64_t deadline_ns,
+		bool select)
+{
+	struct poll_table pt;
+	if (table_alloc(&pt, n))
+		return -ENOMEM;
+	bool expired = deadline_ns && time_monotonic_ns() >= deadline_ns;
+	long count;
+	for (;;) {
+		count = 0;
+		for (uint32_t i = 0; i < n; i++) {
+			fds[i].revents = (short)poll_one(&fds[i],
+							 expired ? NULL : &pt,
+							 select);
+			if (fds[i].revents)
+				count++;
+		}
+		if (count || expired)
+			break;
+		uint64_t until = deadline_ns, now = time_monotonic_ns();
+		if (pt.overflow && (!until || until > now + RESCAN_NS))
+			until = now + RESCAN_NS;
+		int r = waitq_block(pt.entries, pt.n, until, WAIT_INTERRUPTIBLE);
+		poll_unqueue(&pt);
+		if (r == -EINTR) {
+			count = -ERESTARTNOHAND;
+			break;
+		}
+		expired = deadline_ns && time_monotonic_ns() >= deadline_ns;
+	}
+	table_free(&pt);
+	return count;
+}
+
+/* ---- timeouts ---- */
+
+struct old_timespec32 {
+	int32_t tv_sec, tv_nsec;
+};
+
+struct kernel_timespec64 {
+	int64_t tv_sec, tv_nsec;
+};
+
+uint64_t poll_deadline_after(uint64_t sec, uint64_t nsec)
+{
+	uint64_t now = time_monotonic_ns();
+	if (sec > 0xffffffffull)  /* centuries: as good as never */
+		return 0;
+	uint64_t d = now + sec * NSEC_PER_SEC + nsec;
+	return d ? d : 1;
+}
+
+int poll_timespec_deadline(uint32_t uts, bool time64, uint64_t *deadline)
+{
+	int64_t sec, nsec;
+	*deadline = 0;
+	if (!uts)
+		return 0;
+	if (time64) {
+		struct kernel_timespec64 ts;
+		if (copy_from_user(&ts, (void *)uts, sizeof(ts)))
+			return -EFAULT;
+		sec = ts.tv_sec;
+		nsec = (int32_t)ts.tv_nsec;  /* a 32-bit kernel's long */
+	} else {
+		struct old_timespec32 ts;
+		if (copy_from_user(&ts, (void *)uts, sizeof(ts)))
+			return -EFAULT;
+		sec = ts.tv_sec;
+		nsec = ts.tv_nsec;
+	}
+	if (sec < 0 || nsec < 0 || nsec >= (int64_t)NSEC_PER_SEC)
+		return -EINVAL;
+	*deadline = poll_deadline_after((uint64_t)sec, (uint64_t)nsec);
+	return 0;
+}
+
+void poll_timespec_remaining(uint32_t uts, bool time64, uint64_t deadline)
+{
+	if (!uts || !deadline)
+		return;
+	uint64_t now = time_monotonic_ns();
+	uint64_t left = deadline > now ? deadline - now : 0;
+	/* as Linux: a timespec in read-only memory is not an error */
+	if (time64) {
+		struct kernel_timespec64 ts = { (int64_t)(left / NSEC_PER_SEC),
+						(int64_t)(left % NSEC_PER_SEC) };
+		(void)copy_to_user((void *)uts, &ts, sizeof(ts));
+	} else {
+		struct old_timespec32 ts = { (int32_t)(left / NSEC_PER_SEC),
+					     (int32_t)(left % NSEC_PER_SEC) };
+		(void)copy_to_user((void *)uts, &ts, sizeof(ts));
+	}
+}
+
+int poll_sigmask(uint32_t usigmask, uint32_t size)
+{
+	if (!usigmask)
+		return 0;
+	if (size != 8)
+		return -EINVAL;
+	uint32_t mask[2];
+	if (copy_from_user(mask, (void *)usigmask, sizeof(mask)))
+		return -EFAULT;
+	/* The signal code is not in the kernel yet: the mask cannot be
+	 * installed for the wait. This is where it will be. */
+	return 0;
+}
+
+/* ---- poll, ppoll ---- */
+
+/* Poll the user's array ufds[0..n) until deadline (0: none). */
+static long do_poll(uint32_t ufds, uint32_t n, uint64_t deadline)
+{
+	struct fdtable *t = cur_files();
+	if (!t || n > t->limit)
+		return -EINVAL;
+	struct pollfd *fds = NULL;
+	if (n && !(fds = kmalloc(n * sizeof(*fds))))
+		return -ENOMEM;
+	long r = copy_from_user(fds, (void *)ufds, n * sizeof(*fds));
+	if (!r)
+		r = poll_files(fds, n, deadline, false);
+	for (uint32_t i = 0; r >= 0 && i < n; i++) {
+		struct pollfd *u = (struct pollfd *)ufds + i;
+		if (copy_to_user(&u->revents, &fds[i].revents, sizeof(short)))
+			r = -EFAULT;
+	}
+	kfree(fds);
+	return r;
+}
+
+/* poll(fds, nfds, timeout_ms): a negative timeout waits for ever. */
+long sys_poll(uint32_t ufds, uint32_t n, uint32_t timeout, uint32_t a4,
+	      uint32_t a5, uint32_t a6)
+{
+	int32_t ms = (int32_t)timeout;
+	uint64_t deadline = ms < 0 ? 0 : poll_deadline_after(
+		0, (uint64_t)ms * NSEC_PER_MSEC);
+	return do_poll(ufds, n, deadline);
+}
+
+static long do_ppoll(uint32_t ufds, uint32_t n, uint32_t uts,
+		     uint32_t usigmask, uint32_t size, bool time64)
+{
+	uint64_t deadline;
+	long r = poll_timespec_deadline(uts, time64, &deadline);
+	if (!r)
+		r = poll_sigmask(usigmask, size);
+	if (r)
+		return r;
+	r = do_poll(ufds, n, deadline);
+	poll_timespec_remaining(uts, time64, deadline);
+	return r;
+}
+
+/* ppoll(fds, nfds, timeout_ts, sigmask, sigsetsize) */
+long sys_ppoll(uint32_t ufds, uint32_t n, uint32_t uts, uint32_t usigmask,
+	       uint32_t size, uint32_t a6)
+{
+	return do_ppoll(ufds, n, uts, usigmask, size, false);
+}
+
+long sys_ppoll_time64(uint32_t ufds, uint32_t n, uint32_t uts,
+		      uint32_t usigmask, uint32_t size, uint32_t a6)
+{
+	return do_ppoll(ufds, n, uts, usigmask, size, true);
+}
