@@ -21,6 +21,7 @@ off_t lseek(int fd, off_t offset, int whence);
 int dup(int fd);
 int dup2(int fd, int newfd);
 int pipe(int fds[2]);
+int pipe2(int fds[2], int flags);
 int isatty(int fd);
 int dup3(int fd, int newfd, int flags);
 ssize_t pread(int fd, void *buf, size_t n, off_t off);

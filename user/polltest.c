@@ -1,0 +1,268 @@
+/* user/polltest.c: poll, ppoll, select and pselect6 over pipes and
+ * devices, checked against what Linux does (the same binary runs there:
+ * tools/check-user-on-host): readiness of each end, hang-up and error,
+ * POLLNVAL, timeouts, a sleeper woken by another process's write, and
+ * the errors (EFAULT, EINVAL, EBADF). Prints KTAP; exits 0 if every case
+ * passed. */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/select.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "ktap.h"
+
+struct ts32 {
+	long sec, nsec;
+};
+
+/* CLOCK_MONOTONIC in ms, or -1 if this kernel has no clock_gettime. */
+static long long now_ms(void)
+{
+	struct ts32 ts;
+	if (syscall(__NR_clock_gettime, 1, &ts))
+		return -1;
+	return ts.sec * 1000ll + ts.nsec / 1000000;
+}
+
+static bool revents_are(struct pollfd *p, int n, const short *want)
+{
+	bool ok = true;
+	for (int i = 0; i < n; i++) {
+		if (p[i].revents != want[i]) {
+			note("fd %d: revents %#x, want %#x", p[i].fd,
+			     p[i].revents, want[i]);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+static bool poll_sees_each_end(void)
+{
+	int fds[2];
+	if (pipe(fds))
+		return note("pipe: errno %d", errno), false;
+	struct pollfd p[4] = {
+		{ fds[0], POLLIN, 0 }, { fds[1], POLLOUT, 0 },
+		{ 100, POLLIN, 0 }, { -1, POLLIN, 0 },
+	};
+	int r = poll(p, 4, 0);
+	const short want1[4] = { 0, POLLOUT, POLLNVAL, 0 };
+	bool ok = r == 2 && revents_are(p, 4, want1);
+	write(fds[1], "x", 1);
+	r = poll(p, 2, 0);
+	const short want2[2] = { POLLIN, POLLOUT };
+	ok = ok && r == 2 && revents_are(p, 2, want2);
+	close(fds[1]);  /* no writer: data and hang-up, unasked */
+	r = poll(p, 1, 0);
+	const short want3[1] = { POLLIN | POLLHUP };
+	ok = ok && r == 1 && revents_are(p, 1, want3);
+	int w[2];
+	pipe(w);
+	close(w[0]);  /* no reader: the write end has an error */
+	struct pollfd q = { w[1], POLLOUT, 0 };
+	r = poll(&q, 1, 0);
+	const short want4[1] = { POLLOUT | POLLERR };
+	ok = ok && r == 1 && revents_are(&q, 1, want4);
+	close(w[1]);
+	close(fds[0]);
+	if (!ok)
+		note("last poll returned %d", r);
+	return ok;
+}
+
+static bool poll_waits_out_its_timeout(void)
+{
+	int fds[2];
+	if (pipe(fds))
+		return note("pipe: errno %d", errno), false;
+	struct pollfd p = { fds[0], POLLIN, 0 };
+	long long t0 = now_ms();
+	int r = poll(&p, 1, 50);
+	long long t1 = now_ms();
+	close(fds[0]);
+	close(fds[1]);
+	if (r != 0 || p.revents)
+		return note("poll returned %d, revents %#x", r, p.revents), false;
+	if (t0 >= 0 && t1 - t0 < 50)  /* where the clock exists */
+		return note("returned after %lld ms, want 50", t1 - t0), false;
+	return true;
+}
+
+/* A child writes after a while; the parent, in poll with no timeout,
+ * wakes to read it. */
+static bool poll_wakes_when_another_process_writes(void)
+{
+	int fds[2];
+	if (pipe(fds))
+		return note("pipe: errno %d", errno), false;
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		for (int i = 0; i < 20; i++)
+			syscall(__NR_sched_yield);
+		_exit(write(fds[1], "late", 4) == 4 ? 0 : 1);
+	}
+	struct pollfd p[2] = { { fds[0], POLLIN, 0 }, { 0, 0, 0 } };
+	int r = poll(p, 2, -1);
+	char buf[8] = { 0 };
+	bool ok = r == 1 && p[0].revents == POLLIN &&
+		  read(fds[0], buf, sizeof(buf)) == 4 && !strcmp(buf, "late");
+	int s;
+	waitpid(pid, &s, 0);
+	close(fds[0]);
+	close(fds[1]);
+	if (!ok)
+		note("poll returned %d, revents %#x, read \"%s\"", r,
+		     p[0].revents, buf);
+	return ok && s == 0;
+}
+
+static bool poll_errors(void)
+{
+	struct pollfd p = { 0, POLLIN, 0 };
+	bool ok = true;
+	errno = 0;
+	if (poll((struct pollfd *)8, 1, 0) != -1 || errno != EFAULT) {
+		note("bad array: errno %d, want EFAULT", errno);
+		ok = false;
+	}
+	errno = 0;
+	if (poll(&p, 0x40000000, 0) != -1 || errno != EINVAL) {
+		note("too many records: errno %d, want EINVAL", errno);
+		ok = false;
+	}
+	/* ppoll: a bad timespec, then a good one that times out */
+	struct ts32 bad = { 0, 1000000000 }, ms = { 0, 2000000 };
+	int fds[2];
+	pipe(fds);
+	struct pollfd q = { fds[0], POLLIN, 0 };
+	errno = 0;
+	if (syscall(__NR_ppoll, &q, 1, &bad, NULL, 8) != -1 || errno != EINVAL) {
+		note("ppoll with 10^9 ns: errno %d, want EINVAL", errno);
+		ok = false;
+	}
+	long r = syscall(__NR_ppoll, &q, 1, &ms, NULL, 8);
+	if (r != 0 || ms.sec != 0 || ms.nsec != 0) {
+		note("ppoll: %ld, time left %ld.%09ld, want 0 and 0", r, ms.sec,
+		     ms.nsec);
+		ok = false;
+	}
+	close(fds[0]);
+	close(fds[1]);
+	return ok;
+}
+
+static bool devices_are_always_ready(void)
+{
+	int fd = open("/dev/null", O_RDWR);
+	if (fd < 0)
+		return note("open /dev/null: errno %d", errno), false;
+	struct pollfd p = { fd, POLLIN | POLLOUT, 0 };
+	int r = poll(&p, 1, -1);
+	close(fd);
+	if (r != 1 || p.revents != (POLLIN | POLLOUT))
+		note("poll returned %d, revents %#x", r, p.revents);
+	return r == 1 && p.revents == (POLLIN | POLLOUT);
+}
+
+static bool select_reads_and_writes(void)
+{
+	int a[2], b[2];
+	if (pipe(a) || pipe(b))
+		return note("pipe: errno %d", errno), false;
+	write(b[1], "y", 1);
+	fd_set rd, wr;
+	FD_ZERO(&rd);
+	FD_ZERO(&wr);
+	FD_SET(a[0], &rd);
+	FD_SET(b[0], &rd);
+	FD_SET(a[1], &wr);
+	int n = (b[1] > a[1] ? b[1] : a[1]) + 1;
+	struct timeval tv = { 1, 0 };
+	int r = select(n, &rd, &wr, NULL, &tv);
+	bool ok = r == 2 && !FD_ISSET(a[0], &rd) && FD_ISSET(b[0], &rd) &&
+		  FD_ISSET(a[1], &wr);
+	if (!ok)
+		note("select returned %d, sets %#lx %#lx", r, rd.fds_bits[0],
+		     wr.fds_bits[0]);
+	/* nothing ready: a timeout, the sets emptied, no time left */
+	FD_ZERO(&rd);
+	FD_SET(a[0], &rd);
+	tv = (struct timeval){ 0, 20000 };
+	r = select(n, &rd, NULL, NULL, &tv);
+	if (r != 0 || rd.fds_bits[0] || tv.tv_sec || tv.tv_usec) {
+		note("select timeout: %d, set %#lx, left %ld.%06ld", r,
+		     rd.fds_bits[0], (long)tv.tv_sec, tv.tv_usec);
+		ok = false;
+	}
+	for (int i = 0; i < 2; i++) {
+		close(a[i]);
+		close(b[i]);
+	}
+	return ok;
+}
+
+static bool select_errors(void)
+{
+	fd_set rd;
+	FD_ZERO(&rd);
+	FD_SET(200, &rd);  /* not open */
+	bool ok = true;
+	errno = 0;
+	if (select(201, &rd, NULL, NULL, NULL) != -1 || errno != EBADF) {
+		note("a closed descriptor: errno %d, want EBADF", errno);
+		ok = false;
+	}
+	struct timeval tv = { -1, 0 };
+	errno = 0;
+	if (select(1, NULL, NULL, NULL, &tv) != -1 || errno != EINVAL) {
+		note("a negative timeout: errno %d, want EINVAL", errno);
+		ok = false;
+	}
+	errno = 0;
+	if (select(-1, NULL, NULL, NULL, NULL) != -1 || errno != EINVAL) {
+		note("n = -1: errno %d, want EINVAL", errno);
+		ok = false;
+	}
+	FD_ZERO(&rd);
+	FD_SET(0, &rd);
+	errno = 0;
+	if (select(1, (fd_set *)8, NULL, NULL, NULL) != -1 || errno != EFAULT) {
+		note("a bad set: errno %d, want EFAULT", errno);
+		ok = false;
+	}
+	/* pselect6 with a zero timeout and no mask: nothing ready */
+	int fds[2];
+	pipe(fds);
+	FD_SET(fds[0], &rd);
+	FD_CLR(0, &rd);
+	struct ts32 zero = { 0, 0 };
+	long r = syscall(__NR_pselect6, fds[0] + 1, &rd, NULL, NULL, &zero, NULL);
+	if (r != 0 || FD_ISSET(fds[0], &rd)) {
+		note("pselect6: %ld", r);
+		ok = false;
+	}
+	close(fds[0]);
+	close(fds[1]);
+	return ok;
+}
+
+int main(void)
+{
+	struct ktap_case cases[] = {
+		{ "poll.sees_each_end_of_a_pipe", poll_sees_each_end },
+		{ "poll.waits_out_its_timeout", poll_waits_out_its_timeout },
+		{ "poll.wakes_when_another_process_writes", poll_wakes_when_another_process_writes },
+		{ "poll.errors_as_linux", poll_errors },
+		{ "poll.devices_are_always_ready", devices_are_always_ready },
+		{ "select.reads_and_writes", select_reads_and_writes },
+		{ "select.errors_as_linux", select_errors },
+	};
+	return ktap_run(cases, KTAP_COUNT(cases));
+}
