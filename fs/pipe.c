@@ -16,6 +16,8 @@
 #include "fs/inode.h"
 #include "fs/poll.h"
 #include "kernel/lock.h"
+#include "kernel/signal.h"
+#include "kernel/thread.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/ioctls.h"
 #include "mm/kheap.h"
@@ -41,10 +43,13 @@ uint32_t pipe_count(void)
 }
 
 /* The single place a write to a pipe without readers raises SIGPIPE for
- * the writing thread, as Linux's send_sig(SIGPIPE, current, 0). The
- * signal code is not in the kernel yet: the write returns EPIPE alone. */
+ * the writing thread, as Linux's send_sig(SIGPIPE, current, 0); the write
+ * returns EPIPE as well (seen if SIGPIPE is caught or ignored). */
 static void pipe_raise_sigpipe(void)
 {
+	struct thread *t = thread_current();
+	if (t->proc)  /* not a kernel thread (the tests) */
+		signal_send_thread(t, SIGPIPE, NULL);
 }
 
 /* Give back every page but the first (the pipe is empty, io held). */

@@ -9,6 +9,7 @@
 
 #include "fs/fs_internal.h"
 #include "fs/syscalls.h"
+#include "kernel/signal.h"
 #include "kernel/time.h"
 #include "kernel/uapi/errno.h"
 #include "mm/kheap.h"
@@ -181,18 +182,29 @@ void poll_timespec_remaining(uint32_t uts, bool time64, uint64_t deadline)
 	}
 }
 
-int poll_sigmask(uint32_t usigmask, uint32_t size)
+int poll_sigmask_set(uint32_t usigmask, uint32_t size, struct poll_mask *m)
 {
+	m->set = false;
 	if (!usigmask)
 		return 0;
-	if (size != 8)
+	if (size != sizeof(ksigset_t))
 		return -EINVAL;
-	uint32_t mask[2];
-	if (copy_from_user(mask, (void *)usigmask, sizeof(mask)))
+	ksigset_t mask;
+	if (copy_from_user(&mask, (void *)usigmask, sizeof(mask)))
 		return -EFAULT;
-	/* The signal code is not in the kernel yet: the mask cannot be
-	 * installed for the wait. This is where it will be. */
+	m->old = signal_set_mask(SIG_SETMASK, mask);
+	m->set = true;
 	return 0;
+}
+
+void poll_sigmask_done(const struct poll_mask *m, long r)
+{
+	if (!m->set)
+		return;
+	if (r == -ERESTARTNOHAND)  /* a handler runs under the call's mask */
+		signal_restore_mask_later(m->old);
+	else
+		signal_set_mask(SIG_SETMASK, m->old);
 }
 
 /* ---- poll, ppoll ---- */
@@ -232,12 +244,14 @@ static long do_ppoll(uint32_t ufds, uint32_t n, uint32_t uts,
 		     uint32_t usigmask, uint32_t size, bool time64)
 {
 	uint64_t deadline;
+	struct poll_mask m;
 	long r = poll_timespec_deadline(uts, time64, &deadline);
 	if (!r)
-		r = poll_sigmask(usigmask, size);
+		r = poll_sigmask_set(usigmask, size, &m);
 	if (r)
 		return r;
 	r = do_poll(ufds, n, deadline);
+	poll_sigmask_done(&m, r);
 	poll_timespec_remaining(uts, time64, deadline);
 	return r;
 }

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "kernel/uapi/poll.h"
+#include "kernel/uapi/signal.h"
 #include "kernel/wait.h"
 
 struct file;
@@ -52,8 +53,18 @@ int poll_timespec_deadline(uint32_t uts, bool time64, uint64_t *deadline);
  * Linux does on the way out (a fault is ignored). */
 void poll_timespec_remaining(uint32_t uts, bool time64, uint64_t deadline);
 
-/* The signal mask ppoll and pselect6 wait with (NULL: none). Returns 0,
- * -EINVAL (size is not 8) or -EFAULT. */
-int poll_sigmask(uint32_t usigmask, uint32_t size);
+/* The signal mask ppoll and pselect6 wait with: the user's ksigset_t at
+ * usigmask (NULL: the thread's own) replaces the thread's for the call;
+ * m keeps the old one. Returns 0, -EINVAL (size is not 8) or -EFAULT
+ * (then nothing changed). */
+struct poll_mask {
+	bool set;
+	ksigset_t old;
+};
+int poll_sigmask_set(uint32_t usigmask, uint32_t size, struct poll_mask *m);
+
+/* The call ends with r: the old mask comes back now, or, if a signal
+ * interrupted it (-ERESTARTNOHAND), once its handler's frame is built. */
+void poll_sigmask_done(const struct poll_mask *m, long r);
 
 #endif

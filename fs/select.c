@@ -160,6 +160,7 @@ static long do_pselect6(uint32_t n, uint32_t uin, uint32_t uout, uint32_t uex,
 			uint32_t uts, uint32_t usig, bool time64)
 {
 	uint64_t deadline;
+	struct poll_mask m = { false, 0 };
 	long r = poll_timespec_deadline(uts, time64, &deadline);
 	if (r)
 		return r;
@@ -167,11 +168,12 @@ static long do_pselect6(uint32_t n, uint32_t uin, uint32_t uout, uint32_t uex,
 		uint32_t sig[2];
 		if (copy_from_user(sig, (void *)usig, sizeof(sig)))
 			return -EFAULT;
-		if ((r = poll_sigmask(sig[0], sig[1])))
+		if ((r = poll_sigmask_set(sig[0], sig[1], &m)))
 			return r;
 	}
 	const uint32_t uset[3] = { uin, uout, uex };
 	r = do_select(n, uset, deadline);
+	poll_sigmask_done(&m, r);
 	poll_timespec_remaining(uts, time64, deadline);
 	return r;
 }

@@ -542,6 +542,15 @@ ksigset_t signal_set_mask(int how, ksigset_t set)
 	return old;
 }
 
+void signal_restore_mask_later(ksigset_t old)
+{
+	struct thread *t = thread_current();
+	spin_lock(&sig_lock);
+	t->sig.saved_mask = old;
+	t->sig.restore_mask = true;
+	spin_unlock(&sig_lock);
+}
+
 void signal_wait_any(void)
 {
 	struct waitq never = WAITQ_INIT;  /* only a signal ends this sleep */

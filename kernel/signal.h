@@ -145,6 +145,11 @@ struct k_sigaction signal_action(int sig);
  * mask. */
 ksigset_t signal_set_mask(int how, ksigset_t set);
 
+/* ppoll and pselect6 interrupted under a temporary mask: old, the mask
+ * from before the call, comes back on the way out (into the handler's
+ * frame if one runs), as for sigsuspend. */
+void signal_restore_mask_later(ksigset_t old);
+
 /* Sleep interruptibly until a signal is pending for the running thread
  * (pause, sigsuspend). */
 void signal_wait_any(void);

@@ -54,7 +54,9 @@ static bool write_all(int fd, const void *buf, size_t n)
 static int wait_child(pid_t pid)
 {
 	int status = -1;
-	pid_t r = waitpid(pid, &status, 0);
+	pid_t r;
+	while ((r = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
+		;
 	if (pid > 0 ? r != pid : r <= 0)
 		note("waitpid(%d) failed: errno %d", pid, errno);
 	return status;
@@ -426,6 +428,83 @@ static bool many_pipes_come_and_go(void)
 	return true;
 }
 
+static volatile int usr1_count;
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+	usr1_count++;
+}
+
+static void catch_usr1(int flags)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_usr1;
+	sa.sa_flags = flags;
+	sigaction(SIGUSR1, &sa, NULL);
+	usr1_count = 0;
+}
+
+/* A child that sends SIGUSR1 to its parent every few yields until
+ * `done` becomes readable (or writes `then` to out after `rounds`
+ * signals, if out >= 0). Returns its pid. */
+static pid_t signaller(int done, int rounds, int out)
+{
+	pid_t parent = getpid();
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid)
+		return pid;
+	fcntl(done, F_SETFL, O_NONBLOCK);
+	char c;
+	for (int i = 0; rounds ? i < rounds : 1; i++) {
+		kill(parent, SIGUSR1);
+		for (int k = 0; k < 30; k++)
+			syscall(__NR_sched_yield);
+		if (read(done, &c, 1) >= 0)
+			_exit(0);
+	}
+	if (out >= 0)
+		write(out, "z", 1);
+	_exit(0);
+}
+
+/* Without SA_RESTART, a read asleep on an empty pipe ends with EINTR;
+ * with it, the read goes on and returns the bytes that come later. */
+static bool a_blocked_read_and_signals(void)
+{
+	int data[2], done[2];
+	if (pipe(data) || pipe(done))
+		return note("pipe: errno %d", errno), false;
+	catch_usr1(0);
+	pid_t pid = signaller(done[0], 0, -1);
+	char c;
+	errno = 0;
+	ssize_t r = read(data[0], &c, 1);
+	int err = errno;
+	write(done[1], "x", 1);
+	wait_child(pid);
+	bool ok = r == -1 && err == EINTR && usr1_count >= 1;
+	if (!ok)
+		note("read without SA_RESTART: %d errno %d, %d signals", (int)r,
+		     err, usr1_count);
+	catch_usr1(SA_RESTART);
+	pid = signaller(done[0], 3, data[1]);
+	r = read(data[0], &c, 1);
+	wait_child(pid);
+	if (r != 1 || c != 'z' || usr1_count != 3) {
+		note("read with SA_RESTART: %d, %d signals", (int)r, usr1_count);
+		ok = false;
+	}
+	signal(SIGUSR1, SIG_DFL);
+	close(data[0]);
+	close(data[1]);
+	close(done[0]);
+	close(done[1]);
+	return ok;
+}
+
 static bool skipped(void)
 {
 	return true;
@@ -452,6 +531,7 @@ int main(int argc, char **argv)
 		{ "pipe.a_pipeline_of_two_programs", a_pipeline_of_two_programs },
 		{ "pipe.a_fault_in_read_loses_nothing", a_fault_in_read_loses_nothing },
 		{ "pipe.many_pipes_come_and_go", many_pipes_come_and_go },
+		{ "pipe.a_blocked_read_and_signals", a_blocked_read_and_signals },
 	};
 	if (set_sigpipe(0) == -ENOSYS) {
 		cases[3].name = "pipe.sigpipe_kills_the_writer # SKIP no signals in this kernel yet";

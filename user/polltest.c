@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/select.h>
@@ -253,6 +254,105 @@ static bool select_errors(void)
 	return ok;
 }
 
+static volatile int usr1_count;
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+	usr1_count++;
+}
+
+/* SIGUSR1 is blocked and made pending (a child sends it and is reaped).
+ * ppoll with a mask that still blocks it times out, the handler not run;
+ * ppoll with an empty mask lets it in: EINTR, the handler ran once, and
+ * afterwards the old mask (blocking SIGUSR1) is back. */
+static bool ppoll_waits_under_its_own_mask(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_usr1;
+	sigaction(SIGUSR1, &sa, NULL);
+	sigset_t block, empty, now;
+	sigemptyset(&block);
+	sigaddset(&block, SIGUSR1);
+	sigemptyset(&empty);
+	sigprocmask(SIG_BLOCK, &block, NULL);
+	usr1_count = 0;
+	pid_t parent = getpid();
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(kill(parent, SIGUSR1) ? 1 : 0);
+	int s;
+	waitpid(pid, &s, 0);
+	int fds[2];
+	pipe(fds);
+	struct pollfd p = { fds[0], POLLIN, 0 };
+	struct ts32 ms = { 0, 5000000 };
+	long r1 = syscall(__NR_ppoll, &p, 1, &ms, &block, 8);
+	int count1 = usr1_count;
+	ms = (struct ts32){ 5, 0 };
+	errno = 0;
+	long r2 = syscall(__NR_ppoll, &p, 1, &ms, &empty, 8);
+	int err = errno, count2 = usr1_count;
+	sigprocmask(SIG_SETMASK, NULL, &now);
+	bool still_blocked = sigismember(&now, SIGUSR1);
+	sigprocmask(SIG_UNBLOCK, &block, NULL);
+	signal(SIGUSR1, SIG_DFL);
+	close(fds[0]);
+	close(fds[1]);
+	bool ok = s == 0 && r1 == 0 && count1 == 0 && r2 == -1 &&
+		  err == EINTR && count2 == 1 && still_blocked;
+	if (!ok)
+		note("ppoll masked: %ld (%d signals); unmasked: %ld errno %d "
+		     "(%d signals); blocked after: %d", r1, count1, r2, err,
+		     count2, still_blocked);
+	return ok;
+}
+
+/* A signal with a handler ends a poll that waits for ever: EINTR. */
+static bool poll_is_interrupted_by_a_signal(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_usr1;
+	sa.sa_flags = SA_RESTART;  /* poll is never restarted, even so */
+	sigaction(SIGUSR1, &sa, NULL);
+	usr1_count = 0;
+	int fds[2], done[2];
+	pipe(fds);
+	pipe(done);
+	pid_t parent = getpid();
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		fcntl(done[0], F_SETFL, O_NONBLOCK);
+		char c;
+		while (read(done[0], &c, 1) < 0) {
+			kill(parent, SIGUSR1);
+			for (int k = 0; k < 30; k++)
+				syscall(__NR_sched_yield);
+		}
+		_exit(0);
+	}
+	struct pollfd p = { fds[0], POLLIN, 0 };
+	errno = 0;
+	int r = poll(&p, 1, -1);
+	int err = errno;
+	write(done[1], "x", 1);
+	int s;
+	while (waitpid(pid, &s, 0) < 0 && errno == EINTR)
+		;
+	signal(SIGUSR1, SIG_DFL);
+	for (int i = 0; i < 2; i++) {
+		close(fds[i]);
+		close(done[i]);
+	}
+	if (r != -1 || err != EINTR || usr1_count < 1)
+		note("poll: %d errno %d, %d signals", r, err, usr1_count);
+	return r == -1 && err == EINTR && usr1_count >= 1;
+}
+
 int main(void)
 {
 	struct ktap_case cases[] = {
@@ -263,6 +363,8 @@ int main(void)
 		{ "poll.devices_are_always_ready", devices_are_always_ready },
 		{ "select.reads_and_writes", select_reads_and_writes },
 		{ "select.errors_as_linux", select_errors },
+		{ "poll.is_interrupted_by_a_signal", poll_is_interrupted_by_a_signal },
+		{ "ppoll.waits_under_its_own_mask", ppoll_waits_under_its_own_mask },
 	};
 	return ktap_run(cases, KTAP_COUNT(cases));
 }
