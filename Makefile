@@ -148,7 +148,7 @@ $(BUILD)/corpus/MANIFEST: $(BUILD)/mkcorpus
 
 corpus: $(BUILD)/corpus/MANIFEST
 
-test: $(BUILD)/kernel.elf $(BUILD)/host/unit $(INITRD) $(FUZZ_REPLAY)
+test: $(BUILD)/kernel.elf $(BUILD)/host/unit $(INITRD) $(FUZZ_REPLAY) $(BUILD)/bench.cpio
 	@tools/run-tests $(BUILD)
 
 # QEMU's status is init's exit status, encoded as (code << 1) | 1 by the
@@ -233,6 +233,38 @@ $(USER_BIN): $(BUILD)/user/%: $(BUILD)/user/%.o $(CRT1) $(LIBC_A)
 	$(Q)$(CC) $(ULDFLAGS) -o $@ $(CRT1) $< $(LIBC_A) -lgcc
 
 -include $(LIBC_OBJ:.o=.d) $(USER_BIN:=.d)
+# The benchmark (bench/, `make bench`): bench/bench*.c on pagoda's libc and
+# three tiny assembly programs, packed alone into bench.cpio, the initrd
+# both pagoda and Linux boot it from.
+BENCH_DIR := $(BUILD)/bench
+BENCH_ASM := $(patsubst bench/%.asm,$(BENCH_DIR)/%,$(wildcard bench/*.asm))
+BENCH_OBJ := $(patsubst bench/%.c,$(BENCH_DIR)/%.o,$(wildcard bench/*.c))
+
+$(BENCH_DIR)/%.o: bench/%.c | $(TOOLS_OK)
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(UCFLAGS) -c $< -o $@
+
+$(BENCH_DIR)/bench: $(BENCH_OBJ) $(CRT1) $(LIBC_A)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ULDFLAGS) -o $@ $(CRT1) $(BENCH_OBJ) $(LIBC_A) -lgcc
+
+$(BENCH_ASM): $(BENCH_DIR)/%: bench/%.asm | $(TOOLS_OK)
+	@mkdir -p $(@D)
+	@echo "  NASM    $<"
+	$(Q)$(NASM) -f elf32 $< -o $@.o && $(CROSS)ld -m elf_i386 -static \
+		--build-id=none -z noexecstack -o $@ $@.o
+
+$(BUILD)/bench.cpio: $(BENCH_DIR)/bench $(BENCH_ASM) tools/mkinitrd
+	@echo "  INITRD  $@"
+	$(Q)tools/mkinitrd $@ $(foreach b,$^,$(if $(filter tools/%,$(b)),,$(b):bench/$(notdir $(b))))
+
+-include $(BENCH_OBJ:.o=.d)
+
+.PHONY: bench
+bench: $(BUILD)/kernel.elf $(BUILD)/bench.cpio
+	@tools/bench-vs-linux $(BUILD)
+
 # End of user space -----------------------------------------------------------
 
 clean:

@@ -1,0 +1,277 @@
+/* bench/bench.c: the benchmark `make bench` runs as init on pagoda and on
+ * Linux, unmodified: a static i386 program on pagoda's libc that times each
+ * operation with rdtsc. Under QEMU's -icount shift=0,sleep=off the TSC
+ * counts guest instructions, so every figure is an instruction count that
+ * repeats exactly run to run. One line per operation:
+ *
+ *	row NAME INSTRUCTIONS-PER-OPERATION
+ *	row NAME n/a REASON
+ *
+ * An operation the kernel cannot do prints n/a with the errno it gave,
+ * never a figure. `bench SCALE` divides every loop count by SCALE (make
+ * test runs it with a large SCALE, to prove every row runs). */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "bench/bench.h"
+
+static int scale = 1;
+
+uint64_t bench_rdtsc(void)
+{
+	uint32_t lo, hi;
+	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return (uint64_t)hi << 32 | lo;
+}
+
+#define rdtsc bench_rdtsc
+
+/* The raw system call: the same int 0x80 on both kernels, result or
+ * -errno, nothing from the C library in between. */
+long sc(long n, long a, long b, long c, long d, long e)
+{
+	long r;
+	__asm__ volatile("int $0x80"
+			 : "=a"(r)
+			 : "a"(n), "b"(a), "c"(b), "d"(c), "S"(d), "D"(e)
+			 : "memory");
+	return r;
+}
+
+/* The six-argument form: ebp carries the sixth, and every other register
+ * is taken, so the number and the sixth argument travel in memory. */
+long sc6(long n, long a, long b, long c, long d, long e, long f)
+{
+	long nf[2] = { n, f }, r;
+	__asm__ volatile("push %%ebp\n\t"
+			 "mov 4(%%eax), %%ebp\n\t"
+			 "mov (%%eax), %%eax\n\t"
+			 "int $0x80\n\t"
+			 "pop %%ebp"
+			 : "=a"(r)
+			 : "a"(nf), "b"(a), "c"(b), "d"(c), "S"(d), "D"(e)
+			 : "memory");
+	return r;
+}
+
+void row(const char *name, uint64_t insns, long ops)
+{
+	printf("row %s %llu\n", name,
+	       (unsigned long long)((insns + (uint64_t)ops / 2) / (uint64_t)ops));
+	fflush(stdout);  /* each row out before the next operation runs */
+}
+
+void row_na(const char *name, const char *why, long err)
+{
+	if (err)
+		printf("row %s n/a %s: %s\n", name, why, strerror((int)-err));
+	else
+		printf("row %s n/a %s\n", name, why);
+	fflush(stdout);
+}
+
+long loops(long n)
+{
+	long k = n / scale;
+	return k > 0 ? k : 1;
+}
+
+static char *const no_env[] = { NULL };
+
+/* Run path (argv[0] = path) in a child made with fork, and wait. Returns
+ * 0 or -errno of the first call that failed. */
+long spawn_wait(const char *path)
+{
+	char *const argv[] = { (char *)path, NULL };
+	long pid = sc(NR_fork, 0, 0, 0, 0, 0);
+	if (pid == 0) {
+		sc(NR_execve, (long)path, (long)argv, (long)no_env, 0, 0);
+		sc(NR_exit, 127, 0, 0, 0, 0);
+	}
+	if (pid < 0)
+		return pid;
+	int status;
+	long r = sc(NR_wait4, pid, (long)&status, 0, 0, 0);
+	if (r < 0)
+		return r;
+	return status == 0 ? 0 : -ECHILD;
+}
+
+static void bench_getppid(void)
+{
+	long n = loops(20000);
+	uint64_t t = rdtsc();
+	for (long i = 0; i < n; i++)
+		sc(NR_getppid, 0, 0, 0, 0, 0);
+	row("getppid", rdtsc() - t, n);
+}
+
+static void bench_fork(void)
+{
+	long n = loops(200);
+	uint64_t t = rdtsc();
+	for (long i = 0; i < n; i++) {
+		long pid = sc(NR_fork, 0, 0, 0, 0, 0);
+		if (pid == 0)
+			sc(NR_exit, 0, 0, 0, 0, 0);
+		if (pid < 0) {
+			row_na("fork+exit+wait", "fork", pid);
+			return;
+		}
+		sc(NR_wait4, pid, 0, 0, 0, 0);
+	}
+	row("fork+exit+wait", rdtsc() - t, n);
+}
+
+/* fork+execve+exit+wait of path, per operation, or -errno. */
+static long time_spawn(const char *path, long n, uint64_t *per_op)
+{
+	uint64_t t = rdtsc();
+	for (long i = 0; i < n; i++) {
+		long r = spawn_wait(path);
+		if (r < 0)
+			return r;
+	}
+	*per_op = (rdtsc() - t) / (uint64_t)n;
+	return 0;
+}
+
+static void bench_exec(void)
+{
+	uint64_t small, big, text;
+	long n = loops(100), r;
+	if ((r = time_spawn(BENCH_BIN "/exit0", n, &small)) < 0) {
+		row_na("fork+execve+exit+wait", "exit0", r);
+		return;
+	}
+	row("fork+execve+exit+wait", small, 1);
+	if ((r = time_spawn(BENCH_BIN "/bigbss", loops(20), &big)) < 0)
+		row_na("exec-64MiB-bss", "bigbss", r);
+	else
+		row("exec-64MiB-bss", big, 1);
+	/* bigtext calls one function on each of its 1024 text pages: what it
+	 * costs beyond exit0 is those first-touch faults (and their unmap) */
+	if ((r = time_spawn(BENCH_BIN "/bigtext", loops(10), &text)) < 0)
+		row_na("file-text-fault", "bigtext", r);
+	else
+		row("file-text-fault", text > small ? text - small : 0,
+		    BIGTEXT_PAGES);
+}
+
+/* vfork: the child runs on the parent's stack until execve, so the
+ * whole child side is one asm block that touches no memory. */
+static long vfork_exec(const char *path, char *const argv[])
+{
+	long r;
+	__asm__ volatile("int $0x80\n\t"        /* vfork */
+			 "test %%eax, %%eax\n\t"
+			 "jnz 1f\n\t"
+			 "mov %[nexec], %%eax\n\t"
+			 "int $0x80\n\t"        /* execve(path, argv, envp) */
+			 "mov %[nexit], %%eax\n\t"
+			 "mov $127, %%ebx\n\t"
+			 "int $0x80\n"
+			 "1:"
+			 : "=a"(r)
+			 : "a"(NR_vfork), "b"(path), "c"(argv), "d"(no_env),
+			   [nexec] "i"(NR_execve), [nexit] "i"(NR_exit)
+			 : "memory");
+	return r;
+}
+
+static void bench_vfork(void)
+{
+	char *const argv[] = { BENCH_BIN "/exit0", NULL };
+	long n = loops(100);
+	uint64_t t = rdtsc();
+	for (long i = 0; i < n; i++) {
+		long pid = vfork_exec(argv[0], argv);
+		if (pid < 0) {
+			row_na("vfork+execve+exit+wait", "vfork", pid);
+			return;
+		}
+		sc(NR_wait4, pid, 0, 0, 0, 0);
+	}
+	row("vfork+execve+exit+wait", rdtsc() - t, n);
+}
+
+static void bench_anon(void)
+{
+	long pages = (64 << 20) / 4096;
+	long p = sc6(NR_mmap2, 0, 64 << 20, PROT_RW, MAP_PRIVATE_ANON, -1, 0);
+	if (SC_FAILED(p)) {
+		row_na("anon-fault", "mmap2", p);
+		row_na("munmap-64MiB", "mmap2", p);
+		return;
+	}
+	volatile char *m = (volatile char *)p;
+	uint64_t t = rdtsc();
+	for (long i = 0; i < pages; i++)
+		m[i * 4096] = 1;
+	row("anon-fault", rdtsc() - t, pages);
+	t = rdtsc();
+	sc(NR_munmap, p, 64 << 20, 0, 0, 0);
+	row("munmap-64MiB", rdtsc() - t, 1);
+}
+
+static void bench_pipe(void)
+{
+	int up[2], down[2];
+	long r = sc(NR_pipe, (long)up, 0, 0, 0, 0);
+	if (r == 0)
+		r = sc(NR_pipe, (long)down, 0, 0, 0, 0);
+	if (r < 0) {
+		row_na("pipe-pingpong", "pipe", r);
+		return;
+	}
+	long n = loops(2000);
+	long pid = sc(NR_fork, 0, 0, 0, 0, 0);
+	char c = 'x';
+	if (pid == 0) {
+		for (long i = 0; i < n; i++) {
+			sc(NR_read, down[0], (long)&c, 1, 0, 0);
+			sc(NR_write, up[1], (long)&c, 1, 0, 0);
+		}
+		sc(NR_exit, 0, 0, 0, 0, 0);
+	}
+	uint64_t t = rdtsc();
+	for (long i = 0; i < n; i++) {
+		sc(NR_write, down[1], (long)&c, 1, 0, 0);
+		if (sc(NR_read, up[0], (long)&c, 1, 0, 0) != 1) {
+			row_na("pipe-pingpong", "read", -EIO);
+			break;
+		}
+		if (i == n - 1)
+			row("pipe-pingpong", rdtsc() - t, n);
+	}
+	sc(NR_wait4, pid, 0, 0, 0, 0);
+	for (int i = 0; i < 2; i++) {
+		sc(NR_close, up[i], 0, 0, 0, 0);
+		sc(NR_close, down[i], 0, 0, 0, 0);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1)
+		scale = atoi(argv[1]) > 0 ? atoi(argv[1]) : 1;
+	printf("bench: start (scale %d)\n", scale);
+	bench_getppid();
+	bench_fork();
+	bench_exec();
+	bench_vfork();
+	row_na("posix_spawn", "pagoda's libc has no posix_spawn", 0);
+	bench_anon();
+	bench_threads();
+	bench_pipe();
+	bench_signal();
+	printf("bench: done\n");
+	if (sc(NR_getpid, 0, 0, 0, 0, 0) == 1)  /* init on Linux: power off */
+		sc(NR_reboot, 0xfee1dead, 0x28121969, 0x4321fedc, 0, 0);
+	return 0;
+}
