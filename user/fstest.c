@@ -289,10 +289,10 @@ int main(int argc, char **argv)
 {
 	if (argc == 4 && !strcmp(argv[1], "cloexec"))
 		return cloexec_child(argv);
-	char cwd[128] = "";
-	if (argv[0][0] != '/' && !getcwd(cwd, sizeof(cwd)))
-		return 1;
-	snprintf(self, sizeof(self), "%s%s%s", cwd, cwd[0] ? "/" : "", argv[0]);
+	/* This program, by absolute path whatever argv[0] is: /bin on
+	 * pagoda, PAGODA_BIN (the build's user/) on a host. */
+	snprintf(self, sizeof(self), "%s/fstest",
+		 getenv("PAGODA_BIN") ? getenv("PAGODA_BIN") : "/bin");
 	mkdir("/tmp", 0777);
 	snprintf(dir, sizeof(dir), "/tmp/fstest.%d", getpid());
 	if (mkdir(dir, 0755) || chdir(dir)) {

@@ -154,14 +154,15 @@ static int run_program(char **argv)
 	return WEXITSTATUS(status);
 }
 
-static void help(void)
+/* The shell's own words, then /bin/help's list of what is in /bin. */
+static int help(void)
 {
 	printf("pagoda's shell. Builtins: echo ARGS..., exit [N], help.\n"
-	       "Other commands run /bin/NAME (or a path with a '/'). In /bin:\n"
-	       "  hello layout stackcheck memcheck cat exit42 textwrite nullread\n"
-	       "  stackgrow stackprobe getpidloop forktest forkchain init sh\n"
+	       "Other commands run /bin/NAME (or a path with a '/').\n"
 	       "Quotes \"...\" and '...' group words, \\ escapes, $? is the last\n"
 	       "status, ';' separates commands. Ctrl-D on an empty line leaves.\n");
+	char *argv[] = { "help", NULL };
+	return run_program(argv);
 }
 
 /* Run one command (argc >= 1); returns its status. */
@@ -171,10 +172,8 @@ static int run(int argc, char **argv)
 		fflush(stdout);
 		exit(argc > 1 ? atoi(argv[1]) & 0xff : last_status);
 	}
-	if (strcmp(argv[0], "help") == 0) {
-		help();
-		return 0;
-	}
+	if (strcmp(argv[0], "help") == 0)
+		return help();
 	if (strcmp(argv[0], "echo") == 0) {
 		for (int i = 1; i < argc; i++)
 			printf("%s%s", argv[i], i + 1 < argc ? " " : "");

@@ -2,7 +2,8 @@
  * Linux i386 ABI exec must build (argc, argv, envp, auxv, strings, esp and
  * registers at entry). KTAP output; exit status 0 if every check passed.
  * Expected arguments, if any: STACKCHECK_ARGC=n and STACKCHECK_ARG1.. in
- * the environment; STACKCHECK_EXECFN: the path exec got, if not argv[0]. */
+ * the environment; STACKCHECK_EXECFN: the path exec got, if not argv[0]
+ * (or DIR/argv[0] for a bare name: execfn_is_exec_path). */
 #include <elf.h>
 #include <pagoda/start.h>
 #include <stdint.h>
@@ -256,14 +257,25 @@ static bool random_above_auxv(void)
 	return false;
 }
 
+/* Without STACKCHECK_EXECFN the exec path is argv[0] if that has a '/';
+ * a bare name (a shell's PATH search, or `stackcheck` typed at pagoda's
+ * shell) was found in some directory: the path ends in "/NAME". */
 static bool execfn_is_exec_path(void)
 {
 	const char *want = getenv("STACKCHECK_EXECFN");
 	const char *fn = execfn();
+	bool ok;
 
 	if (!want)
 		want = st.argc ? st.argv[0] : "";
-	if (!fn || strcmp(fn, want)) {
+	if (getenv("STACKCHECK_EXECFN") || strchr(want, '/') || !fn) {
+		ok = fn && strcmp(fn, want) == 0;
+	} else {
+		size_t fl = strlen(fn), wl = strlen(want);
+		ok = wl > 0 && fl > wl && fn[fl - wl - 1] == '/' &&
+		     strcmp(fn + fl - wl, want) == 0;
+	}
+	if (!ok) {
 		note("AT_EXECFN \"%s\", exec was given \"%s\"",
 		     fn ? fn : "(none)", want);
 		return false;

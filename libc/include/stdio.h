@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #define EOF (-1)
 #define BUFSIZ 1024
@@ -43,6 +44,17 @@ int getchar(void);
 char *fgets(char *restrict buf, int n, FILE *restrict f);
 int feof(FILE *f);
 int ferror(FILE *f);
+
+/* Streams over files: modes "r", "w", "a" with an optional "+". A stream
+ * opened for writing is flushed by fflush(f) or fclose, not by exit. */
+FILE *fopen(const char *restrict path, const char *restrict mode);
+int fclose(FILE *f);
+int fileno(FILE *f);
+/* Read a line (with its delimiter) into *line, a malloc'd buffer of *cap
+ * bytes grown as needed; its length, or -1 at the end or on an error. */
+ssize_t getdelim(char **restrict line, size_t *restrict cap, int delim,
+		 FILE *restrict f);
+ssize_t getline(char **restrict line, size_t *restrict cap, FILE *restrict f);
 
 #define putc fputc
 #define getc fgetc

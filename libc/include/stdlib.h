@@ -23,6 +23,10 @@ long strtol(const char *restrict s, char **restrict end, int base);
 unsigned long strtoul(const char *restrict s, char **restrict end, int base);
 int abs(int x);
 
+/* Sort n elements of size bytes in place, cmp giving <0, 0, >0 (not stable). */
+void qsort(void *base, size_t n, size_t size,
+	   int (*cmp)(const void *, const void *));
+
 char *getenv(const char *name);
 
 #endif

@@ -19,6 +19,7 @@ char *strcpy(char *restrict dst, const char *restrict src);
 char *strncpy(char *restrict dst, const char *restrict src, size_t n);
 char *strcat(char *restrict dst, const char *restrict src);
 char *strdup(const char *s);
+char *strstr(const char *hay, const char *needle);
 char *strerror(int errnum);
 
 #endif

@@ -61,6 +61,12 @@ unsigned alarm(unsigned seconds);
 int brk(void *end);
 void *sbrk(intptr_t increment);
 
+/* Options: the next option letter of argv, -1 after the last; '?' for
+ * an unknown one or a missing argument (':' if opts starts with ':').
+ * optarg is its argument, optind the next argv index (docs/libc.md). */
+int getopt(int argc, char *const argv[], const char *opts);
+extern char *optarg;
+extern int optind, opterr, optopt;
 /* The raw call: number n (sys/syscall.h) with up to six arguments. */
 long syscall(long n, ...);
 

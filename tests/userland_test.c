@@ -1,0 +1,30 @@
+/* tests/userland_test.c: the user land from the inside: user/utiltest
+ * and user/texttest run ls, cat, cp, mv, rm, mkdir, rmdir, ln, echo, wc,
+ * grep, head, tail, sort, env, help, true and false through fork and
+ * execve and compare what they print with GNU's (docs/userland.md). */
+#include "kernel/proc.h"
+#include "tests/ktest.h"
+#include "tests/uprog.h"
+
+static struct uprog_result res;  /* 4 KiB: not on the stack */
+
+static void run_ktap(struct ktest *t, const char *path)
+{
+	uprog_run(path, (const char *const[]){ path, NULL }, &res);
+	ASSERT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_EXITED(0));
+	EXPECT_TRUE(uprog_ktap_passed(&res));
+	if (t->failures)
+		uprog_show(&res);
+	EXPECT_EQ(proc_count(), 0);  /* every child was reaped */
+}
+
+KTEST(userland, file_utilities_behave_as_gnu)
+{
+	run_ktap(t, "/bin/utiltest");
+}
+
+KTEST(userland, text_utilities_behave_as_gnu)
+{
+	run_ktap(t, "/bin/texttest");
+}

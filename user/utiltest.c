@@ -1,0 +1,163 @@
+/* user/utiltest.c: the file utilities (ls, cat, cp, mv, rm, mkdir, rmdir,
+ * ln) run as a user runs them, through fork and execve, on files made in
+ * /tmp; their output, error messages and exit statuses compared byte for
+ * byte with GNU's (user/runutil.h). KTAP; runs on pagoda and on a Linux
+ * host (tools/check-user-on-host). */
+#include "runutil.h"
+
+static const char *enoent = "No such file or directory";
+
+static bool ls_lists_sorted_without_dot_files(void)
+{
+	bool ok = put_file("b", "bee\n") && put_file("a", "hello") &&
+		  put_file(".hidden", "") && mkdir("d", 0755) == 0 &&
+		  put_file("d/x", "") && symlink("a", "l") == 0;
+	ok = ok && EXPECT("", "a\nb\nd\nl\n", "", 0, "ls");
+	ok = ok && EXPECT("", ".\n..\n.hidden\na\nb\nd\nl\n", "", 0, "ls", "-a");
+	return ok && EXPECT("", "x\n", "", 0, "ls", "d");
+}
+
+static bool ls_long_shows_mode_links_size_and_target(void)
+{
+	bool ok = link("b", "hard") == 0 && chmod("b", 0640) == 0;
+	ok = ok && EXPECT("", "-rw-r--r-- 1 5 a\n-rw-r----- 2 4 b\n"
+			  "lrwxrwxrwx 1 1 l -> a\n", "", 0, "ls", "-l", "a", "l", "b");
+	ok = ok && EXPECT("", "-rw-r--r-- 1 0 x\n", "", 0, "ls", "-l", "d");
+	return unlink("hard") == 0 && ok;
+}
+
+static bool ls_takes_several_operands_and_reports_missing_ones(void)
+{
+	char err[100];
+	snprintf(err, sizeof(err), "ls: cannot access 'nosuch': %s\n", enoent);
+	bool ok = EXPECT("", "a\nb\n\nd:\nx\n", err, 2, "ls", "d", "nosuch", "b", "a");
+	return ok && EXPECT("", "d:\nx\n\nd/:\nx\n", "", 0, "ls", "d", "d/");
+}
+
+static bool cat_copies_files_and_stdin(void)
+{
+	char err[100];
+	snprintf(err, sizeof(err), "cat: nosuch: %s\n", enoent);
+	bool ok = EXPECT("", "hellobee\n", "", 0, "cat", "a", "b");
+	ok = ok && EXPECT("in\n", "in\n", "", 0, "cat");
+	ok = ok && EXPECT("in\n", "helloin\nbee\n", "", 0, "cat", "a", "-", "b");
+	return ok && EXPECT("", "hello", err, 1, "cat", "nosuch", "a");
+}
+
+static bool cp_copies_to_a_file_and_into_a_directory(void)
+{
+	char got[64];
+	bool ok = EXPECT("", "", "", 0, "cp", "a", "c") &&
+		  get_file("c", got, sizeof(got)) == 5 && strcmp(got, "hello") == 0;
+	ok = ok && EXPECT("", "", "", 0, "cp", "a", "b", "d");
+	ok = ok && EXPECT("", "a\nb\nx\n", "", 0, "ls", "d");
+	ok = ok && EXPECT("", "-rw-r----- 1 4 d/b\n", "", 0, "ls", "-l", "d/b");
+	ok = ok && EXPECT("", "", "", 0, "cp", "b", "c");  /* over a file */
+	return ok && EXPECT("", "bee\n", "", 0, "cat", "c");
+}
+
+static bool cp_reports_errors_as_gnu(void)
+{
+	char err[100];
+	snprintf(err, sizeof(err), "cp: cannot stat 'nosuch': %s\n", enoent);
+	bool ok = EXPECT("", "", err, 1, "cp", "nosuch", "e");
+	ok = ok && EXPECT("", "", "cp: target 'c' is not a directory\n", 1,
+			  "cp", "a", "b", "c");
+	ok = ok && EXPECT("", "", "cp: -r not specified; omitting directory 'd'\n",
+			  1, "cp", "d", "e");
+	ok = ok && EXPECT("", "", "cp: 'a' and 'a' are the same file\n", 1,
+			  "cp", "a", "a");
+	ok = ok && EXPECT("", "", "cp: missing file operand\n", 1, "cp");
+	return ok && EXPECT("", "", "cp: missing destination file operand after 'a'\n",
+			    1, "cp", "a");
+}
+
+static bool mv_renames_and_moves_into_a_directory(void)
+{
+	char err[100];
+	snprintf(err, sizeof(err), "mv: cannot stat 'nosuch': %s\n", enoent);
+	bool ok = EXPECT("", "", "", 0, "mv", "c", "c2");
+	ok = ok && EXPECT("", "a\nb\nc2\nd\nl\n", "", 0, "ls");
+	ok = ok && EXPECT("", "", "", 0, "mv", "c2", "d");
+	ok = ok && EXPECT("", "a\nb\nc2\nx\n", "", 0, "ls", "d");
+	ok = ok && EXPECT("", "", err, 1, "mv", "nosuch", "d");
+	return ok && EXPECT("", "", "mv: target 'a' is not a directory\n", 1,
+			    "mv", "b", "l", "a");
+}
+
+static bool mkdir_makes_parents_with_p(void)
+{
+	char err[100];
+	snprintf(err, sizeof(err), "mkdir: cannot create directory 'p/q': %s\n",
+		 enoent);
+	bool ok = EXPECT("", "", err, 1, "mkdir", "p/q");
+	ok = ok && EXPECT("", "", "mkdir: cannot create directory 'd': File exists\n",
+			  1, "mkdir", "d");
+	ok = ok && EXPECT("", "", "", 0, "mkdir", "-p", "p/q/r", "d");
+	ok = ok && EXPECT("", "q\n", "", 0, "ls", "p");
+	struct stat st;
+	return ok && stat("p/q/r", &st) == 0 && S_ISDIR(st.st_mode) &&
+	       (st.st_mode & 0777) == 0755;
+}
+
+static bool rmdir_removes_only_empty_directories(void)
+{
+	char err[120];
+	snprintf(err, sizeof(err), "rmdir: failed to remove 'p': %s\n",
+		 strerror(ENOTEMPTY));
+	bool ok = EXPECT("", "", err, 1, "rmdir", "p");
+	return ok && EXPECT("", "", "", 0, "rmdir", "p/q/r", "p/q", "p");
+}
+
+static bool ln_makes_hard_and_symbolic_links(void)
+{
+	char target[16] = "";
+	bool ok = EXPECT("", "", "", 0, "ln", "a", "h") &&
+		  EXPECT("", "-rw-r--r-- 2 5 h\n", "", 0, "ls", "-l", "h");
+	ok = ok && mkdir("e", 0755) == 0 && EXPECT("", "", "", 0, "ln", "-s", "../a", "e") &&
+	     readlink("e/a", target, sizeof(target)) == 4 && !strcmp(target, "../a");
+	ok = ok && EXPECT("", "hello", "", 0, "cat", "e/a");
+	ok = ok && EXPECT("", "", "ln: failed to create hard link 'h': File exists\n",
+			  1, "ln", "b", "h");
+	ok = ok && EXPECT("", "", "ln: failed to create symbolic link 'h': File exists\n",
+			  1, "ln", "-s", "b", "h");
+	char err[100];
+	snprintf(err, sizeof(err), "ln: failed to access 'nosuch': %s\n", enoent);
+	return ok && EXPECT("", "", err, 1, "ln", "nosuch", "n");
+}
+
+static bool rm_removes_files_and_trees(void)
+{
+	char err[100];
+	snprintf(err, sizeof(err), "rm: cannot remove 'nosuch': %s\n", enoent);
+	bool ok = EXPECT("", "", "rm: cannot remove 'd': Is a directory\n", 1, "rm", "d");
+	ok = ok && EXPECT("", "", err, 1, "rm", "nosuch");
+	ok = ok && EXPECT("", "", "", 0, "rm", "-f", "nosuch");
+	ok = ok && EXPECT("", "", "rm: missing operand\n", 1, "rm");
+	ok = ok && EXPECT("", "", "rm: refusing to remove '.' or '..' directory: "
+			  "skipping '.'\n", 1, "rm", "-r", ".");
+	ok = ok && EXPECT("", "", "", 0, "rm", "h", "l");
+	ok = ok && EXPECT("", "", "", 0, "rm", "-r", "d", "e");
+	return ok && EXPECT("", "a\nb\n", "", 0, "ls");
+}
+
+int main(void)
+{
+	static const struct ktap_case cases[] = {
+		{ "ls.sorted_without_dot_files", ls_lists_sorted_without_dot_files },
+		{ "ls.long_mode_links_size_target", ls_long_shows_mode_links_size_and_target },
+		{ "ls.several_operands_missing_one", ls_takes_several_operands_and_reports_missing_ones },
+		{ "cat.files_and_stdin", cat_copies_files_and_stdin },
+		{ "cp.to_file_and_into_directory", cp_copies_to_a_file_and_into_a_directory },
+		{ "cp.errors", cp_reports_errors_as_gnu },
+		{ "mv.rename_and_into_directory", mv_renames_and_moves_into_a_directory },
+		{ "mkdir.parents", mkdir_makes_parents_with_p },
+		{ "rmdir.only_empty", rmdir_removes_only_empty_directories },
+		{ "ln.hard_and_symbolic", ln_makes_hard_and_symbolic_links },
+		{ "rm.files_and_trees", rm_removes_files_and_trees },
+		{ "rm.cleanup_with_rm_r", ut_cleanup },
+	};
+	if (!ut_setup("utiltest"))
+		return 1;
+	return ktap_run(cases, KTAP_COUNT(cases));
+}
