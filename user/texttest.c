@@ -1,9 +1,11 @@
 /* user/texttest.c: the text utilities (echo, true, false, wc, grep, head,
- * tail, sort, env, help) run through fork and execve, output and exit
+ * tail, sort, env, kill, help) run through fork and execve, output and exit
  * statuses compared byte for byte with GNU's (user/runutil.h); and the
  * test programs that run others (forktest, stackcheck, fstest) started
  * by a bare name from another directory, as the shell starts them. KTAP;
  * runs on pagoda and on a Linux host (tools/check-user-on-host). */
+#include <signal.h>
+
 #include "runutil.h"
 
 static const char *text = "one two\nthree\n\nfour five six\n";
@@ -104,6 +106,52 @@ static bool env_prints_sets_and_runs(void)
 	return ok && EXPECT("", "hi there\n", "", 0, "env", path, "echo", "hi", "there");
 }
 
+/* A child that waits for a signal; its pid as text in buf. */
+static pid_t pausing_child(char *buf, size_t size)
+{
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0)
+		for (;;)
+			pause();
+	snprintf(buf, size, "%d", pid);
+	return pid;
+}
+
+static bool killed_by(pid_t pid, int sig)
+{
+	int s = 0;
+	if (waitpid(pid, &s, 0) != pid || !WIFSIGNALED(s) || WTERMSIG(s) != sig) {
+		note("child %d: wait status 0x%x, want killed by %d", pid, s, sig);
+		return false;
+	}
+	return true;
+}
+
+static bool kill_sends_and_lists(void)
+{
+	bool ok = EXPECT("", "HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV "
+			 "USR2 PIPE ALRM TERM STKFLT\nCHLD CONT STOP TSTP TTIN TTOU "
+			 "URG XCPU XFSZ VTALRM PROF WINCH POLL PWR SYS\n", "", 0,
+			 "kill", "-l");
+	ok = ok && EXPECT("", "KILL\n", "", 0, "kill", "-l", "137");
+	ok = ok && EXPECT("", "15\n", "", 0, "kill", "-l", "SIGTERM");
+	char pid[16], err[64];
+	pid_t p = pausing_child(pid, sizeof(pid));
+	ok = EXPECT("", "", "", 0, "kill", "-s", "USR1", pid) && ok;
+	ok = killed_by(p, SIGUSR1) && ok;
+	snprintf(err, sizeof(err), "kill: (%s): %s\n", pid, strerror(ESRCH));
+	ok = ok && EXPECT("", "", err, 1, "kill", pid);
+	p = pausing_child(pid, sizeof(pid));
+	ok = EXPECT("", "", "", 0, "kill", "-9", pid) && ok;
+	ok = killed_by(p, SIGKILL) && ok;
+	p = pausing_child(pid, sizeof(pid));
+	ok = EXPECT("", "", "", 0, "kill", pid) && ok;
+	ok = killed_by(p, SIGTERM) && ok;
+	return ok && EXPECT("", "", "kill: failed to parse argument: 'x'\n", 1,
+			    "kill", "x");
+}
+
 /* help reads the directory: the programs are there, as words. */
 static bool help_lists_the_bin_directory(void)
 {
@@ -150,6 +198,7 @@ int main(void)
 		{ "head.tail.n_lines", head_and_tail_take_n_lines },
 		{ "sort.reverse_numeric_unique", sort_reverse_numeric_unique },
 		{ "env.prints_sets_and_runs", env_prints_sets_and_runs },
+		{ "kill.sends_and_lists", kill_sends_and_lists },
 		{ "help.lists_bin", help_lists_the_bin_directory },
 		{ "tests.find_programs_whatever_argv0", tests_find_programs_whatever_argv0 },
 		{ "cleanup_with_rm_r", ut_cleanup },
