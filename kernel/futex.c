@@ -353,6 +353,22 @@ out:
 	return r;
 }
 
+int futex_cmpxchg(uint32_t uaddr, uint32_t old, uint32_t new, uint32_t *cur)
+{
+	/* Present and writable first (a copy-on-write copy happens here), so
+	 * the locked compare-and-store below cannot sleep. */
+	if (copy_from_user(cur, (void *)uaddr, sizeof(*cur)) ||
+	    copy_to_user((void *)uaddr, cur, sizeof(*cur)))
+		return -EFAULT;
+	spin_lock(&futex_lock);
+	int r = read_locked(uaddr, cur);
+	if (!r && *cur == old &&
+	    copy_to_user((void *)uaddr, &new, sizeof(new)))
+		r = -EFAULT;
+	spin_unlock(&futex_lock);
+	return r;
+}
+
 int futex_waiters(void)
 {
 	return nwaiters;

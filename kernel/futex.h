@@ -24,6 +24,21 @@ long sys_futex_time64(uint32_t uaddr, uint32_t op, uint32_t val,
  * mm_release()). Returns how many were woken, or a negative errno. */
 long futex_wake_one(uint32_t uaddr);
 
+/* Atomically (with respect to every other thread) replace the word at
+ * uaddr with new if it holds old; *cur is what it held. Returns 0, or
+ * -EFAULT (the word is not writable user memory). */
+int futex_cmpxchg(uint32_t uaddr, uint32_t old, uint32_t new, uint32_t *cur);
+
+/* set_robust_list / get_robust_list (kernel/futex_robust.c), and the walk
+ * of the exiting (or exec'ing) thread's robust list, as Linux's
+ * exit_robust_list(): each futex the thread still owns gets
+ * FUTEX_OWNER_DIED and one waiter is woken. */
+long sys_set_robust_list(uint32_t head, uint32_t len, uint32_t a3,
+			 uint32_t a4, uint32_t a5, uint32_t a6);
+long sys_get_robust_list(uint32_t pid, uint32_t head_ptr, uint32_t len_ptr,
+			 uint32_t a4, uint32_t a5, uint32_t a6);
+void futex_exit_robust_list(void);
+
 /* Threads sleeping in futex waits now (for tests). */
 int futex_waiters(void);
 

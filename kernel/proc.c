@@ -228,6 +228,7 @@ void proc_exit_thread(int status)
 	struct thread *me = thread_current();
 	struct proc *p = me->proc;
 	KASSERT(p);
+	futex_exit_robust_list();  /* robust mutexes it still holds */
 	if (me->clear_child_tid && p->nthreads > 1) {
 		/* Tell the C library (pthread_join), as Linux's mm_release()
 		 * does while others still use the memory; faults ignored. */

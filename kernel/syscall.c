@@ -118,6 +118,7 @@ static long sys_execve(uint32_t upath, uint32_t uargv, uint32_t uenvp,
 		exec_abandon(&img);
 		return err;
 	}
+	futex_exit_robust_list();  /* the old image's robust mutexes */
 	exec_commit(proc_current(), &img);
 	proc_vfork_release(proc_current());  /* its own memory now */
 	thread_set_user_entry(thread_current(), img.entry, img.sp);
@@ -241,6 +242,8 @@ static const syscall_fn table[] = {
 	[__NR_faccessat] = sys_faccessat,
 	[__NR_pselect6] = sys_pselect6,
 	[__NR_ppoll] = sys_ppoll,
+	[__NR_set_robust_list] = sys_set_robust_list,
+	[__NR_get_robust_list] = sys_get_robust_list,
 	[__NR_dup3] = sys_dup3,
 	[__NR_pipe2] = sys_pipe2,
 	[__NR_statx] = sys_statx,

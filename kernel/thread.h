@@ -40,6 +40,8 @@ struct thread {
 	uint32_t clear_child_tid; /* user address zeroed and futex-woken when
 				     it exits (CLONE_CHILD_CLEARTID,
 				     set_tid_address), or 0 */
+	uint32_t robust_list;     /* set_robust_list's head, or 0: walked
+				     when it exits (kernel/futex_robust.c) */
 	struct fpu_state *fpu;    /* its x87/SSE registers while switched out
 				     (user threads; NULL for the boot thread) */
 	uint64_t tls[3];          /* its thread-local-storage segment

@@ -340,6 +340,66 @@ static bool wake_op_changes_a_word_and_wakes(void)
 	return ok;
 }
 
+/* ---- robust futexes ---- */
+
+/* A robust list as a C library keeps it: the head, one entry whose
+ * futex word sits futex_offset bytes after it. */
+static struct {
+	void *list;
+	long futex_offset;
+	void *list_op_pending;
+} robust_head;
+static struct {
+	void *next;
+	volatile int word;  /* owner tid | FUTEX_WAITERS */
+} robust_entry;
+
+#define FUTEX_WAITERS_ 0x80000000u
+#define FUTEX_OWNER_DIED_ 0x40000000u
+
+static void *die_holding_a_robust_futex(void *arg __attribute__((unused)))
+{
+	robust_head.list = &robust_entry;
+	robust_head.futex_offset = sizeof(void *);
+	robust_entry.next = &robust_head;
+	robust_entry.word = (int)(gettid() | FUTEX_WAITERS_);
+	if (syscall(__NR_set_robust_list, &robust_head, sizeof(robust_head)))
+		return NULL;
+	void *got;
+	size_t len;
+	if (syscall(__NR_get_robust_list, 0, &got, &len) == 0 &&
+	    got == &robust_head && len == sizeof(robust_head))
+		asleep = 1;
+	syscall(__NR_exit, 0);  /* dies owning it */
+	return NULL;
+}
+
+static bool a_dead_owner_s_robust_futex_is_marked_and_woken(void)
+{
+	pthread_t t;
+	asleep = 0;
+	errno = 0;
+	if (syscall(__NR_set_robust_list, &robust_head, 4) != -1 ||
+	    errno != EINVAL) {
+		note("set_robust_list with a bad length: errno %d", errno);
+		return false;
+	}
+	if (pthread_create(&t, NULL, die_holding_a_robust_futex, NULL))
+		return false;
+	/* Sleep on the word (shared, as the kernel's wake is) until it
+	 * changes: the owner's death marks it and wakes us. */
+	int v;
+	while ((v = robust_entry.word) == 0 ||
+	       !(v & (int)FUTEX_OWNER_DIED_))
+		futex(&robust_entry.word, FUTEX_WAIT, v, NULL, NULL, 0);
+	pthread_join(t, NULL);
+	bool ok = asleep == 1 &&
+		  (unsigned)v == (FUTEX_WAITERS_ | FUTEX_OWNER_DIED_);
+	if (!ok)
+		note("word %#x, get_robust_list %s", v, asleep ? "ok" : "wrong");
+	return ok;
+}
+
 /* ---- copy-on-write ---- */
 
 static volatile int cow_word;  /* .bss: copy-on-write after a fork */
@@ -545,6 +605,8 @@ static const struct ktap_case cases[] = {
 	  requeue_moves_waiters_to_another_word },
 	{ "futex.wake_op_changes_a_word_and_wakes",
 	  wake_op_changes_a_word_and_wakes },
+	{ "futex.a_dead_owner_s_robust_futex_is_marked_and_woken",
+	  a_dead_owner_s_robust_futex_is_marked_and_woken },
 	{ "futex.in_a_cow_page_works_across_the_copy",
 	  futex_in_a_cow_page_works_across_the_copy },
 	{ "threads.exit_group_ends_threads_blocked_in_futex_and_read",
