@@ -2,13 +2,14 @@
  * linked, with the key of the word it waits on, into one of a few hash
  * buckets; wake, requeue and wake_op walk the bucket of a key. Keys:
  *
- *   private futex:                        (address space, address)
- *   shared futex in private memory:       (address space, address, shared)
- *   shared futex in a shared file mapping: (NULL, physical address, shared)
+ *   private futex:                   (address space, address)
+ *   shared futex in private memory:  (address space, address, shared)
+ *   shared futex in MAP_SHARED memory: (file or shm object, offset, shared)
  *
  * A copy-on-write copy moves a private word to another frame, never to
- * another address, so its key does not go stale; a shared mapping's page
- * is never copied, so its frame is stable while it is mapped. */
+ * another address, so its key does not go stale; a word in shared memory
+ * has one object and offset in every process that maps it, whatever frame
+ * holds it (reclaim may drop a clean file page and read it back). */
 #include "kernel/futex.h"
 
 #include <stdbool.h>
@@ -23,11 +24,10 @@
 #include "kernel/wait.h"
 #include "mm/as.h"
 #include "mm/uaccess.h"
-#include "mm/vmm.h"
 
 struct futex_key {
-	const void *space;  /* the address space, or NULL: addr is physical */
-	uint32_t addr;
+	const void *space;  /* the address space, or the shared object */
+	uint32_t addr;      /* user address, or offset in the object */
 	bool shared;        /* as Linux, a shared wake of a word in private
 			       memory finds only shared waiters */
 };
@@ -99,13 +99,14 @@ static int get_key(uint32_t uaddr, bool private, struct futex_key *k)
 	uint32_t word;
 	if (copy_from_user(&word, (void *)uaddr, sizeof(word)))
 		return -EFAULT;
+	/* A word in shared memory is the same word in every process that
+	 * maps it, wherever: key it by the object and the offset in it (as
+	 * Linux's inode and page index), which no reclaim or copy changes. */
 	struct vma *v = vma_find(&as->vmas, uaddr);
-	paddr_t frame;
-	unsigned flags;
-	if (v && v->kind == VMA_FILE_SHARED &&
-	    vmm_query(as->pd, PAGE_ROUND_DOWN(uaddr), &frame, &flags)) {
-		k->space = NULL;
-		k->addr = frame + uaddr % PAGE_SIZE;
+	if (v && (v->kind == VMA_FILE_SHARED || v->kind == VMA_ANON_SHARED)) {
+		k->space = v->kind == VMA_FILE_SHARED ? (const void *)v->file
+						      : (const void *)v->shm;
+		k->addr = v->file_offset + (uaddr - v->start);
 	}
 	return 0;
 }

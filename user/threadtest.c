@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -456,6 +457,53 @@ static bool futex_in_a_cow_page_works_across_the_copy(void)
 	       wake_after_a_copy(FUTEX_WAIT, FUTEX_WAKE);
 }
 
+/* ---- a shared futex between processes ---- */
+
+static volatile int *shared_word;  /* in a MAP_SHARED anonymous page */
+
+static int wait_on_shared_word(void)
+{
+	while (*shared_word == 0)
+		futex(shared_word, FUTEX_WAIT, 0, NULL, NULL, 0);
+	return *shared_word == 2 ? 0 : 1;
+}
+
+/* Parent and child map the same page at the same address but in two
+ * address spaces: the shared key (the object and offset) is what meets.
+ * The parent's wakes find the child asleep (a wake that returns 1 while
+ * the word is still 0, after which the child sleeps again), then the
+ * parent stores 2 and wakes it for good. */
+static bool a_shared_futex_works_across_fork(void)
+{
+	shared_word = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+			   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (shared_word == MAP_FAILED)
+		return false;
+	*shared_word = 0;
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(wait_on_shared_word());
+	long first = 0;
+	for (int tries = 0; first != 1 && tries < 20000; tries++) {
+		first = futex(shared_word, FUTEX_WAKE, 1, NULL, NULL, 0);
+		if (first != 1)
+			sched_yield();
+	}
+	*shared_word = 2;
+	int status = -1;
+	for (int tries = 0; waitpid(pid, &status, WNOHANG) == 0; tries++) {
+		if (tries == 20000)
+			kill(pid, SIGKILL);  /* never woken: do not hang */
+		futex(shared_word, FUTEX_WAKE, 1, NULL, NULL, 0);
+		sched_yield();
+	}
+	munmap((void *)shared_word, 4096);
+	if (first != 1 || status != 0)
+		note("first wake %ld, child status %#x", first, status);
+	return first == 1 && status == 0;
+}
+
 /* ---- exit_group with threads blocked ---- */
 
 static void *block_in_futex(void *arg __attribute__((unused)))
@@ -609,6 +657,8 @@ static const struct ktap_case cases[] = {
 	  a_dead_owner_s_robust_futex_is_marked_and_woken },
 	{ "futex.in_a_cow_page_works_across_the_copy",
 	  futex_in_a_cow_page_works_across_the_copy },
+	{ "futex.a_shared_futex_works_across_fork",
+	  a_shared_futex_works_across_fork },
 	{ "threads.exit_group_ends_threads_blocked_in_futex_and_read",
 	  exit_group_ends_threads_blocked_in_futex_and_read },
 	{ "threads.exit_ends_one_thread_and_the_last_ends_the_process",
