@@ -191,6 +191,77 @@ long proc_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
 	return new_process(flags, newsp, parent_tid, tls, child_tid);
 }
 
+/* clone3's struct clone_args (Linux's, 64 bytes in its first version,
+ * 88 with set_tid and cgroup: every field 64-bit). */
+struct clone_args {
+	uint64_t flags;
+	uint64_t pidfd;
+	uint64_t child_tid;
+	uint64_t parent_tid;
+	uint64_t exit_signal;
+	uint64_t stack;
+	uint64_t stack_size;
+	uint64_t tls;
+	uint64_t set_tid;
+	uint64_t set_tid_size;
+	uint64_t cgroup;
+};
+
+#define CLONE_ARGS_SIZE_VER0 64
+#define CLONE_CLEAR_SIGHAND  0x100000000ull
+#define CLONE_INTO_CGROUP    0x200000000ull
+
+/* Read a struct clone_args of size bytes as Linux's
+ * copy_struct_from_user: a shorter one is zero-extended, a longer one
+ * must have only zeros past what the kernel knows (else -E2BIG). */
+static int read_clone_args(struct clone_args *a, uint32_t uargs, uint32_t size)
+{
+	if (size > PAGE_SIZE)
+		return -E2BIG;
+	if (size < CLONE_ARGS_SIZE_VER0)
+		return -EINVAL;
+	memset(a, 0, sizeof(*a));
+	uint32_t known = size < sizeof(*a) ? size : sizeof(*a);
+	if (copy_from_user(a, (void *)uargs, known))
+		return -EFAULT;
+	for (uint32_t off = known; off < size; off++) {
+		uint8_t b;
+		if (copy_from_user(&b, (void *)(uargs + off), 1))
+			return -EFAULT;
+		if (b)
+			return -E2BIG;
+	}
+	return 0;
+}
+
+long sys_clone3(uint32_t uargs, uint32_t size, uint32_t a3, uint32_t a4,
+		uint32_t a5, uint32_t a6)
+{
+	struct clone_args a;
+	int err = read_clone_args(&a, uargs, size);
+	if (err)
+		return err;
+	/* Linux's checks (copy_clone_args_from_user, clone3_args_valid). */
+	if (a.set_tid_size > 32 || (!a.set_tid && a.set_tid_size) ||
+	    (a.set_tid && !a.set_tid_size) || a.exit_signal > 64)
+		return -EINVAL;
+	if ((a.flags >> 32 & ~(CLONE_CLEAR_SIGHAND | CLONE_INTO_CGROUP) >> 32) ||
+	    (a.flags & (CLONE_DETACHED | CSIGNAL)) ||
+	    ((a.flags & (CLONE_THREAD | CLONE_PARENT)) && a.exit_signal))
+		return -EINVAL;
+	if (a.stack ? !a.stack_size : a.stack_size > 0)
+		return -EINVAL;
+	/* Not in pagoda: choosing the tid, resetting handlers, cgroups. */
+	if (a.set_tid || (a.flags >> 32))
+		return -EINVAL;
+	uint64_t sp = a.stack + a.stack_size;  /* the stack grows down */
+	if (a.stack && (sp > USER_TOP || a.stack >= USER_TOP))
+		return -EINVAL;
+	return proc_clone((uint32_t)a.flags | (uint32_t)a.exit_signal,
+			  (uint32_t)sp, (uint32_t)a.parent_tid, (uint32_t)a.tls,
+			  (uint32_t)a.child_tid);
+}
+
 int proc_fork(void)
 {
 	return (int)new_process(SIGCHLD, 0, 0, 0, 0);

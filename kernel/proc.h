@@ -142,6 +142,13 @@ long proc_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
  * child execs or exits. Returns as proc_fork(). */
 long proc_vfork(void);
 
+/* clone3(uargs, size): clone with Linux's struct clone_args (exit signal,
+ * stack and size apart), checked as Linux checks it: -E2BIG, -EINVAL;
+ * choosing the tid (set_tid), CLONE_CLEAR_SIGHAND and cgroups are
+ * -EINVAL in pagoda. Then as proc_clone(). */
+long sys_clone3(uint32_t uargs, uint32_t size, uint32_t a3, uint32_t a4,
+		uint32_t a5, uint32_t a6);
+
 /* set_tid_address(): the current thread's clear_child_tid becomes tidptr.
  * Returns its tid. */
 long proc_set_tid_address(uint32_t tidptr);

@@ -251,6 +251,7 @@ static const syscall_fn table[] = {
 	[__NR_ppoll_time64] = sys_ppoll_time64,
 	[__NR_rt_sigtimedwait_time64] = sys_rt_sigtimedwait_time64,
 	[__NR_futex_time64] = sys_futex_time64,
+	[__NR_clone3] = sys_clone3,
 	[__NR_faccessat2] = sys_faccessat2,
 };
 

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -118,11 +119,79 @@ static bool a_clone_child_needs_wclone_or_wall(void)
 	return ok;
 }
 
+/* clone3's struct clone_args, version 0 (64 bytes), then more. */
+struct clone_args {
+	unsigned long long flags, pidfd, child_tid, parent_tid, exit_signal,
+		stack, stack_size, tls;
+	unsigned long long more[3];
+};
+
+static long clone3(struct clone_args *a, unsigned long size)
+{
+	return syscall(435 /* __NR_clone3 */, a, size);
+}
+
+static bool clone3_checks_its_arguments_as_linux(void)
+{
+	bool ok = true;
+	struct clone_args a;
+	struct { struct clone_args a; char extra[8]; } big;
+	if (getenv("PAGODA_NO_I386_EXECVE")) {  /* set when under qemu-i386 */
+		note("qemu-user has no clone3: not checked");
+		return true;
+	}
+#define EXPECT_CLONE3(args, size, e)                                     \
+	do {                                                             \
+		errno = 0;                                               \
+		long r_ = clone3(args, size);                            \
+		if (r_ == 0)                                             \
+			_exit(0);                                        \
+		if (r_ != -1 || errno != (e)) {                          \
+			note("clone3 %s: %ld errno %d, want %d", #size,  \
+			     r_, errno, (e));                            \
+			ok = false;                                      \
+		}                                                        \
+	} while (0)
+	memset(&a, 0, sizeof(a));
+	a.exit_signal = SIGCHLD;
+	EXPECT_CLONE3(&a, 32, EINVAL);           /* shorter than version 0 */
+	EXPECT_CLONE3(&a, 8192, E2BIG);          /* more than a page */
+	memset(&big, 0, sizeof(big));
+	big.a.exit_signal = SIGCHLD;
+	big.extra[3] = 1;                        /* unknown, not zero */
+	EXPECT_CLONE3(&big.a, sizeof(big), E2BIG);
+	a.flags = SIGCHLD;                       /* the signal is apart */
+	EXPECT_CLONE3(&a, 64, EINVAL);
+	a.flags = CLONE_VM | CLONE_SIGHAND | CLONE_THREAD;
+	EXPECT_CLONE3(&a, 64, EINVAL);           /* a thread with a signal */
+	a.flags = 0;
+	a.stack = 0x1000;                        /* a stack without a size */
+	EXPECT_CLONE3(&a, 64, EINVAL);
+	a.stack = 0;
+	a.exit_signal = 65;
+	EXPECT_CLONE3(&a, 64, EINVAL);
+	/* And a fork through it, 64 bytes or more with zeros after. */
+	a.exit_signal = SIGCHLD;
+	fflush(stdout);
+	long pid = clone3(&a, sizeof(a));
+	if (pid == 0)
+		_exit(6);
+	int status = 0;
+	if (pid < 0 || waitpid((int)pid, &status, 0) != pid ||
+	    status != W_EXITCODE(6, 0)) {
+		note("clone3 fork: %ld errno %d status %#x", pid, errno, status);
+		ok = false;
+	}
+	return ok;
+}
+
 static const struct ktap_case cases[] = {
 	{ "clone.bad_flag_combinations_are_einval",
 	  bad_flag_combinations_are_einval },
 	{ "clone.tid_pointers_are_written_as_linux",
 	  tid_pointers_are_written_as_linux },
+	{ "clone.clone3_checks_its_arguments_as_linux",
+	  clone3_checks_its_arguments_as_linux },
 	{ "wait4.options_are_linux_s", wait4_options_are_linux_s },
 	{ "wait4.a_clone_child_needs_wclone_or_wall",
 	  a_clone_child_needs_wclone_or_wall },
