@@ -205,10 +205,13 @@ int ustack_build(struct address_space *as, const char *path,
 	random_bytes(rnd, sizeof(rnd));  /* AT_RANDOM */
 	vaddr_t at = strings_start;
 	err = put(as, execfn, path, path_len);
+	as->arg_start = at;
 	if (!err)
 		err = put_strings(as, args, args->argv, argc, &at, execfn, argv);
+	as->arg_end = as->env_start = at;
 	if (!err)
 		err = put_strings(as, args, args->envp, envc, &at, execfn, envp);
+	as->env_end = at;
 	if (!err)
 		err = put(as, random, rnd, sizeof(rnd));
 	if (!err)

@@ -91,6 +91,8 @@ long sys_getdents64(uint32_t fd, uint32_t ubuf, uint32_t n, uint32_t a4,
 		mutex_unlock(&fs_tree_lock);
 		goto out;  /* removed: nothing left to list */
 	}
+	if (dir->hooks && dir->hooks->refresh)  /* /proc: made on demand */
+		dir->hooks->refresh(dir, NULL, 0);
 	int r = 1;
 	if (f->pos == 0 && (r = emit((uint8_t *)ubuf, n, &used, dir->ino, 1,
 				     DT_DIR, ".", 1)) == 1)

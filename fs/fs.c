@@ -2,6 +2,8 @@
  * (fs/fs.h). */
 #include "fs/fs.h"
 
+#include "fs/procfs.h"
+
 #include "fs/dev.h"
 #include "fs/file.h"
 #include "fs/fs_internal.h"
@@ -51,6 +53,7 @@ void fs_proc_exec(struct proc *p)
 
 void fs_proc_exit(struct proc *p)
 {
+	procfs_proc_exit(p);  /* its /proc/PID goes */
 	fdtable_put(p->files);
 	p->files = NULL;
 	inode_put(p->cwd);

@@ -7,6 +7,7 @@
 
 #include "exec/initrd.h"
 #include "fs/dev.h"
+#include "fs/procfs.h"
 #include "kernel/console.h"
 #include "kernel/lib/string.h"
 #include "kernel/panic.h"
@@ -102,5 +103,8 @@ void fs_init(void)
 	struct inode *dev = subdir(fs_root, "dev", 3);
 	if (!dev || dev_populate(dev))
 		pr_err("fs: /dev could not be populated\n");
+	struct inode *proc = subdir(fs_root, "proc", 4);
+	if (!proc || procfs_populate(proc))
+		pr_err("fs: /proc could not be populated\n");
 	pr_info("fs: %u inodes\n", inode_count());
 }

@@ -64,6 +64,8 @@ uint32_t inode_count(void)
 
 struct inode *dir_find(struct inode *dir, const char *name, uint32_t len)
 {
+	if (dir->hooks && dir->hooks->refresh)  /* /proc: made on demand */
+		dir->hooks->refresh(dir, name, len);
 	for (struct dentry *d = dir->entries; d; d = d->next)
 		if (d->len == len && memcmp(d->name, name, len) == 0)
 			return d->inode;

@@ -18,6 +18,18 @@
 #define PATH_MAX 4096  /* bytes in a path, its NUL included */
 
 struct inode;
+struct file_ops;
+
+/* A synthetic part of the tree (fs/procfs.c): its inodes carry hooks.
+ * The tree's own inodes have none (NULL). */
+struct inode_hooks {
+	/* Directories: bring the entries up to date before a lookup of
+	 * name[0..len), or of every name (len 0: getdents64). Called with
+	 * fs_tree_lock held. */
+	void (*refresh)(struct inode *dir, const char *name, uint32_t len);
+	const struct file_ops *fops;  /* files: what open() gives them */
+	int kind;                     /* the hooks' own: which file it is */
+};
 
 /* One name in a directory. */
 struct dentry {
@@ -49,6 +61,8 @@ struct inode {
 	struct dentry *entries;  /* directories: the entries, oldest first */
 	uint32_t next_cookie;  /* directories: cookie of the next entry */
 	char *path_copy;       /* kmalloc'd name for vmf.path, or NULL */
+	const struct inode_hooks *hooks;  /* NULL, or fs/procfs.c's */
+	uint32_t hook_arg;     /* the hooks' own (a /proc entry's pid) */
 };
 
 /* An inode is freed when nothing links it (nlink 0) and nothing holds it

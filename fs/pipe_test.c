@@ -138,13 +138,14 @@ KTEST(pipe, blocked_reader_is_interrupted_by_a_signal)
 KTEST(poll, the_loop_ends_at_its_deadline_or_at_a_signal)
 {
 	uint64_t start = time_monotonic_ns();
-	EXPECT_EQ(poll_files(NULL, 0, start + 30 * MS, false), 0);
+	struct pollvec none = { 0 };
+	EXPECT_EQ(poll_files(&none, start + 30 * MS, false), 0);
 	EXPECT_GE(time_monotonic_ns(), start + 30 * MS);
 	struct other o = { NULL, thread_current() };
 	struct thread *k = thread_create_kernel(kick_it, &o);
 	ASSERT_NOT_NULL(k);
 	thread_start(k);
-	EXPECT_EQ(poll_files(NULL, 0, 0, false), -ERESTARTNOHAND);
+	EXPECT_EQ(poll_files(&none, 0, false), -ERESTARTNOHAND);
 	thread_current()->sig_pending = false;
 	reap(k);
 }

@@ -13,6 +13,7 @@
 #include "kernel/time.h"
 #include "kernel/uapi/errno.h"
 #include "mm/kheap.h"
+#include "mm/pmm.h"
 #include "mm/uaccess.h"
 
 #define DEFAULT_POLLMASK (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM)
@@ -61,11 +62,39 @@ static unsigned poll_one(const struct pollfd *pfd, struct poll_table *pt,
 		       (select ? 0 : POLLERR | POLLHUP));
 }
 
+int pollvec_alloc(struct pollvec *v, uint32_t n)
+{
+	*v = (struct pollvec){ .n = n };
+	for (uint32_t i = 0; i < n; i += POLLVEC_PER_PAGE) {
+		paddr_t f = pmm_alloc_frame(PMM_LOWMEM);
+		if (!f) {
+			pollvec_free(v);
+			return -ENOMEM;
+		}
+		v->page[i / POLLVEC_PER_PAGE] = P2V(f);
+	}
+	return 0;
+}
+
+void pollvec_free(struct pollvec *v)
+{
+	for (unsigned i = 0; i < sizeof(v->page) / sizeof(v->page[0]); i++)
+		if (v->page[i])
+			pmm_free_frame(V2P(v->page[i]));
+	*v = (struct pollvec){ 0 };
+}
+
+/* At most this many queues per call (the heap's largest object); past
+ * them the loop also rescans every RESCAN_NS. */
+#define TABLE_MAX (KMALLOC_MAX / sizeof(struct wait_entry))
+
 static int table_alloc(struct poll_table *pt, uint32_t n)
 {
 	*pt = (struct poll_table){ 0 };
 	if (!n)
 		return 0;
+	if (n > TABLE_MAX)
+		n = TABLE_MAX;
 	pt->entries = kmalloc(n * sizeof(*pt->entries));
 	pt->queues = kmalloc(n * sizeof(*pt->queues));
 	pt->files = kmalloc(n * sizeof(*pt->files));
@@ -86,9 +115,9 @@ static void table_free(struct poll_table *pt)
 	kfree(pt->files);
 }
 
-long poll_files(struct pollfd *fds, uint32_t n, uint64_t deadline_ns,
-		bool select)
+long poll_files(struct pollvec *fds, uint64_t deadline_ns, bool select)
 {
+	uint32_t n = fds->n;
 	struct poll_table pt;
 	if (table_alloc(&pt, n))
 		return -ENOMEM;
@@ -97,10 +126,10 @@ long poll_files(struct pollfd *fds, uint32_t n, uint64_t deadline_ns,
 	for (;;) {
 		count = 0;
 		for (uint32_t i = 0; i < n; i++) {
-			fds[i].revents = (short)poll_one(&fds[i],
-							 expired ? NULL : &pt,
-							 select);
-			if (fds[i].revents)
+			struct pollfd *pfd = pollvec_at(fds, i);
+			pfd->revents = (short)poll_one(pfd, expired ? NULL : &pt,
+						       select);
+			if (pfd->revents)
 				count++;
 		}
 		if (count || expired)
@@ -215,18 +244,24 @@ static long do_poll(uint32_t ufds, uint32_t n, uint64_t deadline)
 	struct fdtable *t = cur_files();
 	if (!t || n > t->limit)
 		return -EINVAL;
-	struct pollfd *fds = NULL;
-	if (n && !(fds = kmalloc(n * sizeof(*fds))))
+	struct pollvec fds;
+	if (pollvec_alloc(&fds, n))
 		return -ENOMEM;
-	long r = copy_from_user(fds, (void *)ufds, n * sizeof(*fds));
+	long r = 0;
+	for (uint32_t i = 0; !r && i < n; i += POLLVEC_PER_PAGE) {
+		uint32_t k = n - i < POLLVEC_PER_PAGE ? n - i : POLLVEC_PER_PAGE;
+		r = copy_from_user(pollvec_at(&fds, i),
+				   (struct pollfd *)ufds + i, k * sizeof(struct pollfd));
+	}
 	if (!r)
-		r = poll_files(fds, n, deadline, false);
+		r = poll_files(&fds, deadline, false);
 	for (uint32_t i = 0; r >= 0 && i < n; i++) {
 		struct pollfd *u = (struct pollfd *)ufds + i;
-		if (copy_to_user(&u->revents, &fds[i].revents, sizeof(short)))
+		if (copy_to_user(&u->revents, &pollvec_at(&fds, i)->revents,
+				 sizeof(short)))
 			r = -EFAULT;
 	}
-	kfree(fds);
+	pollvec_free(&fds);
 	return r;
 }
 

@@ -31,14 +31,30 @@ struct poll_table {
  * waitq_wake_all) whenever the answer of its poll op may have changed. */
 void poll_wait(struct poll_table *pt, struct waitq *wq);
 
-/* Fill each fds[i].revents until one is non-zero, CLOCK_MONOTONIC passes
+/* An array of up to FD_MAX poll records in whole pages (more than the
+ * heap's largest object). */
+#define POLLVEC_PER_PAGE (4096 / sizeof(struct pollfd))
+struct pollvec {
+	struct pollfd *page[(1024 + POLLVEC_PER_PAGE - 1) / POLLVEC_PER_PAGE];
+	uint32_t n;
+};
+
+static inline struct pollfd *pollvec_at(struct pollvec *v, uint32_t i)
+{
+	return &v->page[i / POLLVEC_PER_PAGE][i % POLLVEC_PER_PAGE];
+}
+
+/* Room for n (<= 1024) records. Returns 0 or -ENOMEM (nothing held). */
+int pollvec_alloc(struct pollvec *v, uint32_t n);
+void pollvec_free(struct pollvec *v);
+
+/* Fill each record's revents until one is non-zero, CLOCK_MONOTONIC passes
  * deadline_ns (0: never; already past: one look, no sleep) or a signal is
  * pending. poll's rules (POLLNVAL for a closed descriptor, POLLERR and
  * POLLHUP reported unasked) unless select: then only the asked bits, and
  * nothing for a closed one. Returns how many records have revents,
  * -ERESTARTNOHAND (a signal) or -ENOMEM. */
-long poll_files(struct pollfd *fds, uint32_t n, uint64_t deadline_ns,
-		bool select);
+long poll_files(struct pollvec *fds, uint64_t deadline_ns, bool select);
 
 /* The deadline sec seconds and nsec nanoseconds from now (0 if too far to
  * matter: never). */

@@ -48,17 +48,13 @@ static int sets_get(struct fdsets *s, uint32_t n, const uint32_t uset[3])
 /* The poll records for the descriptors named in any set; -EBADF if one is
  * not open. Returns the count, with *out allocated (or NULL for none). */
 static long sets_to_poll(const struct fdsets *s, uint32_t n,
-			 struct pollfd **out)
+			 struct pollvec *out)
 {
 	uint32_t count = 0;
-	*out = NULL;
 	for (uint32_t fd = 0; fd < n; fd++)
 		if (bit(s->in[0], fd) || bit(s->in[1], fd) || bit(s->in[2], fd))
 			count++;
-	if (!count)
-		return 0;
-	struct pollfd *fds = kmalloc(count * sizeof(*fds));
-	if (!fds)
+	if (pollvec_alloc(out, count))
 		return -ENOMEM;
 	uint32_t i = 0;
 	for (uint32_t fd = 0; fd < n; fd++) {
@@ -68,27 +64,24 @@ static long sets_to_poll(const struct fdsets *s, uint32_t n,
 		if (!ev)
 			continue;
 		struct file *f = fget((int)fd);
-		if (!f) {
-			kfree(fds);
-			return -EBADF;
-		}
+		if (!f)
+			return -EBADF;  /* the caller frees out */
 		file_put(f);
-		fds[i++] = (struct pollfd){ (int)fd, ev, 0 };
+		*pollvec_at(out, i++) = (struct pollfd){ (int)fd, ev, 0 };
 	}
-	*out = fds;
 	return count;
 }
 
 /* Turn the poll answer into the output sets; returns the bits set. */
-static long poll_to_sets(struct fdsets *s, const struct pollfd *fds,
-			 uint32_t count)
+static long poll_to_sets(struct fdsets *s, struct pollvec *fds)
 {
 	static const short want[3] = { POLLIN_SET, POLLOUT_SET, POLLEX_SET };
 	long bits = 0;
-	for (uint32_t i = 0; i < count; i++) {
-		uint32_t fd = (uint32_t)fds[i].fd;
+	for (uint32_t i = 0; i < fds->n; i++) {
+		const struct pollfd *pfd = pollvec_at(fds, i);
+		uint32_t fd = (uint32_t)pfd->fd;
 		for (int k = 0; k < 3; k++) {
-			if (bit(s->in[k], fd) && (fds[i].revents & want[k])) {
+			if (bit(s->in[k], fd) && (pfd->revents & want[k])) {
 				s->out[k][fd / 32] |= 1u << (fd % 32);
 				bits++;
 			}
@@ -104,22 +97,21 @@ static long do_select(uint32_t n, const uint32_t uset[3], uint64_t deadline)
 	if (n > FD_MAX)
 		n = FD_MAX;  /* as Linux: no descriptor lies above the table */
 	struct fdsets s = { 0 };
-	struct pollfd *fds = NULL;
+	struct pollvec fds = { 0 };
 	long r = sets_get(&s, n, uset);
 	if (r)
 		goto out;
-	long count = r = sets_to_poll(&s, n, &fds);
+	if ((r = sets_to_poll(&s, n, &fds)) < 0)
+		goto out;
+	r = poll_files(&fds, deadline, true);
 	if (r < 0)
 		goto out;
-	r = poll_files(fds, (uint32_t)count, deadline, true);
-	if (r < 0)
-		goto out;
-	r = poll_to_sets(&s, fds, (uint32_t)count);
+	r = poll_to_sets(&s, &fds);
 	for (int k = 0; k < 3; k++)
 		if (uset[k] && copy_to_user((void *)uset[k], s.out[k], s.words * 4))
 			r = -EFAULT;
 out:
-	kfree(fds);
+	pollvec_free(&fds);
 	kfree(s.in[0]);
 	return r;
 }

@@ -56,6 +56,10 @@ struct address_space *as_fork(struct address_space *as)
 	if (!child)
 		return NULL;
 	child->brk_start = as->brk_start;
+	child->arg_start = as->arg_start;
+	child->arg_end = as->arg_end;
+	child->env_start = as->env_start;
+	child->env_end = as->env_end;
 	child->brk = as->brk;
 	for (struct vma *v = vma_first(&as->vmas); v; v = vma_next(v)) {
 		struct vma *c = vma_copy(v);

@@ -14,6 +14,8 @@ struct address_space {
 	struct vma_tree vmas;     /* non-overlapping, below USER_TOP */
 	vaddr_t brk_start;        /* the heap is [brk_start, brk) */
 	vaddr_t brk;
+	vaddr_t arg_start, arg_end;  /* exec's argv strings on the stack, */
+	vaddr_t env_start, env_end;  /* and envp's (/proc/PID/cmdline) */
 	unsigned long minor_faults;  /* faults resolved without I/O */
 	unsigned long resident;      /* user pages mapped now */
 	/* Every address space is on one list, so that a file's truncation

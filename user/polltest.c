@@ -254,6 +254,47 @@ static bool select_errors(void)
 	return ok;
 }
 
+/* 300 descriptors of one pipe (more than a page of records, and more
+ * wait queues than one heap object holds): a write wakes the poll, and
+ * every record shows it. */
+static bool poll_many_descriptors(void)
+{
+	enum { N = 300 };
+	static struct pollfd p[N];
+	int fds[2];
+	if (pipe(fds))
+		return note("pipe: errno %d", errno), false;
+	p[0] = (struct pollfd){ fds[0], POLLIN, 0 };
+	int made = 1;
+	for (; made < N; made++) {
+		int d = dup(fds[0]);
+		if (d < 0)
+			break;
+		p[made] = (struct pollfd){ d, POLLIN, 0 };
+	}
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		for (int i = 0; i < 20; i++)
+			syscall(__NR_sched_yield);
+		_exit(write(fds[1], "w", 1) == 1 ? 0 : 1);
+	}
+	int r = poll(p, (nfds_t)made, 5000);
+	int ready = 0;
+	for (int i = 0; i < made; i++)
+		ready += p[i].revents == POLLIN;
+	int s;
+	waitpid(pid, &s, 0);
+	for (int i = 1; i < made; i++)
+		close(p[i].fd);
+	close(fds[0]);
+	close(fds[1]);
+	if (made != N || r != N || ready != N)
+		note("%d descriptors, poll returned %d, %d with POLLIN", made, r,
+		     ready);
+	return made == N && r == N && ready == N && s == 0;
+}
+
 static volatile int usr1_count;
 
 static void on_usr1(int sig)
@@ -360,6 +401,7 @@ int main(void)
 		{ "poll.waits_out_its_timeout", poll_waits_out_its_timeout },
 		{ "poll.wakes_when_another_process_writes", poll_wakes_when_another_process_writes },
 		{ "poll.errors_as_linux", poll_errors },
+		{ "poll.many_descriptors", poll_many_descriptors },
 		{ "poll.devices_are_always_ready", devices_are_always_ready },
 		{ "select.reads_and_writes", select_reads_and_writes },
 		{ "select.errors_as_linux", select_errors },

@@ -1,0 +1,33 @@
+/* fs/procfs.h: /proc, the processes seen as files (docs/proc.md).
+ * /proc is a directory of the tree whose entries are made when they are
+ * looked up or listed (fs/procfs.c) and whose files' contents are made
+ * when they are first read (fs/procfs_files.c). */
+#ifndef FS_PROCFS_H
+#define FS_PROCFS_H
+
+#include <stdint.h>
+
+struct file_ops;
+struct inode;
+struct proc;
+
+/* Which file a /proc inode is (inode_hooks.kind). */
+enum procfs_kind {
+	PROC_DIR_ROOT, PROC_DIR_PID, PROC_DIR_FD,
+	PROC_MEMINFO, PROC_UPTIME,
+	PROC_MAPS, PROC_STATUS, PROC_STAT, PROC_CMDLINE, PROC_ENVIRON,
+	PROC_LINK,  /* self, exe, fd/N: symlinks, targets written at lookup */
+};
+
+/* Make dir (the new /proc) a /proc: self, meminfo, uptime, and PID
+ * directories on demand. Called once at boot. Returns 0 or -ENOMEM. */
+int procfs_populate(struct inode *dir);
+
+/* p is exiting: its /proc/PID directory goes (as Linux's proc_flush_pid),
+ * and is not made again. */
+void procfs_proc_exit(struct proc *p);
+
+/* The operations of /proc's generated files (fs/procfs_files.c). */
+extern const struct file_ops procfs_file_ops;
+
+#endif
