@@ -17,12 +17,15 @@
 #include "mm/uaccess.h"
 
 #define DEFAULT_POLLMASK (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM)
-#define RESCAN_NS (10 * NSEC_PER_MSEC)  /* with more queues than entries */
+#define RESCAN_NS (20 * NSEC_PER_MSEC)  /* with more queues than entries */
 
 void poll_wait(struct poll_table *pt, struct waitq *wq)
 {
 	if (!pt)
 		return;
+	for (unsigned i = 0; i < pt->n; i++)
+		if (pt->queues[i] == wq)
+			return;  /* already on it (dup'd descriptors share one) */
 	if (pt->n == pt->max) {
 		pt->overflow = true;  /* the loop then rescans on a timer */
 		return;
@@ -84,8 +87,8 @@ void pollvec_free(struct pollvec *v)
 	*v = (struct pollvec){ 0 };
 }
 
-/* At most this many queues per call (the heap's largest object); past
- * them the loop also rescans every RESCAN_NS. */
+/* At most this many distinct queues per call (the heap's largest
+ * object); past them the loop also rescans every RESCAN_NS. */
 #define TABLE_MAX (KMALLOC_MAX / sizeof(struct wait_entry))
 
 static int table_alloc(struct poll_table *pt, uint32_t n)

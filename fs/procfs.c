@@ -78,15 +78,26 @@ static struct inode *make(struct inode *dir, const char *name, uint32_t mode,
 	return err ? NULL : i;
 }
 
-/* Make the symlink name in dir point at target. Returns 0 or -ENOMEM. */
+/* Make the symlink name in dir point at target (at most NAME_MAX bytes
+ * kept). The target is the inode's own copy of its name, given to the
+ * page cache as backing bytes: no page is dirtied, and one read in is
+ * clean (reclaimable). A changed target is a new inode. Returns 0 or
+ * -ENOMEM. */
 static int set_link(struct inode *dir, const char *name, const char *target)
 {
-	struct inode *l = entry(dir, name, strlen(name));
-	if (!l && !(l = make(dir, name, S_IFLNK | 0777, NULL, 0)))
+	uint32_t len = strlen(name), tlen = strnlen(target, NAME_MAX);
+	struct inode *l = entry(dir, name, len);
+	if (l && l->vmf.size == tlen && memcmp(l->path_copy, target, tlen) == 0)
+		return 0;
+	if (l)
+		dir_unlink(dir, name, len);
+	if (!(l = inode_new(S_IFLNK | 0777, target)))
 		return -ENOMEM;
-	inode_truncate(l, 0);
-	long r = inode_write_kernel(l, 0, target, strlen(target));
-	return r < 0 ? (int)r : 0;
+	l->vmf.data = (const uint8_t *)l->path_copy;
+	l->vmf.size = l->vmf.data_size = tlen;
+	int err = dir_link(dir, name, len, l);
+	inode_put(l);  /* the entry holds it (or it is freed) */
+	return err;
 }
 
 /* Remove entry name of dir and everything below it. */
@@ -298,7 +309,7 @@ int procfs_populate(struct inode *dir)
 	if (!make(dir, "meminfo", S_IFREG | 0444, &file_hooks[PROC_MEMINFO], 0) ||
 	    !make(dir, "uptime", S_IFREG | 0444, &file_hooks[PROC_UPTIME], 0))
 		return -ENOMEM;
-	return set_link(dir, "self", "1");  /* its page is made once, here */
+	return set_link(dir, "self", "1");
 }
 
 void procfs_proc_exit(struct proc *p)

@@ -254,12 +254,12 @@ static bool select_errors(void)
 	return ok;
 }
 
-/* 300 descriptors of one pipe (more than a page of records, and more
- * wait queues than one heap object holds): a write wakes the poll, and
- * every record shows it. */
+/* 600 descriptors of one pipe (more than a page of records; one wait
+ * queue for all of them): a write wakes the poll, and every record shows
+ * it. */
 static bool poll_many_descriptors(void)
 {
-	enum { N = 300 };
+	enum { N = 600 };
 	static struct pollfd p[N];
 	int fds[2];
 	if (pipe(fds))
@@ -290,8 +290,8 @@ static bool poll_many_descriptors(void)
 	close(fds[0]);
 	close(fds[1]);
 	if (made != N || r != N || ready != N)
-		note("%d descriptors, poll returned %d, %d with POLLIN", made, r,
-		     ready);
+		note("%d descriptors, poll returned %d, %d with POLLIN; child %d "
+		     "status %#x", made, r, ready, pid, s);
 	return made == N && r == N && ready == N && s == 0;
 }
 
