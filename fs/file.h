@@ -1,7 +1,7 @@
 /* fs/file.h: open files and descriptor tables. A struct file is one open
- * (its offset and status flags), shared by every descriptor that dup(),
- * fork() or SCM-less inheritance made from it; a descriptor table maps
- * small integers to files and is shared by CLONE_FILES. Both carry a
+ * (its offset and status flags), shared by every descriptor that dup() or
+ * fork() made from it; a descriptor table maps small integers to files
+ * and is shared by the threads of a process (CLONE_FILES). Both carry a
  * reference count (get/put). */
 #ifndef FS_FILE_H
 #define FS_FILE_H

@@ -7,6 +7,7 @@
 
 #include "exec/initrd.h"
 #include "fs/dev.h"
+#include "fs/namei.h"
 #include "fs/procfs.h"
 #include "kernel/console.h"
 #include "kernel/lib/string.h"
@@ -52,15 +53,16 @@ static void add_entry(struct initrd_file *f, void *ctx)
 			next++;
 		if (!*next)
 			break;  /* p is the last component */
-		if (len > NAME_MAX || !(dir = subdir(dir, p, len)))
+		if (len > NAME_MAX || name_is_dot(p, len) ||
+		    !(dir = subdir(dir, p, len)))
 			goto out_fail;
 		p = next;
 	}
 	uint32_t len = 0;
 	while (p[len] && p[len] != '/')
 		len++;
-	if (len > NAME_MAX)
-		goto out_fail;
+	if (len > NAME_MAX || name_is_dot(p, len))
+		goto out_fail;  /* "a/../b" in an archive: refused, counted */
 	struct inode *old = dir_find(dir, p, len);
 	if (old && S_ISDIR(old->mode) && S_ISDIR(f->mode)) {
 		old->mode = f->mode;  /* made before as a parent: now its mode */

@@ -101,6 +101,29 @@ HOSTTEST(initrd, lookup_normalizes_paths)
 	parsed_free(&p);
 }
 
+static void count_entry(struct initrd_file *f, void *ctx)
+{
+	size_t *n = ctx;
+	(*n)++;
+	if (f->vmf.path[0] != '/')
+		*n += 1000;  /* every path starts with '/' */
+}
+
+/* initrd_foreach (fs/initramfs.c builds the tree with it) visits every
+ * indexed entry once. */
+HOSTTEST(initrd, foreach_visits_every_entry)
+{
+	static struct arc a;
+	struct parsed p;
+	arc_sample(&a);
+	parse_bytes(&p, a.buf, a.len);
+	ASSERT_NOT_NULL(p.rd);
+	size_t n = 0;
+	initrd_foreach(p.rd, count_entry, &n);
+	EXPECT_EQ(n, initrd_count(p.rd));
+	parsed_free(&p);
+}
+
 HOSTTEST(initrd, trailer_alone_is_an_empty_archive)
 {
 	static struct arc a;
