@@ -2,12 +2,14 @@
  * by the last writer's close or by a signal, the poll loop's deadline and
  * interruption, create/close cycles that leak nothing) and from user
  * space (user/pipetest.c and user/polltest.c print KTAP). */
+#include "fs/dev.h"
 #include "fs/file.h"
 #include "fs/inode.h"
 #include "fs/pipe.h"
 #include "kernel/uapi/fcntl.h"
 #include "fs/poll.h"
 #include "kernel/arch/x86/cpu.h"
+#include "kernel/console.h"
 #include "kernel/thread.h"
 #include "kernel/time.h"
 #include "kernel/uapi/errno.h"
@@ -148,4 +150,33 @@ KTEST(poll, the_loop_ends_at_its_deadline_or_at_a_signal)
 	EXPECT_EQ(poll_files(&none, 0, false), -ERESTARTNOHAND);
 	thread_current()->sig_pending = false;
 	reap(k);
+}
+
+/* The console's poll answer follows its input, and its queue is the one
+ * a completed line wakes: an entry put there by poll_queues is woken. */
+KTEST(poll, the_console_is_readable_once_a_line_is_typed)
+{
+	struct file *f = console_file_open();
+	ASSERT_NOT_NULL(f);
+	EXPECT_EQ(f->ops->poll(f), (unsigned)(POLLOUT | POLLWRNORM));
+	struct wait_entry e;
+	struct waitq *q = NULL;
+	struct file *held = NULL;
+	struct poll_table pt = { &e, &q, &held, 0, 1, false, f };
+	f->ops->poll_queues(f, &pt);
+	ASSERT_EQ(pt.n, 1u);
+	char echo[16], buf[16];
+	struct console_echo_capture cap = { echo, sizeof(echo), 0 };
+	console_capture_echo(&cap);
+	console_inject("ok\r", 3);
+	console_capture_echo(NULL);
+	EXPECT_TRUE(e.woken);
+	EXPECT_EQ(waitq_block(&e, 1, 0, WAIT_INTERRUPTIBLE), 0);  /* at once */
+	waitq_del(q, &e);
+	file_put(held);
+	EXPECT_EQ(f->ops->poll(f),
+		  (unsigned)(POLLIN | POLLRDNORM | POLLOUT | POLLWRNORM));
+	EXPECT_EQ(console_read(buf, sizeof(buf)), 3);
+	EXPECT_EQ(f->ops->poll(f), (unsigned)(POLLOUT | POLLWRNORM));
+	file_put(f);
 }
