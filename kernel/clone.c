@@ -9,6 +9,7 @@
 #include "kernel/arch/x86/tls.h"
 #include "kernel/arch/x86/trap.h"
 #include "kernel/lib/string.h"
+#include "kernel/lock.h"
 #include "kernel/signal.h"
 #include "kernel/thread.h"
 #include "kernel/uapi/errno.h"
@@ -189,6 +190,51 @@ long proc_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
 	if (flags & CLONE_THREAD)
 		return new_thread(flags, newsp, parent_tid, tls, child_tid);
 	return new_process(flags, newsp, parent_tid, tls, child_tid);
+}
+
+/* A vfork parent's wait, on its kernel stack; vfork_lock guards it and
+ * every process's vfork pointer. */
+static struct spinlock vfork_lock = SPINLOCK_INIT("vfork");
+
+struct vfork_wait {
+	bool done;
+	struct waitq wq;
+};
+
+void proc_vfork_release(struct proc *p)
+{
+	spin_lock(&vfork_lock);
+	struct vfork_wait *w = p->vfork;
+	p->vfork = NULL;
+	if (w) {
+		w->done = true;
+		waitq_wake_all(&w->wq);
+	}
+	spin_unlock(&vfork_lock);
+}
+
+void proc_vfork_start(struct proc *child, struct thread *t)
+{
+	struct thread *me = thread_current();
+	struct vfork_wait w = { false, WAITQ_INIT };
+	spin_lock(&vfork_lock);
+	child->vfork = &w;
+	spin_unlock(&vfork_lock);
+	thread_start(t);
+	spin_lock(&vfork_lock);
+	while (!w.done && !me->must_exit) {
+		if (waitq_sleep(&w.wq, &vfork_lock, 0, WAIT_INTERRUPTIBLE) &&
+		    !me->must_exit) {
+			/* A signal waits until the child lets go (Linux waits
+			 * killably): let it run meanwhile. */
+			spin_unlock(&vfork_lock);
+			thread_yield();
+			spin_lock(&vfork_lock);
+		}
+	}
+	if (!w.done)
+		child->vfork = NULL;  /* we are dying: stop waiting */
+	spin_unlock(&vfork_lock);
 }
 
 /* clone3's struct clone_args (Linux's, 64 bytes in its first version,

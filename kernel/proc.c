@@ -278,48 +278,6 @@ void proc_exit_group(int status)
 	proc_exit_thread(status);
 }
 
-/* A vfork parent's wait, on its kernel stack. */
-struct vfork_wait {
-	bool done;
-	struct waitq wq;
-};
-
-void proc_vfork_release(struct proc *p)
-{
-	spin_lock(&proc_lock);
-	struct vfork_wait *w = p->vfork;
-	p->vfork = NULL;
-	if (w) {
-		w->done = true;
-		waitq_wake_all(&w->wq);
-	}
-	spin_unlock(&proc_lock);
-}
-
-void proc_vfork_start(struct proc *child, struct thread *t)
-{
-	struct thread *me = thread_current();
-	struct vfork_wait w = { false, WAITQ_INIT };
-	spin_lock(&proc_lock);
-	child->vfork = &w;
-	spin_unlock(&proc_lock);
-	thread_start(t);
-	spin_lock(&proc_lock);
-	while (!w.done && !me->must_exit) {
-		if (waitq_sleep(&w.wq, &proc_lock, 0, WAIT_INTERRUPTIBLE) &&
-		    !me->must_exit) {
-			/* A signal waits until the child lets go (Linux waits
-			 * killably): let it run meanwhile. */
-			spin_unlock(&proc_lock);
-			thread_yield();
-			spin_lock(&proc_lock);
-		}
-	}
-	if (!w.done)
-		child->vfork = NULL;  /* we are dying: stop waiting */
-	spin_unlock(&proc_lock);
-}
-
 int proc_de_thread(void)
 {
 	struct thread *me = thread_current();

@@ -60,8 +60,9 @@ struct proc {
 	uint32_t umask;                /* masks the mode of files it creates */
 	struct waitq thread_exit;      /* [L] de_thread() in execve: woken
 					  when one of its threads exits */
-	struct vfork_wait *vfork;      /* [L] its vfork parent waits here
-					  until it execs or ends, or NULL */
+	struct vfork_wait *vfork;      /* its vfork parent waits here until
+					  it execs or ends, or NULL (guarded
+					  by kernel/clone.c's vfork_lock) */
 	bool orphan;                   /* [L] parent gone and no init to adopt
 					  it: freed by the kernel once a zombie */
 	int pgid;                      /* process group (kernel/session.h) */

@@ -1,6 +1,6 @@
 /* kernel/threads_test.c: threads from the inside: user/threadtest (pthreads
- * on clone and futex, exit vs exit_group, execve and fork from a thread)
- * checks itself and prints KTAP; here we also check that every process
+ * on clone and futex, exit vs exit_group, execve and fork from a thread),
+ * user/futextest and user/clonecheck check themselves and print KTAP; here we also check that every process
  * and futex waiter is gone afterwards, and the runner that no frame or
  * heap byte leaked. */
 #include <stddef.h>
@@ -12,10 +12,25 @@
 
 static struct uprog_result res;  /* 4 KiB: not on the stack */
 
-KTEST(threads, pthreads_futexes_exit_exec_fork_behave_as_linux)
+KTEST(threads, pthreads_exit_exec_fork_behave_as_linux)
 {
 	uprog_run("/bin/threadtest", (const char *const[]){ "/bin/threadtest",
 							   NULL }, &res);
+	ASSERT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_EXITED(0));
+	EXPECT_TRUE(uprog_ktap_passed(&res));
+	if (t->failures)
+		uprog_show(&res);
+	EXPECT_EQ(proc_count(), 0);
+	EXPECT_EQ(futex_waiters(), 0);
+}
+
+/* futex: errors, timeouts, signals, requeue, wake_op, robust lists, a
+ * word in a copy-on-write page and one shared by two processes. */
+KTEST(threads, futex_behaves_as_linux)
+{
+	uprog_run("/bin/futextest", (const char *const[]){ "futextest", NULL },
+		  &res);
 	ASSERT_EQ(res.err, 0);
 	EXPECT_EQ(res.status, WAIT_EXITED(0));
 	EXPECT_TRUE(uprog_ktap_passed(&res));
