@@ -214,6 +214,16 @@ static bool devices(void)
 	struct stat st;
 	ok &= expect(stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode) &&
 		     st.st_rdev == 0x103, "/dev/null is char 1,3");
+	if (getenv("PAGODA_TEST")) {  /* fd 0 is pagoda's console, untyped */
+		int fl = fcntl(0, F_GETFL, 0), n = -1;
+		ok &= expect(fstat(0, &st) == 0 && S_ISCHR(st.st_mode) &&
+			     st.st_rdev == 0x501, "stdin is /dev/console, char 5,1");
+		ok &= expect(ioctl(0, FIONREAD, &n) == 0 && n == 0,
+			     "FIONREAD: nothing typed");
+		fcntl(0, F_SETFL, fl | O_NONBLOCK);
+		ok &= fails_with(read(0, b, 1), EAGAIN, "O_NONBLOCK console read");
+		fcntl(0, F_SETFL, fl);
+	}
 	return ok;
 }
 
