@@ -199,7 +199,7 @@ static void gen_status(struct procbuf *b, struct proc *p)
 	put_fmt(b, "State:\t%c (%s)\n", st, word);
 	put_fmt(b, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n",
 		p->pid, p->pid, p->parent ? p->parent->pid : 0);
-	put_fmt(b, "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nFDSize:\t%u\nGroups:\t\n",
+	put_fmt(b, "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nFDSize:\t%u\nGroups:\t \n",
 		p->files ? p->files->limit : 0);
 	put_fmt(b, "VmSize:\t%8u kB\n", vm_size_kb(p->as));
 	put_fmt(b, "VmRSS:\t%8u kB\n", p->as ? (uint32_t)p->as->resident * 4 : 0);
