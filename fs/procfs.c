@@ -118,10 +118,11 @@ static struct proc *shown(int pid)
 	return p && p->state == PROC_LIVE && p->files ? p : NULL;
 }
 
-static int parse_pid(const char *name, uint32_t len)
+/* The number name[0..len) spells in decimal (no leading zero), or -1. */
+static int parse_num(const char *name, uint32_t len)
 {
 	int pid = 0;
-	if (len == 0 || len > 9 || name[0] == '0')
+	if (len == 0 || len > 9 || (name[0] == '0' && len > 1))
 		return -1;
 	for (uint32_t i = 0; i < len; i++) {
 		if (name[i] < '0' || name[i] > '9')
@@ -181,7 +182,7 @@ static void refresh_all_pids(struct inode *root)
 	proc_for_each(collect, l);
 	for (struct dentry *d = root->entries, *next; d; d = next) {
 		next = d->next;
-		int pid = parse_pid(d->name, d->len);
+		int pid = parse_num(d->name, d->len);
 		if (pid > 0 && !listed(l, pid))
 			remove_tree(root, d->name, d->len);
 	}
@@ -204,7 +205,7 @@ static void refresh_root(struct inode *dir, const char *name, uint32_t len)
 		refresh_all_pids(dir);
 		return;
 	}
-	int pid = parse_pid(name, len);
+	int pid = parse_num(name, len);
 	if (pid <= 0)
 		return;
 	struct inode *d = entry(dir, name, len);
@@ -275,12 +276,21 @@ static const char *fd_target(struct file *f, char *buf, uint32_t size)
 	return i->vmf.path;
 }
 
-/* fd/: one symlink per open descriptor, made afresh. */
+/* fd/: one symlink per open descriptor. An entry whose descriptor is
+ * still open to the same file is kept, so that a listing in several
+ * getdents64 calls, with lookups in between (ls -l), sees each once. */
 static void refresh_fd(struct inode *dir, const char *name, uint32_t len)
 {
 	struct proc *p = shown((int)dir->hook_arg);
-	while (dir->entries)
-		dir_unlink(dir, dir->entries->name, dir->entries->len);
+	for (struct dentry *d = dir->entries, *next; d; d = next) {
+		next = d->next;
+		int fd = parse_num(d->name, d->len);
+		struct file *f = p && p->files && fd >= 0 ? fd_get(p->files, fd)
+						       : NULL;
+		if (!f)
+			dir_unlink(dir, d->name, d->len);
+		file_put(f);
+	}
 	if (!p || !p->files)
 		return;
 	paddr_t page = pmm_alloc_frame(PMM_LOWMEM);  /* PATH_MAX bytes */

@@ -222,6 +222,39 @@ static bool exe_and_fd_links(void)
 	return ok;
 }
 
+/* ls -l's pattern: getdents64 a few entries at a time, a readlink of
+ * each in between. Every descriptor is listed once, and the listing ends. */
+static bool fd_listing_sees_each_once(void)
+{
+	int fd = open("/proc/self/fd", O_RDONLY | O_DIRECTORY);
+	if (fd < 0)
+		return note("open /proc/self/fd: errno %d", errno), false;
+	int seen[64] = { 0 }, calls = 0;
+	char buf[64], link[300];
+	ssize_t n;
+	bool ok = true;
+	while ((n = getdents64(fd, buf, sizeof(buf))) > 0 && ++calls < 200) {
+		for (ssize_t at = 0; at < n;) {
+			struct linux_dirent64 *d = (void *)(buf + at);
+			at += d->d_reclen;
+			if (d->d_name[0] == '.')
+				continue;
+			int num = atoi(d->d_name);
+			if (num >= 0 && num < 64 && seen[num]++)
+				ok = false;
+			char path[64];
+			snprintf(path, sizeof(path), "/proc/self/fd/%s", d->d_name);
+			readlink(path, link, sizeof(link));
+		}
+	}
+	close(fd);
+	ok = ok && calls < 200 && seen[0] == 1 && seen[1] == 1 && seen[2] == 1;
+	if (!ok)
+		note("%d getdents64 calls; fds 0-3 seen %d %d %d %d times", calls,
+		     seen[0], seen[1], seen[2], seen[3]);
+	return ok;
+}
+
 static bool meminfo_and_uptime_parse(void)
 {
 	if (slurp("/proc/meminfo") <= 0)
@@ -305,6 +338,7 @@ int main(int argc, char **argv)
 		{ "proc.stat_has_linux_fields", stat_has_linux_fields },
 		{ "proc.cmdline_and_environ_are_mine", cmdline_and_environ_are_mine },
 		{ "proc.exe_and_fd_links", exe_and_fd_links },
+		{ "proc.fd_listing_sees_each_once", fd_listing_sees_each_once },
 		{ "proc.meminfo_and_uptime_parse", meminfo_and_uptime_parse },
 		{ "proc.listing_follows_the_processes", listing_follows_the_processes },
 	};
