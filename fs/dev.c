@@ -1,6 +1,8 @@
 /* fs/dev.c: the character devices and the capture file (fs/dev.h). */
 #include "fs/dev.h"
 
+#include "fs/syscalls.h"
+
 #include "fs/file.h"
 #include "fs/fs_internal.h"
 #include "fs/inode.h"
@@ -129,6 +131,25 @@ static long random_read(struct file *f, void *buf, uint32_t n, uint64_t *pos)
 		maybe_yield(done / sizeof(chunk));
 	}
 	return n;
+}
+
+#define GRND_NONBLOCK 0x1
+#define GRND_RANDOM   0x2
+#define GRND_INSECURE 0x4
+
+/* getrandom(buf, count, flags): /dev/urandom's bytes without a file (the
+ * generator is seeded at its first use, so it never blocks). */
+long sys_getrandom(uint32_t ubuf, uint32_t n, uint32_t flags, uint32_t a4,
+		   uint32_t a5, uint32_t a6)
+{
+	if (flags & ~(uint32_t)(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE) ||
+	    (flags & (GRND_RANDOM | GRND_INSECURE)) == (GRND_RANDOM | GRND_INSECURE))
+		return -EINVAL;
+	if (n > 0x1ffffff)  /* Linux's cap: INT_MAX >> 6 */
+		n = 0x1ffffff;
+	if (!user_range_ok((void *)ubuf, n))
+		return -EFAULT;
+	return random_read(NULL, (void *)ubuf, n, NULL);
 }
 
 static long null_read(struct file *f, void *buf, uint32_t n, uint64_t *pos)

@@ -59,6 +59,7 @@ FS_SYSCALL(sys_renameat);
 FS_SYSCALL(sys_chdir);
 FS_SYSCALL(sys_fchdir);
 FS_SYSCALL(sys_getcwd);
+FS_SYSCALL(sys_getrandom);
 
 /* fs/pipe.c */
 FS_SYSCALL(sys_pipe);

@@ -246,6 +246,7 @@ static const syscall_fn table[] = {
 	[__NR_get_robust_list] = sys_get_robust_list,
 	[__NR_dup3] = sys_dup3,
 	[__NR_pipe2] = sys_pipe2,
+	[__NR_getrandom] = sys_getrandom,
 	[__NR_statx] = sys_statx,
 	[__NR_pselect6_time64] = sys_pselect6_time64,
 	[__NR_ppoll_time64] = sys_ppoll_time64,

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -211,6 +212,13 @@ static bool devices(void)
 	ok &= expect(read(fd, r, sizeof(r)) == 16 && (r[0] | r[1] | r[2] | r[3]),
 		     "/dev/urandom");
 	close(fd);
+	uint32_t g[4] = { 0 };
+	ok &= expect(syscall(__NR_getrandom, g, sizeof(g), 0) == 16 &&
+		     (g[0] | g[1] | g[2] | g[3]), "getrandom");
+	ok &= fails_with(syscall(__NR_getrandom, g, 4, 0x80), EINVAL,
+			 "getrandom with unknown flags");
+	ok &= fails_with(syscall(__NR_getrandom, (void *)0xc0000000, 4, 0), EFAULT,
+			 "getrandom into the kernel");
 	struct stat st;
 	ok &= expect(stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode) &&
 		     st.st_rdev == 0x103, "/dev/null is char 1,3");
