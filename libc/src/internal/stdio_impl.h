@@ -19,6 +19,8 @@ struct _FILE {
 	size_t rpos, rend;       /* input not yet taken: buf[rpos, rend) */
 	/* Send n bytes on; returns how many went (short on error). */
 	size_t (*write)(FILE *f, const unsigned char *s, size_t n);
+	volatile int lock;       /* libc's __lock: one thread at a time
+				    moves the positions above */
 	char *str;               /* vsnprintf: the caller's buffer */
 	size_t str_len, str_cap; /* bytes stored there; its size less the NUL */
 };
@@ -26,11 +28,13 @@ struct _FILE {
 /* The write function of a stream over f->fd: write(2) until done. */
 size_t __stdio_write(FILE *f, const unsigned char *s, size_t n);
 
-/* Put n bytes into f's buffer (or straight through when unbuffered);
- * returns n, or less on a write error. */
+/* Put n bytes into f's buffer (or straight through when unbuffered),
+ * holding f's lock; returns n, or less on a write error. */
 size_t __fwritex(const unsigned char *s, size_t n, FILE *f);
 
-/* Write out f's buffered bytes; 0 or EOF (and F_ERR) on failure. */
+/* Write out f's buffered bytes; 0 or EOF (and F_ERR) on failure.
+ * __fflush_one takes f's lock; __fflush_unlocked is for its holder. */
 int __fflush_one(FILE *f);
+int __fflush_unlocked(FILE *f);
 
 #endif

@@ -1,7 +1,9 @@
-/* libc/src/stdio/__fflush_one.c: write out what f has buffered. */
+/* libc/src/stdio/__fflush_one.c: write out what f has buffered, under
+ * f's lock (threads take turns). */
+#include "pthread_impl.h"
 #include "stdio_impl.h"
 
-int __fflush_one(FILE *f)
+int __fflush_unlocked(FILE *f)
 {
 	size_t n = f->wpos;
 
@@ -13,4 +15,12 @@ int __fflush_one(FILE *f)
 		return EOF;
 	}
 	return 0;
+}
+
+int __fflush_one(FILE *f)
+{
+	__lock(&f->lock);
+	int r = __fflush_unlocked(f);
+	__unlock(&f->lock);
+	return r;
 }

@@ -2,14 +2,15 @@
  * into the buffer, flushed when full and, line-buffered, after a '\n'. */
 #include <string.h>
 
+#include "pthread_impl.h"
 #include "stdio_impl.h"
 
-size_t __fwritex(const unsigned char *s, size_t n, FILE *f)
+static size_t fwritex_locked(const unsigned char *s, size_t n, FILE *f)
 {
 	if (!f->buf)
 		return f->write(f, s, n);
 	for (size_t i = 0; i < n;) {
-		if (f->wpos == f->size && __fflush_one(f))
+		if (f->wpos == f->size && __fflush_unlocked(f))
 			return i;
 		size_t k = f->size - f->wpos;
 		if (k > n - i)
@@ -18,7 +19,15 @@ size_t __fwritex(const unsigned char *s, size_t n, FILE *f)
 		f->wpos += k;
 		i += k;
 	}
-	if ((f->flags & F_LBF) && memchr(s, '\n', n) && __fflush_one(f))
+	if ((f->flags & F_LBF) && memchr(s, '\n', n) && __fflush_unlocked(f))
 		return 0;  /* (bytes before the error may have gone out) */
 	return n;
+}
+
+size_t __fwritex(const unsigned char *s, size_t n, FILE *f)
+{
+	__lock(&f->lock);
+	size_t r = fwritex_locked(s, n, f);
+	__unlock(&f->lock);
+	return r;
 }

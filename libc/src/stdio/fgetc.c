@@ -1,10 +1,12 @@
 /* libc/src/stdio/fgetc.c: the next byte of f, or EOF. Refills the buffer
- * with one read(2); stdout is flushed first so a prompt shows. */
+ * with one read(2); stdout is flushed first so a prompt shows. Under f's
+ * lock: threads take turns. */
 #include <unistd.h>
 
+#include "pthread_impl.h"
 #include "stdio_impl.h"
 
-int fgetc(FILE *f)
+static int fgetc_locked(FILE *f)
 {
 	if (f->rpos == f->rend) {
 		if (f->flags & (F_EOF | F_ERR))
@@ -19,4 +21,12 @@ int fgetc(FILE *f)
 		f->rend = n;
 	}
 	return f->buf[f->rpos++];
+}
+
+int fgetc(FILE *f)
+{
+	__lock(&f->lock);
+	int c = fgetc_locked(f);
+	__unlock(&f->lock);
+	return c;
 }
