@@ -72,7 +72,7 @@ static long console_ioctl(struct file *f, uint32_t cmd, uint32_t arg)
 		int n = (int)console_input_ready();
 		return copy_to_user((void *)arg, &n, sizeof(n));
 	}
-	return -ENOTTY;
+	return console_tty_ioctl(cmd, arg);  /* termios, job control */
 }
 
 static unsigned console_poll(struct file *f)

@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 enum log_level { LOG_ERR, LOG_WARN, LOG_INFO, LOG_DEBUG };
 
@@ -43,6 +44,24 @@ void console_input_init(void);
  * that sleep (kernel/signal.h makes it EINTR, or restarts the read with
  * SA_RESTART). */
 int console_read(char *buf, unsigned n);
+
+/* The terminal ioctls of the console (fs/dev.c passes them on): TCGETS,
+ * TCSETS, TCSETSW, TCSETSF (struct termios: ICANON, ECHO, ISIG, the
+ * special characters, OPOST/ONLCR, VMIN/VTIME), and job control:
+ * TIOCSCTTY, TIOCNOTTY, TIOCGPGRP, TIOCSPGRP, as Linux (docs/tty.md).
+ * Returns 0 or -Exxx (-ENOTTY for others); -ERESTARTSYS after sending
+ * SIGTTOU to a background group that tried to change the terminal. */
+long console_tty_ioctl(uint32_t cmd, uint32_t arg);
+
+/* Session sid ended (its leader exited) or gave the console up: the
+ * console controls no session, and its foreground group gets SIGHUP and
+ * SIGCONT. */
+void console_session_ended(int sid);
+
+/* For tests: the foreground process group (0: none), and whether a
+ * reader is blocked in console_read(). */
+int console_foreground(void);
+bool console_has_reader(void);
 
 /* Bytes a read() would find without waiting (completed lines in
  * canonical mode; a Ctrl-D mark counts as one); 0 if it would block. */

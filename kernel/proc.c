@@ -3,6 +3,7 @@
 
 #include "fs/fs.h"
 #include "kernel/arch/x86/trap.h"
+#include "kernel/console.h"
 #include "kernel/futex.h"
 #include "kernel/lib/string.h"
 #include "kernel/itimer.h"
@@ -187,6 +188,8 @@ static void proc_teardown(struct proc *p)
 	p->as = NULL;
 	fs_proc_exit(p);
 	proc_vfork_release(p);
+	if (p->pid == p->sid)  /* a session leader: its terminal is free */
+		console_session_ended(p->sid);
 	spin_lock(&proc_lock);
 	give_away_children(p);
 	p->state = PROC_ZOMBIE;

@@ -709,3 +709,13 @@ int signal_take_report(struct proc *c, int options)
 	spin_unlock(&sig_lock);
 	return status;
 }
+
+bool signal_ignores_or_blocks(int sig)
+{
+	struct thread *t = thread_current();
+	spin_lock(&sig_lock);
+	uint32_t h = t->proc ? handler_of(t->proc, sig) : SIG_DFL;
+	bool r = h == SIG_IGN || (t->sig.blocked & SIGBIT(sig));
+	spin_unlock(&sig_lock);
+	return r;
+}

@@ -130,6 +130,10 @@ void signal_proc_free(struct proc *p);
  * (SIGCHLD ignored, or SA_NOCLDWAIT). */
 bool signal_parent_autoreaps(struct proc *parent);
 
+/* True if the running thread ignores (SIG_IGN) or blocks sig: the tty's
+ * job control then does not send SIGTTIN/SIGTTOU. */
+bool signal_ignores_or_blocks(int sig);
+
 /* The name of sig ("SIGSEGV"), or NULL for a number without one. */
 const char *signal_name(int sig);
 

@@ -8,6 +8,12 @@ void tty_init(struct tty *t, tty_echo_fn echo, void *echo_ctx)
 {
 	t->tail = t->line = t->head = 0;
 	t->raw = false;
+	t->echo_on = true;
+	t->isig = true;
+	t->intr = 0x03;
+	t->quit = 0x1c;
+	t->susp = 0x1a;
+	t->sig = 0;
 	t->echo = echo;
 	t->echo_ctx = echo_ctx;
 }
@@ -20,7 +26,7 @@ void tty_set_raw(struct tty *t, bool raw)
 
 static void echo(struct tty *t, const char *s, unsigned n)
 {
-	if (t->echo)
+	if (t->echo && t->echo_on)
 		t->echo(t->echo_ctx, s, n);
 }
 
@@ -45,11 +51,29 @@ static bool complete_line(struct tty *t, char c)
 	return true;
 }
 
+/* The signal c stands for, if it is a signal character (ISIG on). */
+static int signal_char(const struct tty *t, char c)
+{
+	if (!t->isig || !c)
+		return 0;
+	return c == t->intr ? 2 /* SIGINT */ : c == t->quit ? 3 /* SIGQUIT */
+	       : c == t->susp ? 20 /* SIGTSTP */ : 0;
+}
+
 bool tty_input(struct tty *t, char c)
 {
+	int sig = signal_char(t, c);
+	if (sig) {
+		char ctl[2] = { '^', (char)(c + '@') };
+		t->tail = t->line = t->head;  /* flush, as without NOFLSH */
+		echo(t, ctl, 2);
+		t->sig = sig;
+		return false;
+	}
 	if (t->raw) {
 		if (t->head - t->tail == TTY_SIZE)
 			return false;
+		echo(t, &c, 1);
 		at(t, t->head++) = c;
 		t->line = t->head;
 		return true;
@@ -77,8 +101,8 @@ bool tty_input(struct tty *t, char c)
 			erase_one(t);
 		return false;
 	}
-	/* Other control characters (Escape, arrow keys' first byte, Ctrl-C:
-	 * there are no signals from the terminal) are ignored, not stored. */
+	/* Other control characters (Escape, arrow keys' first byte, and
+	 * Ctrl-C when ISIG is off) are ignored, not stored. */
 	if ((unsigned char)c < 0x20 && c != '\t')
 		return false;
 	if (t->head - t->tail >= TTY_SIZE - 1)

@@ -28,11 +28,17 @@ struct tty {
 	char buf[TTY_SIZE];
 	unsigned tail, line, head;
 	bool raw;
-	tty_echo_fn echo;  /* canonical mode only; NULL: no echo */
+	bool echo_on;      /* ECHO: show what is typed */
+	bool isig;         /* ISIG: intr, quit and susp send signals */
+	char intr, quit, susp;  /* VINTR (Ctrl-C), VQUIT (Ctrl-\), VSUSP (Ctrl-Z) */
+	int sig;           /* a signal typed (SIGINT, ...), for the caller
+			      to send and clear; 0: none */
+	tty_echo_fn echo;  /* NULL: no echo */
 	void *echo_ctx;
 };
 
-/* Make t empty and canonical, echoing through echo (may be NULL). */
+/* Make t empty and canonical with Linux's default settings (ECHO, ISIG,
+ * Ctrl-C, Ctrl-\, Ctrl-Z), echoing through echo (may be NULL). */
 void tty_init(struct tty *t, tty_echo_fn echo, void *echo_ctx);
 
 /* Switch to raw (true) or canonical (false). A line being edited when
@@ -41,7 +47,10 @@ void tty_set_raw(struct tty *t, bool raw);
 
 /* Take one byte as typed: edit, echo, complete lines. Returns true if it
  * made input readable (a line completed, or any byte in raw mode). Bytes
- * that do not fit are dropped, as a full UART FIFO drops them. */
+ * that do not fit are dropped, as a full UART FIFO drops them. With isig,
+ * the intr, quit and susp characters are not input: they discard what
+ * was typed and not read (as Linux without NOFLSH), echo as ^C, ^\ or
+ * ^Z, and leave SIGINT, SIGQUIT or SIGTSTP in t->sig. */
 bool tty_input(struct tty *t, char c);
 
 /* True if tty_read() has something to return (data or end of file). */

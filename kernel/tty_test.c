@@ -4,6 +4,7 @@
 
 #include "kernel/console.h"
 #include "kernel/lib/string.h"
+#include "kernel/uapi/signal.h"
 #include "tests/ktest.h"
 
 static struct tty tty;  /* 4 KiB: not on the stack */
@@ -144,9 +145,47 @@ KTEST(tty, read_returns_at_most_one_line)
 KTEST(tty, other_control_characters_are_ignored)
 {
 	setup(false);
+	tty.isig = false;  /* Ctrl-C is then a control character like Escape */
 	type("\x1b[A\x03x\r");  /* an arrow key's Escape, Ctrl-C */
 	read_some(64);
 	EXPECT_STREQ(got, "[Ax\n");
+}
+
+/* ISIG: Ctrl-C, Ctrl-\ and Ctrl-Z are signals, not input; what was typed
+ * and not read is discarded, as Linux's n_tty does. */
+KTEST(tty, signal_characters_flush_and_report_their_signal)
+{
+	setup(false);
+	type("one\rtwo");
+	EXPECT_EQ(tty.sig, 0);
+	type("\x03");
+	EXPECT_EQ(tty.sig, SIGINT);
+	EXPECT_FALSE(tty_readable(&tty));  /* "one\n" is gone too */
+	EXPECT_STREQ(echoed, "one\ntwo^C");
+	tty.sig = 0;
+	type("\x1c");
+	EXPECT_EQ(tty.sig, SIGQUIT);
+	type("\x1a");
+	EXPECT_EQ(tty.sig, SIGTSTP);
+	tty.sig = 0;
+	EXPECT_TRUE(type("ls\r"));
+	read_some(64);
+	EXPECT_STREQ(got, "ls\n");
+	setup(true);  /* raw mode, ISIG on: still a signal */
+	type("a\x03");
+	EXPECT_EQ(tty.sig, SIGINT);
+	EXPECT_FALSE(tty_readable(&tty));
+}
+
+/* ECHO off: nothing is shown, input is the same. */
+KTEST(tty, echo_off_shows_nothing)
+{
+	setup(false);
+	tty.echo_on = false;
+	type("secret\r");
+	EXPECT_STREQ(echoed, "");
+	read_some(64);
+	EXPECT_STREQ(got, "secret\n");
 }
 
 KTEST(tty, a_full_line_still_takes_its_newline)
@@ -164,6 +203,7 @@ KTEST(tty, a_full_line_still_takes_its_newline)
 KTEST(tty, raw_mode_passes_bytes_through_unechoed)
 {
 	setup(true);
+	tty.echo_on = false;  /* console=raw: no ECHO, as cfmakeraw */
 	EXPECT_TRUE(type("a"));
 	EXPECT_TRUE(tty_readable(&tty));
 	type("\x7f\r\x15z");
