@@ -126,9 +126,8 @@ int file_open(struct inode *base, char *path, uint32_t flags, uint32_t mode,
 	}
 	if ((err = ops_for(i, flags, &ops)))
 		goto out;
-	if (S_ISREG(i->mode) && (flags & O_TRUNC) &&
-	    (flags & O_ACCMODE) != O_RDONLY)
-		inode_truncate(i, 0);
+	if (S_ISREG(i->mode) && (flags & O_TRUNC))
+		inode_truncate(i, 0);  /* even O_RDONLY | O_TRUNC, as Linux */
 	*out = file_new(i, ops, flags & KEPT_FLAGS, NULL);
 	err = *out ? 0 : -ENOMEM;
 out:
@@ -140,6 +139,8 @@ static long do_open(int dirfd, uint32_t upath, uint32_t flags, uint32_t mode)
 {
 	struct fdtable *t = cur_files();
 	int err;
+	if ((flags & (O_CREAT | O_DIRECTORY)) == (O_CREAT | O_DIRECTORY))
+		return -EINVAL;  /* Linux 6.4 on: never a meaningful pair */
 	char *path = path_from_user((const char *)upath, &err);
 	if (!path)
 		return err;
