@@ -305,3 +305,42 @@ long sys_rt_sigqueueinfo(uint32_t upid, uint32_t usig, uint32_t uinfo,
 		return -ESRCH;
 	return sig ? signal_send(p, sig, &info) : 0;
 }
+
+long restart_none(struct restart_block *rb)
+{
+	return -EINTR;
+}
+
+/* restart_syscall(): resume the call a signal interrupted, as its
+ * restart block says (kernel/restart.h); once only. */
+long sys_restart_syscall(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
+			 uint32_t a5, uint32_t a6)
+{
+	struct restart_block *rb = &thread_current()->restart;
+	long (*fn)(struct restart_block *) = rb->fn ? rb->fn : restart_none;
+	rb->fn = NULL;
+	return fn(rb);
+}
+
+/* rt_tgsigqueueinfo(tgid, tid, sig, info): rt_sigqueueinfo to one
+ * thread. */
+long sys_rt_tgsigqueueinfo(uint32_t tgid, uint32_t tid, uint32_t usig,
+			   uint32_t uinfo, uint32_t a5, uint32_t a6)
+{
+	siginfo_t info;
+	int sig = (int)usig;
+	if ((int)tgid <= 0 || (int)tid <= 0)
+		return -EINVAL;
+	if (copy_from_user(&info, (void *)uinfo, sizeof(info)))
+		return -EFAULT;
+	if ((info.si_code >= 0 || info.si_code == SI_TKILL) &&
+	    (int)tgid != proc_current()->pid)
+		return -EPERM;
+	if (sig < 0 || sig > NSIG_KERNEL)
+		return -EINVAL;
+	info.si_signo = sig;
+	struct thread *t = proc_find_thread((int)tid, (int)tgid);
+	if (!t)
+		return -ESRCH;
+	return sig ? signal_send_thread(t, sig, &info) : 0;
+}

@@ -24,6 +24,7 @@ long sys_rt_sigsuspend(SYSCALL_ARGS);     /* 179 */
 long sys_sigaltstack(SYSCALL_ARGS);       /* 186 */
 long sys_tkill(SYSCALL_ARGS);             /* 238 */
 long sys_tgkill(SYSCALL_ARGS);            /* 270 */
+long sys_rt_tgsigqueueinfo(SYSCALL_ARGS); /* 335 */
 long sys_rt_sigtimedwait_time64(SYSCALL_ARGS);  /* 421 */
 
 #undef SYSCALL_ARGS

@@ -12,6 +12,7 @@
 #include "kernel/lib/string.h"
 #include "kernel/itimer.h"
 #include "kernel/proc.h"
+#include "kernel/restart.h"
 #include "kernel/session.h"
 #include "kernel/signal_sys.h"
 #include "kernel/thread.h"
@@ -142,6 +143,7 @@ static long sys_set_thread_area(uint32_t uinfo, uint32_t a2, uint32_t a3,
 }
 
 static const syscall_fn table[] = {
+	[__NR_restart_syscall] = sys_restart_syscall,
 	[__NR_exit] = sys_exit,
 	[__NR_fork] = sys_fork,
 	[__NR_read] = sys_read,
@@ -246,6 +248,7 @@ static const syscall_fn table[] = {
 	[__NR_get_robust_list] = sys_get_robust_list,
 	[__NR_dup3] = sys_dup3,
 	[__NR_pipe2] = sys_pipe2,
+	[__NR_rt_tgsigqueueinfo] = sys_rt_tgsigqueueinfo,
 	[__NR_getrandom] = sys_getrandom,
 	[__NR_statx] = sys_statx,
 	[__NR_pselect6_time64] = sys_pselect6_time64,

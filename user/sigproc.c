@@ -296,6 +296,69 @@ static bool kill_minus_one_spares_the_caller(void)
 	return ok;
 }
 
+/* A timed futex wait stopped and continued: no handler runs, so it goes
+ * on through restart_syscall with the time it had left, and ends in
+ * ETIMEDOUT (not EINTR, not ENOSYS). */
+static int timed_futex_wait(void)
+{
+	static int word;
+	struct { long sec, nsec; } ts = { 0, 300000000 };
+	long r = syscall(240, &word, 0 | 128, 0, &ts);  /* FUTEX_WAIT_PRIVATE */
+	return r == -1 && errno == ETIMEDOUT ? 0 : 1 + (errno & 0x7f);
+}
+
+static bool stopped_timed_wait_resumes_through_restart_syscall(void)
+{
+	int st;
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(timed_futex_wait());
+	let_others_run();  /* it sits in the wait by then */
+	kill(pid, SIGSTOP);
+	if (waitpid(pid, &st, WUNTRACED) != pid || !WIFSTOPPED(st))
+		return fail("not stopped");
+	kill(pid, SIGCONT);
+	if (waitpid(pid, &st, 0) != pid || st != 0) {
+		note("child status %#x (errno + 1 in the code)", st);
+		return false;
+	}
+	return true;
+}
+
+/* A fault whose signal is ignored or blocked cannot be: it kills. */
+static int fault_with(int how)
+{
+	volatile int *volatile null = 0;
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGSEGV);
+	if (how)
+		sigprocmask(SIG_BLOCK, &set, NULL);
+	else
+		signal(SIGSEGV, SIG_IGN);
+	*null = 1;
+	return 0;
+}
+
+static bool fault_ignored_or_blocked_still_kills(void)
+{
+	bool ok = true;
+	for (int how = 0; how < 2; how++) {
+		int st;
+		fflush(stdout);
+		pid_t pid = fork();
+		if (pid == 0)
+			_exit(fault_with(how));
+		waitpid(pid, &st, 0);
+		if (!WIFSIGNALED(st) || WTERMSIG(st) != SIGSEGV) {
+			note("%s SIGSEGV: status %#x", how ? "blocked" : "ignored", st);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
 int main(void)
 {
 	static const struct ktap_case cases[] = {
@@ -307,6 +370,8 @@ int main(void)
 		{ "sigproc.kill_reaches_a_process_group", kill_reaches_a_process_group },
 		{ "sigproc.setsid_makes_a_session_leader", setsid_makes_a_session_leader },
 		{ "sigproc.kill_minus_one_spares_the_caller", kill_minus_one_spares_the_caller },
+		{ "sigproc.stopped_timed_wait_resumes_through_restart_syscall", stopped_timed_wait_resumes_through_restart_syscall },
+		{ "sigproc.fault_ignored_or_blocked_still_kills", fault_ignored_or_blocked_still_kills },
 	};
 	on_pagoda = getenv("PAGODA_TEST") != NULL;
 	return ktap_run(cases, KTAP_COUNT(cases));
