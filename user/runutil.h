@@ -23,7 +23,7 @@
 static char ut_work[64];    /* /tmp/NAME.PID: the programs' working directory */
 static const char *ut_bin = "/bin";
 static const char *ut_runner;
-static char ut_out[4096], ut_err[4096];  /* what the last run wrote */
+static char ut_out[65536], ut_err[4096];  /* what the last run wrote (ps on a host is long) */
 
 /* Write text to path (created or truncated); false on failure. */
 static inline bool put_file(const char *path, const char *text)
