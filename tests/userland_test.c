@@ -1,7 +1,8 @@
 /* tests/userland_test.c: the user land from the inside: user/utiltest
  * and user/texttest run ls, cat, cp, mv, rm, mkdir, rmdir, ln, echo, wc,
- * grep, head, tail, sort, env, help, true and false through fork and
- * execve and compare what they print with GNU's (docs/userland.md). */
+ * grep, head, tail, sort, env, kill, help, true and false through fork
+ * and execve and compare what they print with GNU's; user/systest checks
+ * ps, free and maps against /proc (docs/userland.md). */
 #include "kernel/proc.h"
 #include "tests/ktest.h"
 #include "tests/uprog.h"
@@ -27,4 +28,9 @@ KTEST(userland, file_utilities_behave_as_gnu)
 KTEST(userland, text_utilities_behave_as_gnu)
 {
 	run_ktap(t, "/bin/texttest");
+}
+
+KTEST(userland, proc_utilities_agree_with_proc)
+{
+	run_ktap(t, "/bin/systest");
 }
