@@ -18,6 +18,9 @@ static pid_t start_shell(char **envp)
 	pid_t pid = fork();
 	if (pid == 0) {
 		char *const sh_argv[] = { "sh", NULL };
+		/* Its own session, so that it can take the console as its
+		 * controlling terminal and do job control (docs/tty.md). */
+		setsid();
 		execve("/bin/sh", sh_argv, envp);
 		printf("init: cannot run /bin/sh: %s\n", strerror(errno));
 		_exit(127);
