@@ -1,13 +1,15 @@
 /* user/init.c: the first user program the kernel runs (/bin/init). It says
  * it is up and shows what exec gave it; then, if it was given no arguments
  * (a plain boot), it runs the shell as its child and waits, collecting
- * every orphan the kernel hands it meanwhile. A shell killed by a signal
+ * every orphan the kernel hands it meanwhile. The shell leads its own
+ * session, with the console as its controlling terminal. A shell killed by a signal
  * is started again; a shell that exits (`exit N`, or Ctrl-D) ends init
  * with the shell's status, which `make run` passes on. With arguments
  * (`init=/bin/init -- ARGS`, or a run on a Linux host) it exits 0. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,10 +19,12 @@ static pid_t start_shell(char **envp)
 	fflush(stdout);  /* or the child would print it again */
 	pid_t pid = fork();
 	if (pid == 0) {
-		char *const sh_argv[] = { "sh", NULL };
-		/* Its own session, so that it can take the console as its
-		 * controlling terminal and do job control (docs/tty.md). */
+		/* The shell leads a session of its own with the console as
+		 * its terminal (taken back from a killed shell's session), so
+		 * Ctrl-C and Ctrl-Z reach its foreground job (docs/tty.md). */
 		setsid();
+		ioctl(0, TIOCSCTTY, 1);
+		char *const sh_argv[] = { "sh", NULL };
 		execve("/bin/sh", sh_argv, envp);
 		printf("init: cannot run /bin/sh: %s\n", strerror(errno));
 		_exit(127);
