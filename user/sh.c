@@ -198,8 +198,8 @@ static int wait_for(pid_t pid)
 		fprintf(stderr, "\n[%d] Stopped (fg continues it)\n", pid);
 		return 128 + WSTOPSIG(status);
 	}
-	/* As init (pid 1) the shell adopts orphans: collect any that have
-	 * ended, or they would fill the process table. */
+	/* Run as init (init=/bin/sh) the shell adopts orphans: collect any
+	 * that have ended, or they would fill the process table. */
 	int other;
 	while (waitpid(-1, &other, WNOHANG) > 0)
 		;
