@@ -9,6 +9,7 @@
 #include "kernel/lib/string.h"
 #include "kernel/panic.h"
 #include "kernel/proc.h"
+#include "kernel/signal.h"
 #include "mm/as.h"
 #include "mm/failinject.h"
 #include "mm/kheap.h"
@@ -69,12 +70,14 @@ int thread_alloc_id(void)
 	return id;
 }
 
-/* Where a new user thread's first switch returns: the same check as every
- * return to user mode, then trap_return (the next word on the stack)
- * enters ring 3 through the trapframe above it. */
+/* Where a new user thread's first switch returns: what every return to
+ * user mode does (exit if its process is ending, act on a pending
+ * signal), then trap_return (the next word on the stack) enters ring 3
+ * through the trapframe above it. */
 static void user_thread_start(void)
 {
 	proc_return_to_user();
+	signal_return_to_user(thread_user_frame(current), -1);
 }
 
 struct thread *thread_create_user(struct proc *p, int tid, uint32_t eip,
