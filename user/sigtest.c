@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ucontext.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "ktap.h"
@@ -410,6 +411,51 @@ static bool itimer_real_sends_sigalrm_every_interval(void)
 	return ok;
 }
 
+static volatile int bad_reg, bad_value;
+
+/* Leave a selector in the saved registers that cannot be loaded. */
+static void corrupt_segment(int sig, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+	(void)sig, (void)si;
+	uc->uc_mcontext.gregs[bad_reg] = bad_value;
+}
+
+/* sigreturn to a code segment or data selector the CPU would refuse
+ * must end the program with SIGSEGV, never upset the kernel. (qemu-i386
+ * does not check selectors: only on pagoda and native Linux.) */
+static bool sigreturn_with_bad_selectors_is_sigsegv(void)
+{
+	static const struct { int reg, value; } bad[] = {
+		{ REG_CS, 0x2b }, { REG_DS, 0x1234 }, { REG_SS, 0x0 },
+		{ REG_GS, 0xfff3 },
+	};
+	if (getenv("PAGODA_NO_I386_EXECVE")) {
+		note("skipped: qemu-i386 does not check segment selectors");
+		return true;
+	}
+	bool ok = true;
+	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		int st;
+		fflush(stdout);
+		pid_t pid = fork();
+		if (pid == 0) {
+			bad_reg = bad[i].reg;
+			bad_value = bad[i].value;
+			on(SIGUSR1, corrupt_segment, 0);
+			raise(SIGUSR1);
+			_exit(0);  /* the return went through: wrong */
+		}
+		waitpid(pid, &st, 0);
+		if (!WIFSIGNALED(st) || WTERMSIG(st) != SIGSEGV) {
+			note("register %d = %#x: status %#x", bad[i].reg,
+			     bad[i].value, st);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
 int main(void)
 {
 	static const struct ktap_case cases[] = {
@@ -423,6 +469,7 @@ int main(void)
 		{ "sig.realtime_signals_queue_with_their_values", realtime_signals_queue_with_their_values },
 		{ "sig.bad_arguments_get_linux_errnos", bad_arguments_get_linux_errnos },
 		{ "sig.itimer_real_sends_sigalrm_every_interval", itimer_real_sends_sigalrm_every_interval },
+		{ "sig.sigreturn_with_bad_selectors_is_sigsegv", sigreturn_with_bad_selectors_is_sigsegv },
 	};
 	return ktap_run(cases, KTAP_COUNT(cases));
 }
