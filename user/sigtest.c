@@ -426,16 +426,20 @@ static void corrupt_segment(int sig, siginfo_t *si, void *ucv)
  * does not check selectors: only on pagoda and native Linux.) */
 static bool sigreturn_with_bad_selectors_is_sigsegv(void)
 {
+	/* The last two only on pagoda: x86-64 Linux running i386 programs
+	 * quietly loads a null selector for a bad ds..gs, where i386 Linux
+	 * and pagoda end the program. */
 	static const struct { int reg, value; } bad[] = {
-		{ REG_CS, 0x2b }, { REG_DS, 0x1234 }, { REG_SS, 0x0 },
+		{ REG_CS, 0x2b }, { REG_SS, 0x0 }, { REG_DS, 0x1234 },
 		{ REG_GS, 0xfff3 },
 	};
+	unsigned n = getenv("PAGODA_TEST") ? 4 : 2;
 	if (getenv("PAGODA_NO_I386_EXECVE")) {
 		note("skipped: qemu-i386 does not check segment selectors");
 		return true;
 	}
 	bool ok = true;
-	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (unsigned i = 0; i < n; i++) {
 		int st;
 		fflush(stdout);
 		pid_t pid = fork();
