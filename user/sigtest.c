@@ -411,6 +411,41 @@ static bool itimer_real_sends_sigalrm_every_interval(void)
 	return ok;
 }
 
+/* The old calls i386 still has (sigaction 67, sigprocmask 126,
+ * sigpending 73) and rt_sigtimedwait_time64 (421), as C libraries may
+ * use them. */
+static bool old_calls_and_time64_variant(void)
+{
+	bool ok = true;
+	struct { unsigned long handler, mask, flags, restorer; } oa = {
+		1 /* SIG_IGN */, 1u << (SIGUSR2 - 1), SA_RESTART, 0 }, ob;
+	if (syscall(67, SIGUSR1, &oa, NULL) || syscall(67, SIGUSR1, NULL, &ob) ||
+	    ob.handler != 1 || ob.mask != oa.mask || !(ob.flags & SA_RESTART))
+		ok = fail("sigaction (67) did not set and read back the action");
+	struct sigaction now;
+	sigaction(SIGUSR1, NULL, &now);
+	if (now.sa_handler != SIG_IGN || !sigismember(&now.sa_mask, SIGUSR2))
+		ok = fail("rt_sigaction does not see what sigaction (67) set");
+	signal(SIGUSR1, SIG_DFL);
+	unsigned long set = 1u << (SIGUSR1 - 1), old = 0, pend = 0;
+	if (syscall(126, SIG_BLOCK, &set, &old) || !blocked(SIGUSR1))
+		ok = fail("sigprocmask (126) did not block");
+	raise(SIGUSR1);
+	if (syscall(73, &pend) || !(pend & set))
+		ok = fail("sigpending (73) does not show the blocked signal");
+	sigset_t one;
+	siginfo_t si;
+	long long ts64[2] = { 0, 0 };
+	sigemptyset(&one);
+	sigaddset(&one, SIGUSR1);
+	if (syscall(421, &one, &si, ts64, 8) != SIGUSR1 || si.si_code != SI_TKILL)
+		ok = fail("rt_sigtimedwait_time64 did not take the pending signal");
+	if (syscall(421, &one, &si, ts64, 8) != -1 || errno != EAGAIN)
+		ok = fail("rt_sigtimedwait_time64 with nothing pending was not EAGAIN");
+	syscall(126, SIG_SETMASK, &old, NULL);
+	return ok;
+}
+
 static volatile int bad_reg, bad_value;
 
 /* Leave a selector in the saved registers that cannot be loaded. */
@@ -474,6 +509,7 @@ int main(void)
 		{ "sig.bad_arguments_get_linux_errnos", bad_arguments_get_linux_errnos },
 		{ "sig.itimer_real_sends_sigalrm_every_interval", itimer_real_sends_sigalrm_every_interval },
 		{ "sig.sigreturn_with_bad_selectors_is_sigsegv", sigreturn_with_bad_selectors_is_sigsegv },
+		{ "sig.old_calls_and_time64_variant", old_calls_and_time64_variant },
 	};
 	return ktap_run(cases, KTAP_COUNT(cases));
 }
