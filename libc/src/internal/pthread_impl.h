@@ -19,7 +19,9 @@ struct pthread {
 	void *(*start)(void *);
 	void *arg;
 	void *result;            /* what start returned, or pthread_exit's */
-	void *block;             /* the malloc'd stack and this struct */
+	void *block;             /* the mmap'd guard page, stack and this
+				    struct (NULL for the main thread) */
+	size_t block_len;        /* its length, for munmap */
 };
 
 /* The main thread's, until pthread_create first runs it is also what

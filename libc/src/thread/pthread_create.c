@@ -1,17 +1,20 @@
 /* libc/src/thread/pthread_create.c: a thread is a clone(2) sharing
- * everything, with a malloc'd stack whose top holds its struct pthread,
+ * everything, with an mmap'd stack (a PROT_NONE guard page below it, so an
+ * overflow faults, as musl and glibc do) whose top holds its struct pthread,
  * and a TLS segment (the same GDT entry in every thread, a different
  * base) so %gs:0 is that struct. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "kernel/uapi/sched.h"
 #include "pthread_impl.h"
 #include "syscall.h"
 
 #define DEFAULT_STACK (64 * 1024)
+#define PAGE 4096u
 
 /* Linux's struct user_desc, for a 4 GiB 32-bit data segment at base. */
 struct user_desc {
@@ -57,16 +60,26 @@ int pthread_create(pthread_t *out, const pthread_attr_t *attr,
 			return err;
 	}
 	int saved = errno;
-	char *block = malloc(size + sizeof(struct pthread));
+	if (size > SIZE_MAX / 2)
+		return EINVAL;
+	size_t len = PAGE + ((size + sizeof(struct pthread) + PAGE - 1) & -PAGE);
+	char *block = mmap(NULL, len, PROT_READ | PROT_WRITE,
+			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+	if (block != MAP_FAILED && mprotect(block, PAGE, PROT_NONE) < 0) {
+		munmap(block, len);
+		block = MAP_FAILED;
+	}
 	errno = saved;
-	if (!block)
+	if (block == MAP_FAILED)
 		return EAGAIN;
-	struct pthread *t = (struct pthread *)(block + size);
+	struct pthread *t = (struct pthread *)(((uintptr_t)block + len -
+						sizeof(struct pthread)) & -16);
 	memset(t, 0, sizeof(*t));
 	t->self = t;
 	t->start = fn;
 	t->arg = arg;
 	t->block = block;
+	t->block_len = len;
 	struct user_desc d = { (unsigned)tls_entry, (unsigned)(uintptr_t)t,
 			       0xfffff, DESC_FLAGS };
 	int r = __clone(start, t, CLONE_VM | CLONE_FS | CLONE_FILES |
@@ -74,7 +87,7 @@ int pthread_create(pthread_t *out, const pthread_attr_t *attr,
 			CLONE_SETTLS | CLONE_PARENT_SETTID |
 			CLONE_CHILD_CLEARTID, t, &t->tid, &d, &t->tid);
 	if (r < 0) {
-		free(block);
+		munmap(block, len);
 		return r == -ENOMEM ? EAGAIN : -r;
 	}
 	*out = t;

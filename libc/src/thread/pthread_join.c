@@ -1,10 +1,10 @@
 /* libc/src/thread/pthread_join.c: wait until the kernel zeroes the
- * thread's tid, then free its stack. The kernel's wake at thread exit
+ * thread's tid, then unmap its stack. The kernel's wake at thread exit
  * (CLONE_CHILD_CLEARTID) is a shared-futex wake, and a shared wake finds
  * only shared waiters, on Linux as on pagoda: wait without the private
  * flag. */
 #include <errno.h>
-#include <stdlib.h>
+#include <sys/mman.h>
 
 #include "pthread_impl.h"
 
@@ -18,6 +18,6 @@ int pthread_join(pthread_t t, void **result)
 	if (result)
 		*result = t->result;
 	if (t->block)
-		free(t->block);
+		munmap(t->block, t->block_len);
 	return 0;
 }
