@@ -31,6 +31,7 @@ size_t __stdio_write(FILE *f, const unsigned char *s, size_t n);
 /* Put n bytes into f's buffer (or straight through when unbuffered),
  * holding f's lock; returns n, or less on a write error. */
 size_t __fwritex(const unsigned char *s, size_t n, FILE *f);
+size_t __fwritex_unlocked(const unsigned char *s, size_t n, FILE *f);
 
 /* Write out f's buffered bytes; 0 or EOF (and F_ERR) on failure.
  * __fflush_one takes f's lock; __fflush_unlocked is for its holder. */

@@ -5,7 +5,7 @@
 #include "pthread_impl.h"
 #include "stdio_impl.h"
 
-static size_t fwritex_locked(const unsigned char *s, size_t n, FILE *f)
+size_t __fwritex_unlocked(const unsigned char *s, size_t n, FILE *f)
 {
 	if (!f->buf)
 		return f->write(f, s, n);
@@ -27,7 +27,7 @@ static size_t fwritex_locked(const unsigned char *s, size_t n, FILE *f)
 size_t __fwritex(const unsigned char *s, size_t n, FILE *f)
 {
 	__lock(&f->lock);
-	size_t r = fwritex_locked(s, n, f);
+	size_t r = __fwritex_unlocked(s, n, f);
 	__unlock(&f->lock);
 	return r;
 }

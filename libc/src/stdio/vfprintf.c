@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "pthread_impl.h"
 #include "stdio_impl.h"
 
 #define FL_MINUS 1  /* '-': pad on the right */
@@ -28,7 +29,7 @@ static const char flag_chars[] = "-0+ #";  /* in FL_* bit order */
 static void put(struct out *o, const char *s, int n)
 {
 	if (n > 0) {
-		__fwritex((const unsigned char *)s, n, o->f);
+		__fwritex_unlocked((const unsigned char *)s, n, o->f);
 		o->count += n;
 	}
 }
@@ -153,7 +154,10 @@ static const char *parse(const char *fmt, struct spec *sp, va_list *ap)
 	return *fmt ? fmt + 1 : fmt;
 }
 
-int vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap)
+/* The whole call holds f's lock: one printf's output is never cut by
+ * another thread's. */
+static int vfprintf_locked(FILE *restrict f, const char *restrict fmt,
+			   va_list ap)
 {
 	struct out o = { f, 0 };
 	int had_error = f->flags & F_ERR;
@@ -204,4 +208,12 @@ int vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap)
 	int err = f->flags & F_ERR;
 	f->flags |= had_error;
 	return err ? -1 : o.count;
+}
+
+int vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap)
+{
+	__lock(&f->lock);
+	int r = vfprintf_locked(f, fmt, ap);
+	__unlock(&f->lock);
+	return r;
 }
