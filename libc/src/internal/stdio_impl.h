@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "pthread_impl.h"
+
 #define F_LBF 1  /* line-buffered: flush on '\n' */
 #define F_EOF 2  /* a read returned 0 */
 #define F_ERR 4  /* a read or write failed */
@@ -32,6 +34,13 @@ size_t __stdio_write(FILE *f, const unsigned char *s, size_t n);
  * holding f's lock; returns n, or less on a write error. */
 size_t __fwritex(const unsigned char *s, size_t n, FILE *f);
 size_t __fwritex_unlocked(const unsigned char *s, size_t n, FILE *f);
+
+/* Take / release f's lock, only once the program has threads: a
+ * single-threaded program never writes the lock word (after a fork, a
+ * write would copy the page for nothing). FLOCK returns whether it took
+ * the lock, for FUNLOCK. */
+#define FLOCK(f) (__pthread_multi ? (__lock(&(f)->lock), 1) : 0)
+#define FUNLOCK(f, taken) do { if (taken) __unlock(&(f)->lock); } while (0)
 
 /* Write out f's buffered bytes; 0 or EOF (and F_ERR) on failure.
  * __fflush_one takes f's lock; __fflush_unlocked is for its holder. */

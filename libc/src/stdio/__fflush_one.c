@@ -19,8 +19,8 @@ int __fflush_unlocked(FILE *f)
 
 int __fflush_one(FILE *f)
 {
-	__lock(&f->lock);
+	int taken = FLOCK(f);
 	int r = __fflush_unlocked(f);
-	__unlock(&f->lock);
+	FUNLOCK(f, taken);
 	return r;
 }

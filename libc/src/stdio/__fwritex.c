@@ -26,8 +26,8 @@ size_t __fwritex_unlocked(const unsigned char *s, size_t n, FILE *f)
 
 size_t __fwritex(const unsigned char *s, size_t n, FILE *f)
 {
-	__lock(&f->lock);
+	int taken = FLOCK(f);
 	size_t r = __fwritex_unlocked(s, n, f);
-	__unlock(&f->lock);
+	FUNLOCK(f, taken);
 	return r;
 }

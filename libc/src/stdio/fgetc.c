@@ -25,8 +25,8 @@ static int fgetc_locked(FILE *f)
 
 int fgetc(FILE *f)
 {
-	__lock(&f->lock);
+	int taken = FLOCK(f);
 	int c = fgetc_locked(f);
-	__unlock(&f->lock);
+	FUNLOCK(f, taken);
 	return c;
 }

@@ -212,8 +212,8 @@ static int vfprintf_locked(FILE *restrict f, const char *restrict fmt,
 
 int vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap)
 {
-	__lock(&f->lock);
+	int taken = FLOCK(f);
 	int r = vfprintf_locked(f, fmt, ap);
-	__unlock(&f->lock);
+	FUNLOCK(f, taken);
 	return r;
 }
