@@ -15,6 +15,9 @@
 #include "fs/random.h"
 #include "kernel/lib/string.h"
 #include "kernel/platform.h"
+#include "kernel/proc.h"
+#include "kernel/resource.h"
+#include "kernel/time.h"
 #include "kernel/uapi/auxv.h"
 #include "kernel/uapi/errno.h"
 #include "mm/as.h"
@@ -156,13 +159,19 @@ static int put_strings(struct address_space *as, const struct exec_args *args,
 static int put_auxv(struct address_space *as, vaddr_t at,
 		    const struct elf_image *elf, vaddr_t random, vaddr_t execfn)
 {
+	/* The ids of the process that execs (root for one the kernel
+	 * starts), as getuid() and friends will say. */
+	static const struct cred root;
+	const struct cred *c = proc_current() ? &proc_current()->res.cred
+					      : &root;
 	/* Linux's order for i386, less the vDSO entries pagoda lacks. */
 	const uint32_t auxv[AUXV_PAIRS][2] = {
 		{ AT_HWCAP, platform_hwcap() }, { AT_PAGESZ, PAGE_SIZE },
-		{ AT_CLKTCK, 100 }, { AT_PHDR, elf->phdr_vaddr },
+		{ AT_CLKTCK, USER_HZ }, { AT_PHDR, elf->phdr_vaddr },
 		{ AT_PHENT, elf->phentsize }, { AT_PHNUM, elf->phnum },
 		{ AT_BASE, 0 }, { AT_FLAGS, 0 }, { AT_ENTRY, elf->entry },
-		{ AT_UID, 0 }, { AT_EUID, 0 }, { AT_GID, 0 }, { AT_EGID, 0 },
+		{ AT_UID, c->uid }, { AT_EUID, c->euid }, { AT_GID, c->gid },
+		{ AT_EGID, c->egid },
 		{ AT_SECURE, 0 }, { AT_RANDOM, random }, { AT_EXECFN, execfn },
 		{ AT_NULL, 0 },
 	};

@@ -14,6 +14,7 @@
 #include "kernel/init.h"
 #include "kernel/lib/string.h"
 #include "kernel/thread.h"
+#include "kernel/time.h"
 #include "kernel/panic.h"
 #include "mm/failinject.h"
 #include "mm/pmm.h"
@@ -72,6 +73,7 @@ void kmain(uint32_t magic, paddr_t mbi)
 	pmm_init(&bootinfo);
 	initrd_init();
 	fs_init();
+	time_init();
 	pit_init();
 	console_input_init();
 	cpu_sti();

@@ -9,8 +9,10 @@
 #include "kernel/itimer.h"
 #include "kernel/lock.h"
 #include "kernel/panic.h"
+#include "kernel/resource.h"
 #include "kernel/thread.h"
 #include "kernel/uapi/errno.h"
+#include "kernel/uapi/time.h"
 #include "kernel/signal.h"
 #include "mm/as.h"
 #include "mm/kheap.h"
@@ -86,6 +88,7 @@ struct proc *proc_create(struct proc *parent, int *err)
 	}
 	p->pid = thread_alloc_id();
 	p->parent = parent;
+	resource_init(p, parent);
 	/* A child starts in its parent's group and session; a process the
 	 * kernel starts leads its own. */
 	p->pgid = parent ? parent->pgid : p->pid;
@@ -183,6 +186,7 @@ static void proc_teardown(struct proc *p)
 {
 	/* Leave the address space before freeing it; the kernel half is the
 	 * same everywhere, so this thread's stack stays reachable. */
+	time_proc_exit(p);  /* its faults, for its parent */
 	as_switch(NULL);
 	as_put(p->as);  /* freed unless a vfork parent shares it */
 	p->as = NULL;
@@ -217,6 +221,7 @@ static bool unlink_thread(struct proc *p, struct thread *me)
 	}
 	me->group_next = p->dead;
 	p->dead = me;
+	time_thread_exit(p, me);  /* its CPU time stays the process's */
 	/* Its children now belong to a thread that lives on (__WNOTHREAD). */
 	for (int i = 0; p->threads && i < PROC_MAX; i++)
 		if (procs[i] && procs[i]->parent == p &&
@@ -407,7 +412,7 @@ out:
 
 long proc_wait4(int pid, int *ustatus, int options, void *urusage)
 {
-	static const uint32_t zero_rusage[18];  /* struct rusage on i386 */
+	static const struct rusage32 zero_rusage;
 	struct proc *c;
 
 	if ((unsigned)options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD |
@@ -418,14 +423,21 @@ long proc_wait4(int pid, int *ustatus, int options, void *urusage)
 	int report;
 	int r = wait_for_zombie(proc_current(), pid, options, &c, &report);
 	if (r > 0)  /* a stop or a continue */
-		return ustatus && copy_to_user(ustatus, &report, sizeof(report))
+		return (ustatus &&
+			copy_to_user(ustatus, &report, sizeof(report))) ||
+		       (urusage &&
+			copy_to_user(urusage, &zero_rusage, sizeof(zero_rusage)))
 		       ? -EFAULT : r;
 	if (r || !c)
 		return r;
 	int child_pid = c->pid, status = c->wait_status;
+	struct usage u;  /* the child's and its reaped children's */
+	time_reap_child(proc_current(), c, &u);
+	struct rusage32 ru;
+	time_fill_rusage(&ru, &u);
 	reap(c);  /* as Linux: reaped even if the status cannot be stored */
 	if ((ustatus && copy_to_user(ustatus, &status, sizeof(status))) ||
-	    (urusage && copy_to_user(urusage, zero_rusage, sizeof(zero_rusage))))
+	    (urusage && copy_to_user(urusage, &ru, sizeof(ru))))
 		return -EFAULT;
 	return child_pid;
 }
@@ -440,6 +452,16 @@ int proc_wait(struct proc *p)
 	reap(p);
 	reap_orphans();
 	return status;
+}
+
+int proc_count_user(uint32_t uid)
+{
+	int n = 0;
+	spin_lock(&proc_lock);
+	for (int i = 0; i < PROC_MAX; i++)
+		n += procs[i] && procs[i]->res.cred.uid == uid;
+	spin_unlock(&proc_lock);
+	return n;
 }
 
 int proc_count(void)

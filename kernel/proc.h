@@ -8,7 +8,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "kernel/resource.h"
 #include "kernel/signal.h"
+#include "kernel/syscall.h"
+#include "kernel/time.h"
 #include "kernel/uapi/wait.h"
 #include "kernel/wait.h"
 #include "mm/memlayout.h"
@@ -71,6 +74,15 @@ struct proc {
 	struct proc_signals sig;       /* actions, shared pending signals,
 					  stop state (kernel/signal.h; under
 					  its sig_lock) */
+	struct usage usage_exited;     /* [L] CPU time and faults of its
+					  exited threads (kernel/time.c) */
+	struct usage usage_children;   /* [L] of the children it reaped,
+					  theirs included */
+	struct proc_res res;           /* ids and limits (kernel/resource.h) */
+	uint32_t unimplemented_seen[SYSCALL_NR_MAX / 32 + 1];
+				       /* numbers already logged as
+					  unimplemented (kernel/syscall.c);
+					  the last bit: any past the table */
 };
 
 /* A new process with no image yet (PROC_EMBRYO). Returns NULL with *err
@@ -158,7 +170,9 @@ long proc_set_tid_address(uint32_t tidptr);
  * group) to end (pid > 0: that child; -1: any; 0: any in the caller's
  * process group; below -1: any in group -pid), or with WUNTRACED /
  * WCONTINUED to stop / be continued; store its wait status at ustatus
- * (if not NULL), zero *urusage (if not NULL) and free it if it ended.
+ * (if not NULL), its resource usage and its reaped children's at
+ * *urusage (if not NULL; zeros for a stop or continue) and free it if it
+ * ended.
  * Returns its pid; 0 with WNOHANG if none has changed; -ECHILD if there
  * is no such child; -EINVAL for unknown options; -ERESTARTSYS if a
  * signal interrupts the wait (EINTR, or a restart with SA_RESTART);
@@ -187,5 +201,8 @@ void proc_for_each(void (*fn)(struct proc *p, void *arg), void *arg);
 
 /* Live and zombie processes now. */
 int proc_count(void);
+
+/* Live and zombie processes whose real user id is uid (RLIMIT_NPROC). */
+int proc_count_user(uint32_t uid);
 
 #endif

@@ -8,10 +8,13 @@
 #include "fs/syscalls.h"
 #include "kernel/arch/x86/tls.h"
 #include "kernel/arch/x86/trap.h"
+#include "kernel/clock.h"
+#include "kernel/console.h"
 #include "kernel/futex.h"
-#include "kernel/lib/string.h"
 #include "kernel/itimer.h"
+#include "kernel/lib/string.h"
 #include "kernel/proc.h"
+#include "kernel/resource.h"
 #include "kernel/restart.h"
 #include "kernel/session.h"
 #include "kernel/signal_sys.h"
@@ -156,9 +159,13 @@ static const syscall_fn table[] = {
 	[__NR_unlink] = sys_unlink,
 	[__NR_execve] = sys_execve,
 	[__NR_chdir] = sys_chdir,
+	[__NR_time] = sys_time,
 	[__NR_chmod] = sys_chmod,
 	[__NR_lseek] = sys_lseek,
 	[__NR_getpid] = sys_getpid,
+	[__NR_setuid] = sys_setuid16,
+	[__NR_getuid] = sys_getuid16,
+	[__NR_stime] = sys_stime,
 	[__NR_alarm] = sys_alarm,
 	[__NR_pause] = sys_pause,
 	[__NR_access] = sys_access,
@@ -168,7 +175,12 @@ static const syscall_fn table[] = {
 	[__NR_rmdir] = sys_rmdir,
 	[__NR_dup] = sys_dup,
 	[__NR_pipe] = sys_pipe,
+	[__NR_times] = sys_times,
 	[__NR_brk] = sys_brk,
+	[__NR_setgid] = sys_setgid16,
+	[__NR_getgid] = sys_getgid16,
+	[__NR_geteuid] = sys_geteuid16,
+	[__NR_getegid] = sys_getegid16,
 	[__NR_ioctl] = sys_ioctl,
 	[__NR_fcntl] = sys_fcntl,
 	[__NR_setpgid] = sys_setpgid,
@@ -178,8 +190,17 @@ static const syscall_fn table[] = {
 	[__NR_getpgrp] = sys_getpgrp,
 	[__NR_setsid] = sys_setsid,
 	[__NR_sigaction] = sys_sigaction,
+	[__NR_setreuid] = sys_setreuid16,
+	[__NR_setregid] = sys_setregid16,
 	[__NR_sigsuspend] = sys_sigsuspend,
 	[__NR_sigpending] = sys_sigpending,
+	[__NR_setrlimit] = sys_setrlimit,
+	[__NR_getrlimit] = sys_old_getrlimit,
+	[__NR_getrusage] = sys_getrusage,
+	[__NR_gettimeofday] = sys_gettimeofday,
+	[__NR_settimeofday] = sys_settimeofday,
+	[__NR_getgroups] = sys_getgroups16,
+	[__NR_setgroups] = sys_setgroups16,
 	[__NR_symlink] = sys_symlink,
 	[__NR_readlink] = sys_readlink,
 	[__NR_mmap] = sys_old_mmap,
@@ -188,13 +209,17 @@ static const syscall_fn table[] = {
 	[__NR_setitimer] = sys_setitimer,
 	[__NR_getitimer] = sys_getitimer,
 	[__NR_wait4] = sys_wait4,
+	[__NR_sysinfo] = sys_sysinfo,
 	[__NR_fsync] = sys_fsync,
 	[__NR_sigreturn] = sys_sigreturn,
 	[__NR_clone] = sys_clone,
+	[__NR_uname] = sys_uname,
 	[__NR_mprotect] = sys_mprotect,
 	[__NR_sigprocmask] = sys_sigprocmask,
 	[__NR_getpgid] = sys_getpgid,
 	[__NR_fchdir] = sys_fchdir,
+	[__NR_setfsuid] = sys_setfsuid16,
+	[__NR_setfsgid] = sys_setfsgid16,
 	[__NR__llseek] = sys_llseek,
 	[__NR__newselect] = sys_newselect,
 	[__NR_msync] = sys_msync,
@@ -202,8 +227,14 @@ static const syscall_fn table[] = {
 	[__NR_writev] = sys_writev,
 	[__NR_getsid] = sys_getsid,
 	[__NR_sched_yield] = sys_sched_yield,
+	[__NR_nanosleep] = sys_nanosleep,
 	[__NR_mremap] = sys_mremap,
+	[__NR_setresuid] = sys_setresuid16,
+	[__NR_getresuid] = sys_getresuid16,
 	[__NR_poll] = sys_poll,
+	[__NR_setresgid] = sys_setresgid16,
+	[__NR_getresgid] = sys_getresgid16,
+	[__NR_prctl] = sys_prctl,
 	[__NR_rt_sigreturn] = sys_rt_sigreturn,
 	[__NR_rt_sigaction] = sys_rt_sigaction,
 	[__NR_rt_sigprocmask] = sys_rt_sigprocmask,
@@ -216,12 +247,29 @@ static const syscall_fn table[] = {
 	[__NR_getcwd] = sys_getcwd,
 	[__NR_sigaltstack] = sys_sigaltstack,
 	[__NR_vfork] = sys_vfork,
+	[__NR_ugetrlimit] = sys_getrlimit,
 	[__NR_mmap2] = sys_mmap2,
 	[__NR_truncate64] = sys_truncate64,
 	[__NR_ftruncate64] = sys_ftruncate64,
 	[__NR_stat64] = sys_stat64,
 	[__NR_lstat64] = sys_lstat64,
 	[__NR_fstat64] = sys_fstat64,
+	[__NR_getuid32] = sys_getuid,
+	[__NR_getgid32] = sys_getgid,
+	[__NR_geteuid32] = sys_geteuid,
+	[__NR_getegid32] = sys_getegid,
+	[__NR_setreuid32] = sys_setreuid,
+	[__NR_setregid32] = sys_setregid,
+	[__NR_getgroups32] = sys_getgroups,
+	[__NR_setgroups32] = sys_setgroups,
+	[__NR_setresuid32] = sys_setresuid,
+	[__NR_getresuid32] = sys_getresuid,
+	[__NR_setresgid32] = sys_setresgid,
+	[__NR_getresgid32] = sys_getresgid,
+	[__NR_setuid32] = sys_setuid,
+	[__NR_setgid32] = sys_setgid,
+	[__NR_setfsuid32] = sys_setfsuid,
+	[__NR_setfsgid32] = sys_setfsgid,
 	[__NR_mincore] = sys_mincore,
 	[__NR_madvise] = sys_madvise,
 	[__NR_getdents64] = sys_getdents64,
@@ -229,9 +277,15 @@ static const syscall_fn table[] = {
 	[__NR_gettid] = sys_gettid,
 	[__NR_tkill] = sys_tkill,
 	[__NR_futex] = sys_futex,
+	[__NR_sched_setaffinity] = sys_sched_setaffinity,
+	[__NR_sched_getaffinity] = sys_sched_getaffinity,
 	[__NR_set_thread_area] = sys_set_thread_area,
 	[__NR_exit_group] = sys_exit_group,
 	[__NR_set_tid_address] = sys_set_tid_address,
+	[__NR_clock_settime] = sys_clock_settime,
+	[__NR_clock_gettime] = sys_clock_gettime,
+	[__NR_clock_getres] = sys_clock_getres,
+	[__NR_clock_nanosleep] = sys_clock_nanosleep,
 	[__NR_tgkill] = sys_tgkill,
 	[__NR_openat] = sys_openat,
 	[__NR_mkdirat] = sys_mkdirat,
@@ -246,11 +300,18 @@ static const syscall_fn table[] = {
 	[__NR_ppoll] = sys_ppoll,
 	[__NR_set_robust_list] = sys_set_robust_list,
 	[__NR_get_robust_list] = sys_get_robust_list,
+	[__NR_getcpu] = sys_getcpu,
 	[__NR_dup3] = sys_dup3,
 	[__NR_pipe2] = sys_pipe2,
 	[__NR_rt_tgsigqueueinfo] = sys_rt_tgsigqueueinfo,
+	[__NR_prlimit64] = sys_prlimit64,
 	[__NR_getrandom] = sys_getrandom,
+	[__NR_membarrier] = sys_membarrier,
 	[__NR_statx] = sys_statx,
+	[__NR_clock_gettime64] = sys_clock_gettime64,
+	[__NR_clock_settime64] = sys_clock_settime64,
+	[__NR_clock_getres_time64] = sys_clock_getres_time64,
+	[__NR_clock_nanosleep_time64] = sys_clock_nanosleep_time64,
 	[__NR_pselect6_time64] = sys_pselect6_time64,
 	[__NR_ppoll_time64] = sys_ppoll_time64,
 	[__NR_rt_sigtimedwait_time64] = sys_rt_sigtimedwait_time64,
@@ -259,11 +320,43 @@ static const syscall_fn table[] = {
 	[__NR_faccessat2] = sys_faccessat2,
 };
 
+
+
+
+
+
+_Static_assert(sizeof(table) / sizeof(table[0]) <= SYSCALL_NR_MAX,
+	       "SYSCALL_NR_MAX below the table");
+
+bool syscall_implemented(unsigned nr)
+{
+	return nr < sizeof(table) / sizeof(table[0]) && table[nr];
+}
+
+/* The first call of an unimplemented number by a process: say so on the
+ * kernel log (tools/run-elf shows these lines), once per number. */
+static void log_unimplemented(uint32_t nr)
+{
+	struct proc *p = proc_current();
+	if (!p)
+		return;
+	uint32_t slot = nr < SYSCALL_NR_MAX ? nr : SYSCALL_NR_MAX;  /* the
+		last bit stands for every number past the table */
+	uint32_t bit = 1u << (slot % 32);
+	if (p->unimplemented_seen[slot / 32] & bit)
+		return;
+	p->unimplemented_seen[slot / 32] |= bit;
+	const char *name = syscall_name(nr);
+	pr_info("pid %d (%s): unimplemented system call %u (%s)\n", p->pid,
+		p->name, nr, name ? name : "unknown");
+}
+
 void syscall_dispatch(struct trapframe *tf)
 {
 	uint32_t nr = tf->eax;
 	syscall_fn fn = nr < sizeof(table) / sizeof(table[0]) ? table[nr] : NULL;
 	if (!fn) {
+		log_unimplemented(nr);
 		tf->eax = (uint32_t)-ENOSYS;
 		return;
 	}

@@ -4,9 +4,24 @@
 #ifndef KERNEL_SYSCALL_H
 #define KERNEL_SYSCALL_H
 
+#include <stdbool.h>
+
 struct trapframe;
 
-/* Run the system call tf describes and store its result in tf->eax. */
+#define SYSCALL_NR_MAX 470  /* above every i386 number (463 and up) */
+
+/* Run the system call tf describes and store its result in tf->eax. A
+ * number pagoda does not implement gives ENOSYS, and the first time a
+ * process calls it the kernel log says
+ * `pid N (name): unimplemented system call NNN (name)` (numbers past
+ * SYSCALL_NR_MAX: only the first of them). */
 void syscall_dispatch(struct trapframe *tf);
+
+/* The Linux i386 name of system call nr ("clock_gettime"), or NULL
+ * (kernel/syscall_names.c, generated from kernel/uapi/unistd_32.h). */
+const char *syscall_name(unsigned nr);
+
+/* True if pagoda implements system call nr. */
+bool syscall_implemented(unsigned nr);
 
 #endif

@@ -8,6 +8,7 @@
 #include "kernel/arch/x86/trap.h"
 #include "kernel/lib/string.h"
 #include "kernel/panic.h"
+#include "kernel/preempt.h"
 #include "kernel/proc.h"
 #include "kernel/signal.h"
 #include "mm/as.h"
@@ -137,17 +138,22 @@ static struct thread *dequeue(void)
 static void schedule(void)
 {
 	struct thread *prev = current, *next = dequeue();
+	time_cpu_stop(prev);
 	while (!next) {
-		if (prev->state == THREAD_RUNNABLE)
+		if (prev->state == THREAD_RUNNABLE) {
+			time_cpu_start(prev, prev);
 			return;  /* nobody else wants the CPU */
+		}
 		/* Idle until an interrupt makes someone runnable. */
 		cpu_sti();
 		cpu_hlt();
 		cpu_cli();
 		next = dequeue();
 	}
+	time_cpu_start(next, prev);
 	if (next == prev)  /* woken while idling */
 		return;
+	preempt_switched();
 	if (prev->state == THREAD_RUNNABLE)
 		enqueue(prev);
 	current = next;

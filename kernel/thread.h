@@ -62,6 +62,7 @@ struct thread {
 	struct thread_signals sig; /* mask, pending, altstack (kernel/signal.h) */
 	struct restart_block restart; /* how an interrupted call resumes
 					 (kernel/restart.h); its own */
+	struct cputime cpu;       /* CPU time used (kernel/time.c) */
 };
 
 /* Make the running context (kmain on the boot stack) thread 0. */

@@ -5,6 +5,8 @@
 #include "mm/fault.h"
 
 #include "kernel/lib/string.h"
+#include "kernel/proc.h"
+#include "kernel/resource.h"
 #include "mm/kmap.h"
 #include "mm/pmm.h"
 #include "mm/shmem.h"
@@ -149,6 +151,15 @@ static enum vm_fault_result break_cow(struct address_space *as,
 	return VM_FAULT_OK;
 }
 
+/* How far a stack of as may grow: the RLIMIT_STACK of the process it
+ * belongs to (Linux's acct_stack_growth), or the default limit for an
+ * address space no running process owns (the kernel's tests). */
+static uint64_t stack_limit(const struct address_space *as)
+{
+	struct proc *p = proc_current();
+	return p && p->as == as ? rlimit_cur(p, RLIMIT_STACK) : USER_STACK_LIMIT;
+}
+
 /* addr is in no VMA: if the VMA just above it is a stack, extend it down
  * to addr's page, unless that passes the stack limit or comes within the
  * guard gap of the VMA below. */
@@ -158,7 +169,7 @@ static struct vma *grow_stack(struct address_space *as, vaddr_t addr)
 	if (!stack || !(stack->flags & VMA_GROWSDOWN))
 		return NULL;
 	vaddr_t start = PAGE_ROUND_DOWN(addr);
-	if (stack->end - start > USER_STACK_LIMIT)
+	if (stack->end - start > stack_limit(as))
 		return NULL;
 	struct vma *below = vma_prev(stack);
 	if (below && (start < STACK_GUARD_GAP ||

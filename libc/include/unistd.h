@@ -57,6 +57,17 @@ pid_t tcgetpgrp(int fd);
 int tcsetpgrp(int fd, pid_t pgrp);
 int pause(void);
 unsigned alarm(unsigned seconds);
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
+int setuid(uid_t uid);
+int setgid(gid_t gid);
+int getgroups(int size, gid_t list[]);
+int getresuid(uid_t *r, uid_t *e, uid_t *s);
+int getresgid(gid_t *r, gid_t *e, gid_t *s);
+int setresuid(uid_t r, uid_t e, uid_t s);
+int setresgid(gid_t r, gid_t e, gid_t s);
 
 int brk(void *end);
 void *sbrk(intptr_t increment);

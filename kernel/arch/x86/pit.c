@@ -12,7 +12,7 @@ static volatile uint32_t ticks;
 static void tick(struct trapframe *tf)
 {
 	ticks++;
-	time_tick();
+	time_tick(trap_from_user(tf));
 }
 
 void pit_init(void)

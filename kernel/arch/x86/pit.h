@@ -5,7 +5,8 @@
 
 #include <stdint.h>
 
-#define TICK_HZ 100  /* as Linux's USER_HZ, reported in AT_CLKTCK */
+#define TICK_HZ 1000  /* a 1 ms tick: sleeps end within 1 ms of their
+			 deadline (clock_t stays USER_HZ, 100) */
 
 /* Program channel 0 at TICK_HZ and count ticks on IRQ 0. */
 void pit_init(void);

@@ -9,6 +9,7 @@
 #include "kernel/console.h"
 #include "kernel/lib/string.h"
 #include "kernel/panic.h"
+#include "kernel/preempt.h"
 #include "kernel/proc.h"
 #include "kernel/signal.h"
 #include "kernel/syscall.h"
@@ -165,12 +166,18 @@ void trap(struct trapframe *tf)
 	if (tf->vector >= T_IRQ0 && tf->vector < T_IRQ0 + 16) {
 		handle_irq(tf);
 		/* The kernel is not preemptible: switch only on the way back
-		 * to user mode. */
-		if (tf->vector == T_IRQ0 && user)
-			thread_yield();
+		 * to user mode, when the running thread's slice is over. */
+		if (user)
+			preempt_return_to_user();
 	} else if (tf->vector == T_SYSCALL) {
 		nr = (int)tf->eax;
+		/* System calls run with interrupts on: the clock ticks and
+		 * the console receives while a long call runs, and the call
+		 * may cond_resched(). */
+		cpu_sti();
 		syscall_dispatch(tf);
+		cpu_cli();
+		preempt_return_to_user();
 	} else if (tf->vector == T_PAGE_FAULT) {
 		x86_page_fault(tf);
 	} else if (user) {

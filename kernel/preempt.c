@@ -1,0 +1,49 @@
+/* kernel/preempt.c: time slices (kernel/preempt.h). One CPU: the request
+ * is a flag the tick sets and a switch clears. */
+#include "kernel/preempt.h"
+
+#include "kernel/arch/x86/cpu.h"
+#include "kernel/arch/x86/pit.h"
+#include "kernel/thread.h"
+
+#define SLICE_TICKS (TICK_HZ * SLICE_MS / 1000)
+
+static volatile unsigned slice_left = SLICE_TICKS;  /* interrupts off */
+static volatile bool requested;
+
+void preempt_tick(void)
+{
+	if (slice_left > 0)
+		slice_left--;
+	if (slice_left == 0)
+		requested = true;
+}
+
+void preempt_switched(void)
+{
+	slice_left = SLICE_TICKS;
+	requested = false;
+}
+
+bool preempt_requested(void)
+{
+	return requested;
+}
+
+void preempt_return_to_user(void)
+{
+	if (requested) {
+		requested = false;  /* alone on the run queue: a new slice */
+		slice_left = SLICE_TICKS;
+		thread_yield();
+	}
+}
+
+void cond_resched(void)
+{
+	if (requested && (read_eflags() & EFLAGS_IF)) {
+		requested = false;  /* alone on the run queue: a new slice */
+		slice_left = SLICE_TICKS;
+		thread_yield();
+	}
+}
