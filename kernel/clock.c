@@ -268,7 +268,9 @@ static long do_clock_nanosleep(uint32_t id, uint32_t flags, uint32_t ureq,
 	if (flags & TIMER_ABSTIME)
 		return -ERESTARTNOHAND;  /* the same call restarts as is */
 	struct restart_block *rb = &thread_current()->restart;
-	*rb = (struct restart_block){ nanosleep_restart, deadline, urem, t64 };
+	*rb = (struct restart_block){ .fn = nanosleep_restart,
+				      .deadline_ns = deadline, .rmtp = urem,
+				      .rmtp64 = t64 };
 	return sleep_interrupted(rb);
 }
 

@@ -39,7 +39,7 @@ KTEST(clock, restart_syscall_resumes_once_per_interruption)
 	EXPECT_EQ(sys_restart_syscall(0, 0, 0, 0, 0, 0), -EINTR);
 	/* a pending restart runs, stays armed while it is interrupted again,
 	 * and is spent once it completes */
-	*rb = (struct restart_block){ restart_count, 0, 0, false };
+	*rb = (struct restart_block){ .fn = restart_count };
 	EXPECT_EQ(sys_restart_syscall(0, 0, 0, 0, 0, 0), -ERESTART_RESTARTBLOCK);
 	EXPECT_EQ(sys_restart_syscall(0, 0, 0, 0, 0, 0), 7);
 	EXPECT_EQ(sys_restart_syscall(0, 0, 0, 0, 0, 0), -EINTR);
