@@ -9,11 +9,8 @@
 #include "kernel/arch/x86/tls.h"
 #include "kernel/arch/x86/trap.h"
 #include "kernel/lib/string.h"
-<<<<<<< HEAD
 #include "kernel/lock.h"
-=======
 #include "kernel/resource.h"
->>>>>>> c2b00b0 (Time: callback timers on a 1000 Hz tick with TSC interpolation, CLOCK_REALTIME from the CMOS clock, per-thread CPU time; clock_*/nanosleep (32-bit and time64), gettimeofday, settimeofday, time, stime, times, getrusage, sysinfo, restart_syscall; uname, ids, rlimits (RLIMIT_STACK, RLIMIT_NPROC), prctl, getcpu, affinity, membarrier; unimplemented calls logged once and shown by run-elf; docs/syscalls.md checked against the kernel table; time slices, cond_resched, system calls with interrupts on)
 #include "kernel/signal.h"
 #include "kernel/thread.h"
 #include "kernel/uapi/errno.h"

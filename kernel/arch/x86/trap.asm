@@ -37,14 +37,25 @@ trap_common:
     push esp                      ; struct trapframe *
     call trap
     add esp, 4
-global trap_return
+; Each segment pop and the iret can fault on a selector user space made
+; bad (set_thread_area cleared the descriptor its gs, or ss, still names):
+; trap() knows these labels (trap_return_fault in trap.c) and zeroes the
+; selector (the pops: Linux's fixup) or turns the failed iret into a
+; SIGSEGV for the process. The kernel never panics here.
+global trap_return, trap_pop_gs, trap_pop_fs, trap_pop_es, trap_pop_ds
+global trap_iret
 trap_return:                      ; also where a new thread first returns
     popa
+trap_pop_gs:
     pop gs
+trap_pop_fs:
     pop fs
+trap_pop_es:
     pop es
+trap_pop_ds:
     pop ds
     add esp, 8                    ; vector and error code
+trap_iret:
     iret
 
 section .rodata

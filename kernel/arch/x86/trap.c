@@ -2,6 +2,8 @@
  * every interrupt, exception and system call. */
 #include "kernel/arch/x86/trap.h"
 
+#include <stddef.h>
+
 #include "kernel/arch/x86/cpu.h"
 #include "kernel/arch/x86/extable.h"
 #include "kernel/arch/x86/gdt.h"
@@ -158,6 +160,59 @@ static void user_fault(struct trapframe *tf)
 	}
 }
 
+extern char trap_pop_gs[], trap_pop_fs[], trap_pop_es[], trap_pop_ds[];
+extern char trap_iret[];
+
+/* The frame trap_iret was returning to ring 3 with when it faulted (tf,
+ * a kernel-mode fault, is just below it on the same stack). The CPU
+ * pushed no esp for tf: the interrupted esp is where tf->user_esp would
+ * be, and there the user frame's eip begins. */
+static struct trapframe *iret_frame(struct trapframe *tf)
+{
+	return (struct trapframe *)((char *)&tf->user_esp -
+				    offsetof(struct trapframe, eip));
+}
+
+/* A kernel-mode fault (#GP, #NP, #SS) on the way back to ring 3, caused by
+ * a selector user space made bad: a data segment register about to be
+ * popped names a descriptor set_thread_area cleared, or iret's ss (or
+ * cs) does. Linux's answer: a bad data selector becomes the null one
+ * (the pop is retried with 0, as its entry code does), a bad iret frame
+ * is a SIGSEGV for the process (as x86-64 Linux, whose failed iret
+ * becomes a user-mode #GP; i386 Linux says SIGILL). Returns false if tf
+ * is no such fault. */
+static bool trap_return_fault(struct trapframe *tf)
+{
+	char *at = (char *)tf->eip;
+	if (trap_from_user(tf) || (tf->vector != T_GPF &&
+				   tf->vector != T_NO_SEGMENT &&
+				   tf->vector != T_STACK))
+		return false;
+	if (at == trap_pop_gs || at == trap_pop_fs || at == trap_pop_es ||
+	    at == trap_pop_ds) {
+		tf->user_esp = 0;  /* the slot being popped: a null selector */
+		return true;
+	}
+	if (at != trap_iret)
+		return false;
+	/* Rebuild the user's frame in place: tf holds the user's registers
+	 * (popped, then pushed again by this trap), 12 bytes below where
+	 * the frame had them; eip..ss are still where iret left them. */
+	struct trapframe *u = iret_frame(tf);
+	memmove(u, tf, offsetof(struct trapframe, vector));
+	u->vector = T_GPF;
+	u->err = 0;
+	u->cs = SEG_UCODE;          /* sane, so the next iret cannot fail */
+	u->user_ss = SEG_UDATA;
+	user_fault(u);
+	proc_return_to_user();
+	signal_return_to_user(u, -1);
+	/* Return to ring 3 through u: this trap's own frame is gone. */
+	__asm__ volatile("movl %0, %%esp\n\tjmp trap_return" : : "r"(u)
+			 : "memory");
+	__builtin_unreachable();
+}
+
 void trap(struct trapframe *tf)
 {
 	bool user = trap_from_user(tf);
@@ -182,6 +237,8 @@ void trap(struct trapframe *tf)
 		x86_page_fault(tf);
 	} else if (user) {
 		user_fault(tf);
+	} else if (trap_return_fault(tf)) {
+		/* a bad user selector on the way back: zeroed, or SIGSEGV */
 	} else if (tf->vector == T_GPF && extable_fixup(tf)) {
 		/* A #GP at an instruction listed in .extable
 		 * (probe_read_u32, user copies) resumes at its fixup with

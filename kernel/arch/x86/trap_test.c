@@ -1,0 +1,21 @@
+/* kernel/arch/x86/trap_test.c: the way back to ring 3 survives segment
+ * selectors user space made bad (user/selcheck.c loads a TLS selector
+ * into gs, fs, ds, es or ss and clears its descriptor; it checks itself
+ * and prints KTAP, and passes on Linux too). */
+#include "kernel/proc.h"
+#include "tests/ktest.h"
+#include "tests/uprog.h"
+
+static struct uprog_result res;  /* 4 KiB: not on the stack */
+
+KTEST(trap, bad_user_selectors_are_zeroed_or_sigsegv_never_a_panic)
+{
+	uprog_run("/bin/selcheck", (const char *const[]){ "selcheck", NULL },
+		  &res);
+	ASSERT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_EXITED(0));
+	EXPECT_TRUE(uprog_ktap_passed(&res));
+	if (t->failures)
+		uprog_show(&res);
+	EXPECT_EQ(proc_count(), 0);
+}
