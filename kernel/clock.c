@@ -229,6 +229,7 @@ static long nanosleep_restart(struct restart_block *rb)
 {
 	if (sleep_until(rb->deadline_ns) == 0)
 		return 0;
+	rb->fn = nanosleep_restart;  /* interrupted again: resumable again */
 	return sleep_interrupted(rb);
 }
 
@@ -290,23 +291,6 @@ long sys_nanosleep(uint32_t ureq, uint32_t urem, uint32_t a3, uint32_t a4,
 		   uint32_t a5, uint32_t a6)
 {
 	return do_clock_nanosleep(CLOCK_MONOTONIC, 0, ureq, urem, false);
-}
-
-long restart_none(struct restart_block *rb)
-{
-	return -EINTR;
-}
-
-long sys_restart_syscall(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
-			 uint32_t a5, uint32_t a6)
-{
-	struct restart_block *rb = &thread_current()->restart;
-	long (*fn)(struct restart_block *) = rb->fn ? rb->fn : restart_none;
-	rb->fn = restart_none;  /* one restart per interruption */
-	long r = fn(rb);
-	if (r == -ERESTART_RESTARTBLOCK)
-		rb->fn = fn;        /* interrupted again: resumable again */
-	return r;
 }
 
 long sys_gettimeofday(uint32_t utv, uint32_t utz, uint32_t a3, uint32_t a4,

@@ -27,7 +27,10 @@ KTEST(clock, clocks_sleeps_and_usage_behave_as_linux)
 static long restart_count(struct restart_block *rb)
 {
 	rb->rmtp++;
-	return rb->rmtp < 2 ? -ERESTART_RESTARTBLOCK : 7;
+	if (rb->rmtp >= 2)
+		return 7;
+	rb->fn = restart_count;  /* as nanosleep_restart re-arms itself */
+	return -ERESTART_RESTARTBLOCK;
 }
 
 KTEST(clock, restart_syscall_resumes_once_per_interruption)
