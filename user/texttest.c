@@ -1,10 +1,11 @@
 /* user/texttest.c: the text utilities (echo, true, false, wc, grep, head,
- * tail, sort, env, kill, help) run through fork and execve, output and exit
+ * tail, sort, env, sleep, kill, help) run through fork and execve, output and exit
  * statuses compared byte for byte with GNU's (user/runutil.h); and the
  * test programs that run others (forktest, stackcheck, fstest) started
  * by a bare name from another directory, as the shell starts them. KTAP;
  * runs on pagoda and on a Linux host (tools/check-user-on-host). */
 #include <signal.h>
+#include <time.h>
 
 #include "runutil.h"
 
@@ -106,6 +107,27 @@ static bool env_prints_sets_and_runs(void)
 	return ok && EXPECT("", "hi there\n", "", 0, "env", path, "echo", "hi", "there");
 }
 
+static long long now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* sleep waits at least as long as asked (fractions and suffixes summed). */
+static bool sleep_waits_as_asked(void)
+{
+	long long t0 = now_ns();
+	bool ok = EXPECT("", "", "", 0, "sleep", "0.1", "0.05s", "0.0005m");
+	long long took = now_ns() - t0;
+	if (took < 180000000LL) {
+		note("sleep 0.1 0.05s 0.0005m took %lld ns, want at least 0.18 s", took);
+		ok = false;
+	}
+	ok = ok && EXPECT("", "", "sleep: missing operand\n", 1, "sleep");
+	return ok && EXPECT("", "", "sleep: invalid time interval 'x'\n", 1, "sleep", "x");
+}
+
 /* A child that waits for a signal; its pid as text in buf. */
 static pid_t pausing_child(char *buf, size_t size)
 {
@@ -198,6 +220,7 @@ int main(void)
 		{ "head.tail.n_lines", head_and_tail_take_n_lines },
 		{ "sort.reverse_numeric_unique", sort_reverse_numeric_unique },
 		{ "env.prints_sets_and_runs", env_prints_sets_and_runs },
+		{ "sleep.waits_as_asked", sleep_waits_as_asked },
 		{ "kill.sends_and_lists", kill_sends_and_lists },
 		{ "help.lists_bin", help_lists_the_bin_directory },
 		{ "tests.find_programs_whatever_argv0", tests_find_programs_whatever_argv0 },
