@@ -54,6 +54,14 @@ static pid_t child_dying_of(int sig)
 	fflush(stdout);
 	pid_t pid = fork();
 	if (pid == 0) {
+		/* The default action is what is tested: set it, since whoever
+		 * started us may have left sig ignored or blocked (a shell
+		 * ignores SIGQUIT for a background job). */
+		sigset_t set;
+		sigemptyset(&set);
+		sigaddset(&set, sig);
+		sigprocmask(SIG_UNBLOCK, &set, NULL);
+		signal(sig, SIG_DFL);
 		volatile int *volatile null = 0;
 		if (sig == SIGSEGV)
 			*null = 1;
