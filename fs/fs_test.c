@@ -216,12 +216,7 @@ KTEST(fs, write_out_of_memory_leaks_nothing)
 
 static void run_ktap(struct ktest *t, const char *path)
 {
-	uprog_run(path, (const char *const[]){ path, NULL }, &res);
-	ASSERT_EQ(res.err, 0);
-	EXPECT_EQ(res.status, WAIT_EXITED(0));
-	EXPECT_TRUE(uprog_ktap_passed(&res));
-	if (t->failures)
-		uprog_show(&res);
+	uprog_run_ktap(t, path, NULL, &res);
 }
 
 KTEST(fs, file_calls_from_user_space)

@@ -26,14 +26,9 @@ KTEST(procfs, proc_from_user_space_behaves_as_linux)
 	uint32_t before = proc_entries();
 	mutex_unlock(&fs_tree_lock);
 	uint32_t inodes = inode_count();
-	uprog_run("/bin/proctest",
-		  (const char *const[]){ "/bin/proctest", "a", "b c", "", NULL },
-		  &res);
-	ASSERT_EQ(res.err, 0);
-	EXPECT_EQ(res.status, WAIT_EXITED(0));
-	EXPECT_TRUE(uprog_ktap_passed(&res));
-	if (t->failures)
-		uprog_show(&res);
+	uprog_run_ktap(t, "/bin/proctest",
+		       (const char *const[]){ "/bin/proctest", "a", "b c", "", NULL },
+		       &res);
 	mutex_lock(&fs_tree_lock);
 	EXPECT_EQ(proc_entries(), before);  /* its /proc/PID went with it */
 	mutex_unlock(&fs_tree_lock);

@@ -14,13 +14,8 @@ static struct uprog_result res;  /* 4 KiB: not on the stack */
 
 KTEST(clock, clocks_sleeps_and_usage_behave_as_linux)
 {
-	uprog_run("/bin/timecheck", (const char *const[]){ "timecheck", NULL },
-		  &res);
-	ASSERT_EQ(res.err, 0);
-	EXPECT_EQ(res.status, WAIT_EXITED(0));
-	EXPECT_TRUE(uprog_ktap_passed(&res));
-	if (t->failures)
-		uprog_show(&res);
+	uprog_run_ktap(t, "/bin/timecheck",
+		       (const char *const[]){ "timecheck", NULL }, &res);
 	EXPECT_EQ(proc_count(), 0);
 }
 
@@ -51,12 +46,7 @@ KTEST(clock, restart_syscall_resumes_once_per_interruption)
 
 KTEST(clock, uname_ids_and_limits_behave_as_linux)
 {
-	uprog_run("/bin/sysidcheck", (const char *const[]){ "sysidcheck", NULL },
-		  &res);
-	ASSERT_EQ(res.err, 0);
-	EXPECT_EQ(res.status, WAIT_EXITED(0));
-	EXPECT_TRUE(uprog_ktap_passed(&res));
-	if (t->failures)
-		uprog_show(&res);
+	uprog_run_ktap(t, "/bin/sysidcheck",
+		       (const char *const[]){ "sysidcheck", NULL }, &res);
 	EXPECT_EQ(proc_count(), 0);
 }

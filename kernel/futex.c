@@ -375,11 +375,14 @@ int futex_waiters(void)
 	return nwaiters;
 }
 
-/* CLOCK_REALTIME - CLOCK_MONOTONIC. The kernel has no wall clock yet:
- * until it does, the two clocks agree. */
+/* CLOCK_REALTIME - CLOCK_MONOTONIC now: an absolute CLOCK_REALTIME
+ * deadline becomes a monotonic one when the wait starts (setting the
+ * clock later does not move it; Linux would). */
 static int64_t realtime_offset_ns(void)
 {
-	return 0;
+	/* monotonic read second: a tick in between makes the offset
+	 * smaller, the deadline later, never earlier */
+	return time_realtime_ns() - (int64_t)time_monotonic_ns();
 }
 
 /* A timeout from user space as a CLOCK_MONOTONIC deadline (never 0, which

@@ -16,12 +16,8 @@ static struct uprog_result res;  /* 4 KiB: not on the stack */
 
 KTEST(jobctl, terminal_calls_behave_as_linux)
 {
-	uprog_run("/bin/jobctl", (const char *const[]){ "jobctl", NULL }, &res);
-	ASSERT_EQ(res.err, 0);
-	EXPECT_EQ(res.status, WAIT_EXITED(0));
-	EXPECT_TRUE(uprog_ktap_passed(&res));
-	if (t->failures)
-		uprog_show(&res);
+	uprog_run_ktap(t, "/bin/jobctl",
+		       (const char *const[]){ "jobctl", NULL }, &res);
 	EXPECT_EQ(console_foreground(), 0);  /* its session ended */
 }
 

@@ -12,13 +12,7 @@ static struct uprog_result res;  /* 4 KiB: not on the stack */
 
 KTEST(proc, fork_execve_and_wait_behave_as_linux)
 {
-	uprog_run("/bin/forktest", (const char *const[]){ "/bin/forktest", NULL },
-		  &res);
-	ASSERT_EQ(res.err, 0);
-	EXPECT_EQ(res.status, WAIT_EXITED(0));
-	EXPECT_TRUE(uprog_ktap_passed(&res));
-	if (t->failures)
-		uprog_show(&res);
+	uprog_run_ktap(t, "/bin/forktest", NULL, &res);
 	EXPECT_EQ(proc_count(), 0);  /* every child was reaped */
 }
 
@@ -61,21 +55,13 @@ KTEST(proc, init_adopts_orphans)
 /* x87 and SSE registers are saved and restored with each process. */
 KTEST(proc, fpu_and_sse_registers_are_per_process)
 {
-	uprog_run("/bin/fpucheck", (const char *const[]){ "fpucheck", NULL }, &res);
-	ASSERT_EQ(res.err, 0);
-	EXPECT_EQ(res.status, WAIT_EXITED(0));
-	EXPECT_TRUE(uprog_ktap_passed(&res));
-	if (t->failures)
-		uprog_show(&res);
+	uprog_run_ktap(t, "/bin/fpucheck",
+		       (const char *const[]){ "fpucheck", NULL }, &res);
 }
 
 /* set_thread_area: the TLS segment user code reaches through %gs. */
 KTEST(proc, thread_local_storage_segments_work_as_linux)
 {
-	uprog_run("/bin/tlscheck", (const char *const[]){ "tlscheck", NULL }, &res);
-	ASSERT_EQ(res.err, 0);
-	EXPECT_EQ(res.status, WAIT_EXITED(0));
-	EXPECT_TRUE(uprog_ktap_passed(&res));
-	if (t->failures)
-		uprog_show(&res);
+	uprog_run_ktap(t, "/bin/tlscheck",
+		       (const char *const[]){ "tlscheck", NULL }, &res);
 }

@@ -12,12 +12,7 @@ static struct uprog_result res;  /* 4 KiB: not on the stack */
 
 static void run_ktap(struct ktest *t, const char *path)
 {
-	uprog_run(path, (const char *const[]){ path, NULL }, &res);
-	ASSERT_EQ(res.err, 0);
-	EXPECT_EQ(res.status, WAIT_EXITED(0));
-	EXPECT_TRUE(uprog_ktap_passed(&res));
-	if (t->failures)
-		uprog_show(&res);
+	uprog_run_ktap(t, path, NULL, &res);
 	EXPECT_EQ(proc_count(), 0);  /* every child was reaped */
 }
 

@@ -14,13 +14,7 @@ static struct uprog_result res;  /* 4 KiB: not on the stack */
 
 KTEST(threads, pthreads_exit_exec_fork_behave_as_linux)
 {
-	uprog_run("/bin/threadtest", (const char *const[]){ "/bin/threadtest",
-							   NULL }, &res);
-	ASSERT_EQ(res.err, 0);
-	EXPECT_EQ(res.status, WAIT_EXITED(0));
-	EXPECT_TRUE(uprog_ktap_passed(&res));
-	if (t->failures)
-		uprog_show(&res);
+	uprog_run_ktap(t, "/bin/threadtest", NULL, &res);
 	EXPECT_EQ(proc_count(), 0);
 	EXPECT_EQ(futex_waiters(), 0);
 }
@@ -29,13 +23,8 @@ KTEST(threads, pthreads_exit_exec_fork_behave_as_linux)
  * word in a copy-on-write page and one shared by two processes. */
 KTEST(threads, futex_behaves_as_linux)
 {
-	uprog_run("/bin/futextest", (const char *const[]){ "futextest", NULL },
-		  &res);
-	ASSERT_EQ(res.err, 0);
-	EXPECT_EQ(res.status, WAIT_EXITED(0));
-	EXPECT_TRUE(uprog_ktap_passed(&res));
-	if (t->failures)
-		uprog_show(&res);
+	uprog_run_ktap(t, "/bin/futextest",
+		       (const char *const[]){ "futextest", NULL }, &res);
 	EXPECT_EQ(proc_count(), 0);
 	EXPECT_EQ(futex_waiters(), 0);
 }
@@ -45,26 +34,16 @@ KTEST(threads, futex_behaves_as_linux)
  * the end (the runner compares frames and heap bytes). */
 KTEST(threads, create_join_1000_times_leaks_nothing)
 {
-	uprog_run("/bin/threadtest", (const char *const[]){ "/bin/threadtest",
-							   "join1000", NULL },
-		  &res);
-	ASSERT_EQ(res.err, 0);
-	EXPECT_EQ(res.status, WAIT_EXITED(0));
-	EXPECT_TRUE(uprog_ktap_passed(&res));
-	if (t->failures)
-		uprog_show(&res);
+	uprog_run_ktap(t, "/bin/threadtest",
+		       (const char *const[]){ "/bin/threadtest", "join1000", NULL },
+		       &res);
 	EXPECT_EQ(proc_count(), 0);
 }
 
 /* clone's flag checks and tid pointers, wait4's thread options. */
 KTEST(threads, clone_flags_and_wait4_options_are_linux_s)
 {
-	uprog_run("/bin/clonecheck", (const char *const[]){ "clonecheck", NULL },
-		  &res);
-	ASSERT_EQ(res.err, 0);
-	EXPECT_EQ(res.status, WAIT_EXITED(0));
-	EXPECT_TRUE(uprog_ktap_passed(&res));
-	if (t->failures)
-		uprog_show(&res);
+	uprog_run_ktap(t, "/bin/clonecheck",
+		       (const char *const[]){ "clonecheck", NULL }, &res);
 	EXPECT_EQ(proc_count(), 0);
 }

@@ -163,12 +163,8 @@ KTEST(mmap, shared_anonymous_frames_outlive_one_side)
 
 KTEST(mmap, calls_behave_as_linux_from_a_program)
 {
-	uprog_run("/bin/mmaptest", (const char *const[]){ "mmaptest", NULL }, &res);
-	ASSERT_EQ(res.err, 0);
-	EXPECT_EQ(res.status, WAIT_EXITED(0));
-	EXPECT_TRUE(uprog_ktap_passed(&res));
-	if (t->failures)
-		uprog_show(&res);
+	uprog_run_ktap(t, "/bin/mmaptest",
+		       (const char *const[]){ "mmaptest", NULL }, &res);
 	EXPECT_EQ(proc_count(), 0);
 }
 
@@ -203,12 +199,8 @@ KTEST(mmap, out_of_memory_while_touching_kills_only_that_process)
 
 KTEST(mmap, file_mappings_behave_as_linux_from_a_program)
 {
-	uprog_run("/bin/mmapfile", (const char *const[]){ "mmapfile", NULL }, &res);
-	ASSERT_EQ(res.err, 0);
-	EXPECT_EQ(res.status, WAIT_EXITED(0));
-	EXPECT_TRUE(uprog_ktap_passed(&res));
-	if (t->failures)
-		uprog_show(&res);
+	uprog_run_ktap(t, "/bin/mmapfile",
+		       (const char *const[]){ "mmapfile", NULL }, &res);
 	EXPECT_EQ(proc_count(), 0);
 }
 

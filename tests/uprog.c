@@ -5,6 +5,7 @@
 #include "fs/file.h"
 #include "kernel/console.h"
 #include "kernel/lib/string.h"
+#include "tests/ktest.h"
 
 void uprog_run(const char *path, const char *const *argv,
 	       struct uprog_result *r)
@@ -75,4 +76,20 @@ void uprog_show(const struct uprog_result *r)
 		kprintf("#   | %.*s\n", n, line);
 		line += n + (nl ? 1 : 0);
 	}
+}
+
+bool uprog_run_ktap(struct ktest *t, const char *path,
+		    const char *const *argv, struct uprog_result *r)
+{
+	int before = t->failures;
+	const char *const just_path[] = { path, NULL };
+	uprog_run(path, argv ? argv : just_path, r);
+	EXPECT_EQ(r->err, 0);
+	if (!r->err) {
+		EXPECT_EQ(r->status, WAIT_EXITED(0));
+		EXPECT_TRUE(uprog_ktap_passed(r));
+	}
+	if (t->failures != before)
+		uprog_show(r);
+	return t->failures == before;
 }

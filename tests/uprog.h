@@ -33,4 +33,13 @@ bool uprog_ktap_passed(const struct uprog_result *r);
 /* Print the captured output as KTAP diagnostics ("# ..." lines). */
 void uprog_show(const struct uprog_result *r);
 
+struct ktest;
+
+/* The usual check of a KTEST case t on a user test program: run path
+ * with argv (NULL: just { path }) into r, then expect that it started,
+ * exited with status 0 and printed a passing KTAP stream; on a failure,
+ * show its output. Returns true if all of that held. */
+bool uprog_run_ktap(struct ktest *t, const char *path,
+		    const char *const *argv, struct uprog_result *r);
+
 #endif

@@ -12,6 +12,7 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "kernel/uapi/futex.h"
@@ -92,6 +93,48 @@ static bool futex_errors_are_linux_s(void)
 		note("futex_time64 wait: %ld errno %d", r, errno);
 		ok = false;
 	}
+	return ok;
+}
+
+/* ---- absolute deadlines on either clock ---- */
+
+static int64_t now_ns(clockid_t clock)
+{
+	struct timespec ts;
+	clock_gettime(clock, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* FUTEX_WAIT_BITSET until the absolute time at on clock (with
+ * FUTEX_CLOCK_REALTIME for CLOCK_REALTIME); true if it timed out no
+ * earlier than at, and within 2 s of it (a 5 s alarm kills a wait that
+ * took the deadline for another clock's). */
+static bool wait_until(clockid_t clock, int64_t at)
+{
+	struct { long sec, nsec; } ts = { (long)(at / 1000000000),
+					  (long)(at % 1000000000) };
+	int op = FUTEX_WAIT_BITSET_PRIVATE |
+		 (clock == CLOCK_REALTIME ? FUTEX_CLOCK_REALTIME : 0);
+	word = 5;
+	alarm(5);
+	errno = 0;
+	long r = futex(&word, op, 5, &ts, NULL, -1);
+	int e = errno;
+	alarm(0);
+	int64_t now = now_ns(clock);
+	bool ok = r == -1 && e == ETIMEDOUT && now >= at &&
+		  now - at < 2000000000;
+	if (!ok)
+		note("clock %d: %ld errno %d, %lld ns after the deadline",
+		     (int)clock, r, e, (long long)(now - at));
+	return ok;
+}
+
+static bool absolute_deadlines_on_both_clocks(void)
+{
+	bool ok = wait_until(CLOCK_MONOTONIC, now_ns(CLOCK_MONOTONIC) + 30000000);
+	ok &= wait_until(CLOCK_REALTIME, now_ns(CLOCK_REALTIME) + 30000000);
+	ok &= wait_until(CLOCK_REALTIME, now_ns(CLOCK_REALTIME) - 1000000000);
 	return ok;
 }
 
@@ -390,6 +433,8 @@ static bool a_shared_futex_works_across_fork(void)
 
 static const struct ktap_case cases[] = {
 	{ "futex.errors_are_linux_s", futex_errors_are_linux_s },
+	{ "futex.absolute_deadlines_on_both_clocks",
+	  absolute_deadlines_on_both_clocks },
 	{ "futex.a_signal_interrupts_or_restarts_a_wait",
 	  a_signal_interrupts_or_restarts_a_wait },
 	{ "futex.requeue_moves_waiters_to_another_word",

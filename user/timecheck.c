@@ -1,10 +1,12 @@
 /* user/timecheck.c: clocks, sleeps and resource usage as a program sees
  * them: clock_gettime/getres/nanosleep (32-bit and time64 calls),
- * gettimeofday, time, times, getrusage and sysinfo. The same binary runs
+ * gettimeofday, time, times, getrusage and sysinfo; alarm ending a
+ * nanosleep early with the time left. The same binary runs
  * on Linux (tools/check-user-on-host): every bound here holds on both.
  * Prints KTAP; exits 0 if every case passed. */
 #include <alloca.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
@@ -218,6 +220,43 @@ static bool nanosleep_sleeps_as_long_as_asked(void)
 	return ok && nanosleep(&req, NULL) == 0;
 }
 
+static volatile int alarms;
+
+static void on_alarm(int sig __attribute__((unused)))
+{
+	alarms++;
+}
+
+/* alarm(1) during a 3 s nanosleep, with a handler without SA_RESTART:
+ * EINTR after about a second, and rem holds the time that was left (3 s
+ * less the time slept, to within a tick). */
+static bool alarm_interrupts_nanosleep_with_time_left(void)
+{
+	struct sigaction sa, old;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alarm;
+	sigaction(SIGALRM, &sa, &old);
+	struct timespec req = { 3, 0 }, rem = { -1, -1 };
+	alarms = 0;
+	alarm(1);
+	int64_t t0 = now(CLOCK_MONOTONIC);
+	errno = 0;
+	int r = nanosleep(&req, &rem);
+	int e = errno;
+	int64_t slept = now(CLOCK_MONOTONIC) - t0, left = ns_of(&rem);
+	sigaction(SIGALRM, &old, NULL);
+	bool ok = r == -1 && e == EINTR && alarms == 1 &&
+		  slept >= 900 * MS && slept < 2500 * MS &&
+		  rem.tv_nsec >= 0 && rem.tv_nsec < 1000000000 &&
+		  left <= 3000 * MS - slept + 10 * MS &&
+		  left >= 3000 * MS - slept - 10 * MS && left <= 2100 * MS;
+	if (!ok)
+		note("nanosleep %d errno %d, %d alarms, slept %lld ns, "
+		     "rem %lld.%09ld", r, e, alarms, (long long)slept,
+		     (long long)rem.tv_sec, (long)rem.tv_nsec);
+	return ok;
+}
+
 static bool nanosleep_rejects_bad_times(void)
 {
 	struct timespec bad[] = { { 0, 1000000000 }, { 0, -1 }, { -1, 0 } };
@@ -400,6 +439,8 @@ static const struct ktap_case cases[] = {
 	{ "clock.time64_calls", time64_calls_agree },
 	{ "sleep.nanosleep_duration", nanosleep_sleeps_as_long_as_asked },
 	{ "sleep.nanosleep_einval", nanosleep_rejects_bad_times },
+	{ "sleep.alarm_interrupts_nanosleep_with_time_left",
+	  alarm_interrupts_nanosleep_with_time_left },
 	{ "sleep.clock_nanosleep_abstime", clock_nanosleep_absolute },
 	{ "sleep.clock_nanosleep_bad_clocks",
 	  clock_nanosleep_refuses_what_linux_refuses },

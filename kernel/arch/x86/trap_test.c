@@ -10,12 +10,7 @@ static struct uprog_result res;  /* 4 KiB: not on the stack */
 
 KTEST(trap, bad_user_selectors_are_zeroed_or_sigsegv_never_a_panic)
 {
-	uprog_run("/bin/selcheck", (const char *const[]){ "selcheck", NULL },
-		  &res);
-	ASSERT_EQ(res.err, 0);
-	EXPECT_EQ(res.status, WAIT_EXITED(0));
-	EXPECT_TRUE(uprog_ktap_passed(&res));
-	if (t->failures)
-		uprog_show(&res);
+	uprog_run_ktap(t, "/bin/selcheck",
+		       (const char *const[]){ "selcheck", NULL }, &res);
 	EXPECT_EQ(proc_count(), 0);
 }
