@@ -54,6 +54,8 @@ HOST_OBJ := $(patsubst %,$(BUILD)/host/%.o,$(HOST_SRC))
 
 TOOLS_OK := $(BUILD)/.tools-ok
 INITRD   := $(BUILD)/initrd.cpio
+# The lab graders (labs/NAME/grade.c; the rules are with the user programs).
+LAB_GRADERS := $(patsubst labs/%/grade.c,$(BUILD)/labs/%/grade,$(wildcard labs/*/grade.c))
 
 .PHONY: all kernel run test iso run-iso debug gdb clean host-test corpus
 all: kernel
@@ -148,7 +150,8 @@ $(BUILD)/corpus/MANIFEST: $(BUILD)/mkcorpus
 
 corpus: $(BUILD)/corpus/MANIFEST
 
-test: $(BUILD)/kernel.elf $(BUILD)/host/unit $(INITRD) $(FUZZ_REPLAY) $(BUILD)/bench.cpio
+test: $(BUILD)/kernel.elf $(BUILD)/host/unit $(INITRD) $(FUZZ_REPLAY) $(BUILD)/bench.cpio \
+      $(LAB_GRADERS)
 	@tools/run-tests $(BUILD)
 
 # QEMU's status is init's exit status, encoded as (code << 1) | 1 by the
@@ -233,6 +236,31 @@ $(USER_BIN): $(BUILD)/user/%: $(BUILD)/user/%.o $(CRT1) $(LIBC_A)
 	$(Q)$(CC) $(ULDFLAGS) -o $@ $(CRT1) $< $(LIBC_A) -lgcc
 
 -include $(LIBC_OBJ:.o=.d) $(USER_BIN:=.d)
+
+# The labs (docs/labs.md): each labs/NAME/grade.c is a user program on
+# pagoda's libc, the lab's grader. `make grade LAB=NAME` builds and runs
+# it (labs/grade); `make check-labs` (also part of `make test`, through
+# tools/check-labs) checks that every grader passes on this tree and fails
+# on the lab's starting point (labs/NAME/start).
+
+$(BUILD)/labs/%.o: labs/%.c | $(TOOLS_OK)
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(UCFLAGS) -c $< -o $@
+
+$(LAB_GRADERS): $(BUILD)/labs/%/grade: $(BUILD)/labs/%/grade.o $(CRT1) $(LIBC_A)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ULDFLAGS) -o $@ $(CRT1) $< $(LIBC_A) -lgcc
+
+.PHONY: grade check-labs
+grade: $(BUILD)/kernel.elf $(USER_BIN) $(LAB_GRADERS)
+	@[ -n "$(LAB)" ] || { echo "usage: make grade LAB=NAME (one of: $(notdir $(patsubst %/grade.c,%,$(wildcard labs/*/grade.c))))"; exit 2; }
+	@labs/grade $(LAB) $(BUILD)
+
+check-labs: $(BUILD)/kernel.elf $(USER_BIN) $(LAB_GRADERS)
+	@tools/check-labs $(BUILD)/kernel.elf
+
+-include $(LAB_GRADERS:=.d)
 # The benchmark (bench/, `make bench`): bench/bench*.c on pagoda's libc and
 # three tiny assembly programs, packed alone into bench.cpio, the initrd
 # both pagoda and Linux boot it from.

@@ -7,6 +7,8 @@
 #include "kernel/panic.h"
 #include "kernel/uapi/errno.h"
 #include "mm/kheap.h"
+#include "mm/kmap.h"
+#include "mm/pmm.h"
 #include "mm/shmem.h"
 #include "mm/vm_file.h"
 #include "mm/vmm.h"
@@ -50,6 +52,20 @@ static struct vma *vma_copy(const struct vma *v)
 	return c;
 }
 
+/* LAB(cow.fork) begin: the copy-on-write half of fork (labs/cow) */
+/* Give child the pages of as that v covers; returns how many, or -ENOMEM.
+ * A shared mapping stays shared; in any other the frames are shared
+ * read-only, copy-on-write: private to each side from now on, so neither
+ * may write in place (break_cow() in mm/fault.c copies at the first
+ * write). */
+static int fork_pages(struct address_space *as, struct address_space *child,
+		      const struct vma *v)
+{
+	return vmm_share_range(as->pd, child->pd, v->start, v->end,
+			       !vma_is_shared(v));
+}
+/* LAB(cow.fork) end */
+
 struct address_space *as_fork(struct address_space *as)
 {
 	struct address_space *child = as_create();
@@ -67,10 +83,7 @@ struct address_space *as_fork(struct address_space *as)
 			goto out_destroy;
 		int err = vma_insert(&child->vmas, c);
 		KASSERT(err == 0);  /* as's VMAs do not overlap */
-		/* A shared mapping stays shared; everything else is private
-		 * to each side from now on, so neither may write in place. */
-		int n = vmm_share_range(as->pd, child->pd, v->start, v->end,
-					!vma_is_shared(v));
+		int n = fork_pages(as, child, v);
 		if (n < 0)
 			goto out_destroy;
 		child->resident += (unsigned long)n;

@@ -173,10 +173,12 @@ static int share_table(pte_t *src, vaddr_t base, unsigned first,
 			dst = pte - i;
 		}
 		KASSERT(!(dst[i] & PTE_P));  /* to has nothing mapped here */
+		/* LAB(cow.share) begin: copy-on-write: both sides read-only */
 		if (cow && (src[i] & PTE_W)) {
 			src[i] &= ~PTE_W;
 			*protected = true;
 		}
+		/* LAB(cow.share) end */
 		pmm_ref_frame(PTE_ADDR(src[i]));
 		dst[i] = src[i] & (PAGE_MASK | PTE_P | PTE_W | PTE_U);
 		(*count)++;
