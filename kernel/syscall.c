@@ -20,6 +20,7 @@
 #include "kernel/signal_sys.h"
 #include "kernel/thread.h"
 #include "kernel/uapi/errno.h"
+#include "kernel/uapi/pagoda_unistd.h"
 #include "kernel/uapi/unistd_32.h"
 #include "mm/as.h"
 #include "mm/mmap.h"
@@ -320,6 +321,12 @@ static const syscall_fn table[] = {
 	[__NR_faccessat2] = sys_faccessat2,
 };
 
+/* pagoda's own calls (kernel/uapi/pagoda_unistd.h), from PAGODA_NR_BASE. */
+_Static_assert(PAGODA_NR_BASE > SYSCALL_NR_MAX, "pagoda's calls above Linux's");
+static const syscall_fn pagoda_table[PAGODA_NR_END - PAGODA_NR_BASE] = {
+	[__NR_pagoda_frame - PAGODA_NR_BASE] = sys_pagoda_frame,
+};
+
 
 
 
@@ -328,9 +335,19 @@ static const syscall_fn table[] = {
 _Static_assert(sizeof(table) / sizeof(table[0]) <= SYSCALL_NR_MAX,
 	       "SYSCALL_NR_MAX below the table");
 
+/* The handler of number nr, or NULL. */
+static syscall_fn syscall_lookup(uint32_t nr)
+{
+	if (nr < sizeof(table) / sizeof(table[0]))
+		return table[nr];
+	if (nr >= PAGODA_NR_BASE && nr < PAGODA_NR_END)
+		return pagoda_table[nr - PAGODA_NR_BASE];
+	return NULL;
+}
+
 bool syscall_implemented(unsigned nr)
 {
-	return nr < sizeof(table) / sizeof(table[0]) && table[nr];
+	return syscall_lookup(nr) != NULL;
 }
 
 /* The first call of an unimplemented number by a process: say so on the
@@ -354,7 +371,7 @@ static void log_unimplemented(uint32_t nr)
 void syscall_dispatch(struct trapframe *tf)
 {
 	uint32_t nr = tf->eax;
-	syscall_fn fn = nr < sizeof(table) / sizeof(table[0]) ? table[nr] : NULL;
+	syscall_fn fn = syscall_lookup(nr);
 	if (!fn) {
 		log_unimplemented(nr);
 		tf->eax = (uint32_t)-ENOSYS;

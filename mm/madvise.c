@@ -1,6 +1,7 @@
 /* mm/madvise.c: madvise, msync and mincore, the calls that walk a range
- * of VMAs and look at (or drop) the pages behind them. An unmapped hole in
- * the range is ENOMEM for all three, as Linux. */
+ * of VMAs and look at (or drop) the pages behind them (an unmapped hole in
+ * the range is ENOMEM for all three, as Linux), and pagoda_frame, which
+ * looks at one page's frame. */
 #include "mm/mmap.h"
 
 #include "kernel/proc.h"
@@ -132,4 +133,14 @@ long sys_mincore(uint32_t start, uint32_t len, uint32_t uvec, uint32_t a4,
 		pages -= n;
 	}
 	return 0;
+}
+
+long sys_pagoda_frame(uint32_t addr, uint32_t a2, uint32_t a3, uint32_t a4,
+		      uint32_t a5, uint32_t a6)
+{
+	paddr_t frame;
+	if (!user_range_ok((const void *)addr, 1) ||
+	    !vmm_query(proc_current()->as->pd, addr & ~(PAGE_SIZE - 1), &frame, NULL))
+		return -EFAULT;
+	return (long)(frame / PAGE_SIZE);
 }

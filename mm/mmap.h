@@ -84,4 +84,12 @@ long sys_msync(uint32_t start, uint32_t len, uint32_t flags, uint32_t a4,
 long sys_mincore(uint32_t start, uint32_t len, uint32_t uvec, uint32_t a4,
 		 uint32_t a5, uint32_t a6);
 
+/* pagoda_frame(addr), a pagoda-only call (kernel/uapi/pagoda_unistd.h):
+ * the number of the physical frame mapped at user address addr in the
+ * caller's page tables (frame = physical address / 4096), so a program
+ * can see two of its pages share one frame. -EFAULT if addr is not a
+ * user address or no page is mapped there yet (touch it first). */
+long sys_pagoda_frame(uint32_t addr, uint32_t a2, uint32_t a3, uint32_t a4,
+		      uint32_t a5, uint32_t a6);
+
 #endif

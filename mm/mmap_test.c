@@ -204,6 +204,19 @@ KTEST(mmap, file_mappings_behave_as_linux_from_a_program)
 	EXPECT_EQ(proc_count(), 0);
 }
 
+/* user/framecheck asks pagoda_frame() (pagoda's own call) which frame
+ * backs its text page and a mapping of its own file: the same one. */
+KTEST(mmap, a_program_sees_its_text_and_a_mapping_share_a_frame)
+{
+	uprog_run("/bin/framecheck", (const char *const[]){ "framecheck", NULL }, &res);
+	ASSERT_EQ(res.err, 0);
+	EXPECT_EQ(res.status, WAIT_EXITED(0));
+	EXPECT_TRUE(uprog_ktap_passed(&res));
+	EXPECT_NULL(strstr(res.out, "SKIP"));
+	if (t->failures)
+		uprog_show(&res);
+}
+
 static char path_buf[PATH_MAX];  /* walk() wants a PATH_MAX buffer */
 
 /* The frame a read fault at va of as maps, or 0. */
