@@ -54,12 +54,14 @@ static long sys_getpid(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
 	return proc_current()->pid;
 }
 
+/* LAB(syscall.impl) begin: getppid (labs/syscall) */
 static long sys_getppid(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
 			uint32_t a5, uint32_t a6)
 {
 	struct proc *parent = proc_current()->parent;
 	return parent ? parent->pid : 0;
 }
+/* LAB(syscall.impl) end */
 
 static long sys_fork(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
 		     uint32_t a5, uint32_t a6)
@@ -187,7 +189,9 @@ static const syscall_fn table[] = {
 	[__NR_setpgid] = sys_setpgid,
 	[__NR_umask] = sys_umask,
 	[__NR_dup2] = sys_dup2,
+	/* LAB(syscall.table) begin */
 	[__NR_getppid] = sys_getppid,
+	/* LAB(syscall.table) end */
 	[__NR_getpgrp] = sys_getpgrp,
 	[__NR_setsid] = sys_setsid,
 	[__NR_sigaction] = sys_sigaction,

@@ -246,6 +246,7 @@ bool as_range_free(const struct address_space *as, vaddr_t start, vaddr_t end)
 	return next->start >= end && next->start - end >= gap;
 }
 
+/* LAB(lazy.brk) begin: a lazy break (labs/lazy) */
 vaddr_t as_brk(struct address_space *as, vaddr_t want)
 {
 	if (want < as->brk_start || want > USER_TOP - PAGE_SIZE)
@@ -277,6 +278,7 @@ vaddr_t as_brk(struct address_space *as, vaddr_t want)
 	as->brk = want;
 	return want;
 }
+/* LAB(lazy.brk) end */
 
 /* True if VMAs cover [start, end) without a hole. */
 static bool range_mapped(struct address_space *as, vaddr_t start, vaddr_t end)

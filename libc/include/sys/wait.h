@@ -9,5 +9,8 @@
 
 pid_t wait(int *status);
 pid_t waitpid(pid_t pid, int *status, int options);
+struct rusage;
+/* waitpid, and the ended child's resource usage in *ru (if not NULL). */
+pid_t wait4(pid_t pid, int *status, int options, struct rusage *ru);
 
 #endif
