@@ -208,9 +208,14 @@ LIBC_OBJ := $(patsubst libc/%.c,$(BUILD)/libc/%.o,$(wildcard libc/src/*/*.c))
 LIBC_A   := $(BUILD)/libc/libc.a
 CRT1     := $(BUILD)/libc/crt1.o
 USER_BIN := $(patsubst user/%.c,$(BUILD)/user/%,$(wildcard user/*.c))
+# A bigger program is a directory, user/NAME/*.c (the shell, user/sh/):
+# its objects go to $(BUILD)/user-obj/NAME/, the program to $(BUILD)/user/NAME.
+USER_DIRS := $(sort $(patsubst user/%/,%,$(dir $(wildcard user/*/*.c))))
+USER_MULTI_BIN := $(addprefix $(BUILD)/user/,$(USER_DIRS))
+USER_MULTI_OBJ := $(patsubst user/%.c,$(BUILD)/user-obj/%.o,$(wildcard user/*/*.c))
 
 .PHONY: user
-user: $(USER_BIN)
+user: $(USER_BIN) $(USER_MULTI_BIN)
 
 $(BUILD)/libc/%.o: libc/%.c | $(TOOLS_OK)
 	@mkdir -p $(@D)
@@ -235,7 +240,19 @@ $(USER_BIN): $(BUILD)/user/%: $(BUILD)/user/%.o $(CRT1) $(LIBC_A)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ULDFLAGS) -o $@ $(CRT1) $< $(LIBC_A) -lgcc
 
--include $(LIBC_OBJ:.o=.d) $(USER_BIN:=.d)
+$(BUILD)/user-obj/%.o: user/%.c | $(TOOLS_OK)
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(UCFLAGS) -c $< -o $@
+
+define user_multi_link
+$(BUILD)/user/$(1): $(filter $(BUILD)/user-obj/$(1)/%,$(USER_MULTI_OBJ)) $(CRT1) $(LIBC_A)
+	@echo "  LD      $$@"
+	$(Q)$(CC) $(ULDFLAGS) -o $$@ $(CRT1) $(filter $(BUILD)/user-obj/$(1)/%,$(USER_MULTI_OBJ)) $(LIBC_A) -lgcc
+endef
+$(foreach p,$(USER_DIRS),$(eval $(call user_multi_link,$(p))))
+
+-include $(LIBC_OBJ:.o=.d) $(USER_BIN:=.d) $(USER_MULTI_OBJ:.o=.d)
 
 # The labs (docs/labs.md): each labs/NAME/grade.c is a user program on
 # pagoda's libc, the lab's grader. `make grade LAB=NAME` builds and runs
@@ -302,7 +319,7 @@ clean:
 # The initrd carries the programs without their debug sections (gdb and
 # the host checks use $(BUILD)/user): half the size, which leaves an
 # 8 MiB machine (make test's low-memory run) room to work.
-INITRD_BIN := $(patsubst $(BUILD)/user/%,$(BUILD)/initrd-bin/%,$(USER_BIN))
+INITRD_BIN := $(patsubst $(BUILD)/user/%,$(BUILD)/initrd-bin/%,$(USER_BIN) $(USER_MULTI_BIN))
 $(INITRD_BIN): $(BUILD)/initrd-bin/%: $(BUILD)/user/%
 	@mkdir -p $(@D)
 	$(Q)$(OBJCOPY) --strip-debug $< $@

@@ -1,0 +1,202 @@
+/* user/sh/parse.c: the parser. Builds the tree of a line by recursive
+ * descent over POSIX's grammar (XCU 2.10), the part pagoda's shell has:
+ *
+ *   list     := and_or { (';' | '&' | newline) [and_or] }
+ *   and_or   := pipeline { ('&&' | '||') newlines pipeline }
+ *   pipeline := ['!'] command { '|' newlines command }
+ *   command  := { NAME=value } { word | redirection }   (not empty)
+ *   redirection := [n] ('<' | '>' | '>>' | '>&' | '<&') word
+ *
+ * `a && b || c` groups to the left, as in every shell; `;` and `&` end an
+ * and_or, `&` making it a background job. Nothing runs before the whole
+ * line has parsed, so a syntax error runs nothing. */
+#include <setjmp.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sh.h"
+
+struct parser {
+	const char *line;
+	struct token *toks;
+	int pos;
+	jmp_buf fail;   /* longjmp'd to with 1 (more input) or -1 (error) */
+};
+
+static struct token *peek(struct parser *p)
+{
+	return &p->toks[p->pos];
+}
+
+/* A syntax error at the current token. */
+static _Noreturn void syntax_error(struct parser *p)
+{
+	struct token *t = peek(p);
+	fprintf(stderr, "sh: syntax error near unexpected token `%s'\n",
+		tok_name(t));
+	longjmp(p->fail, -1);
+}
+
+/* The same, except that at the end of the line (after |, && or ||) the
+ * line is only incomplete: the next line goes on with it. */
+static _Noreturn void unexpected(struct parser *p)
+{
+	if (peek(p)->type == T_END)
+		longjmp(p->fail, 1);
+	syntax_error(p);
+}
+
+static void skip_newlines(struct parser *p)
+{
+	while (peek(p)->type == T_NEWLINE)
+		p->pos++;
+}
+
+static bool is_redir(enum tok t)
+{
+	return t == T_LT || t == T_GT || t == T_DGT || t == T_GTAMP ||
+	       t == T_LTAMP;
+}
+
+/* NAME=value, NAME a valid name: an assignment (before the command). */
+static bool is_assignment(const char *w)
+{
+	const char *eq = strchr(w, '=');
+	return eq && var_name_ok(w, eq - w);
+}
+
+static void add_word(char ***v, int *n, char *w)
+{
+	char **bigger = sh_alloc((*n + 2) * sizeof(char *));
+	if (*n)
+		memcpy(bigger, *v, *n * sizeof(char *));
+	bigger[(*n)++] = w;
+	*v = bigger;
+}
+
+static struct redir *redirection(struct parser *p)
+{
+	static const enum redir_type types[] = {
+		[T_LT] = R_IN, [T_GT] = R_OUT, [T_DGT] = R_APPEND,
+		[T_GTAMP] = R_DUP_OUT, [T_LTAMP] = R_DUP_IN,
+	};
+	struct token *op = &p->toks[p->pos++];
+	struct redir *r = sh_alloc(sizeof(*r));
+	r->type = types[op->type];
+	r->fd = op->io_fd >= 0 ? op->io_fd :
+		(r->type == R_IN || r->type == R_DUP_IN) ? 0 : 1;
+	if (peek(p)->type != T_WORD)
+		syntax_error(p);
+	r->word = p->toks[p->pos++].text;
+	return r;
+}
+
+static struct cmd *command(struct parser *p)
+{
+	struct cmd *c = sh_alloc(sizeof(*c));
+	struct redir **tail = &c->redirs;
+	for (;;) {
+		struct token *t = peek(p);
+		if (t->type == T_WORD) {
+			if (c->nwords == 0 && is_assignment(t->text))
+				add_word(&c->assigns, &c->nassigns, t->text);
+			else
+				add_word(&c->words, &c->nwords, t->text);
+			p->pos++;
+		} else if (is_redir(t->type)) {
+			*tail = redirection(p);
+			tail = &(*tail)->next;
+		} else {
+			break;
+		}
+	}
+	if (!c->nwords && !c->nassigns && !c->redirs)
+		unexpected(p);
+	return c;
+}
+
+static struct node *pipeline(struct parser *p)
+{
+	struct node *n = sh_alloc(sizeof(*n));
+	n->type = N_PIPE;
+	if (peek(p)->type == T_BANG) {
+		n->negate = true;
+		p->pos++;
+	}
+	for (;;) {
+		struct cmd *c = command(p);
+		struct cmd **bigger = sh_alloc((n->ncmds + 1) * sizeof(c));
+		if (n->ncmds)
+			memcpy(bigger, n->cmds, n->ncmds * sizeof(c));
+		bigger[n->ncmds++] = c;
+		n->cmds = bigger;
+		if (peek(p)->type != T_PIPE)
+			return n;
+		p->pos++;
+		skip_newlines(p);
+	}
+}
+
+static struct node *and_or(struct parser *p)
+{
+	int first = p->pos;
+	struct node *left = pipeline(p);
+	for (;;) {
+		enum tok t = peek(p)->type;
+		if (t != T_AND && t != T_OR)
+			break;
+		p->pos++;
+		skip_newlines(p);
+		struct node *n = sh_alloc(sizeof(*n));
+		n->type = t == T_AND ? N_AND : N_OR;
+		n->left = left;
+		n->right = pipeline(p);
+		left = n;
+	}
+	int start = p->toks[first].start, end = p->toks[p->pos - 1].end;
+	left->text = sh_strndup(p->line + start, end - start);
+	return left;
+}
+
+/* list: and_or items joined into a right-leaning chain of N_SEQ. */
+static struct node *list(struct parser *p)
+{
+	struct node *head = NULL, **tail = &head;
+	for (;;) {
+		skip_newlines(p);
+		enum tok t = peek(p)->type;
+		if (t == T_END)
+			return head;
+		struct node *item = and_or(p);
+		t = peek(p)->type;
+		if (t == T_AMP) {
+			struct node *bg = sh_alloc(sizeof(*bg));
+			bg->type = N_BG;
+			bg->left = item;
+			bg->text = item->text;
+			item = bg;
+		}
+		if (t == T_AMP || t == T_SEMI || t == T_NEWLINE)
+			p->pos++;
+		else if (t != T_END)
+			syntax_error(p);
+		struct node *seq = sh_alloc(sizeof(*seq));
+		seq->type = N_SEQ;
+		seq->left = item;
+		*tail = seq;
+		tail = &seq->right;
+	}
+}
+
+int parse(const char *line, struct node **tree)
+{
+	struct parser p = { .line = line };
+	*tree = NULL;
+	if (lex(line, &p.toks) < 0)
+		return 1;
+	int r = setjmp(p.fail);
+	if (r)
+		return r;
+	*tree = list(&p);
+	return 0;
+}

@@ -1,0 +1,136 @@
+/* user/sh/sh.h: pagoda's /bin/sh, the pieces and how they meet.
+ *
+ *   main.c      reads lines (a terminal, a script, -c), runs each
+ *   lex.c       a line -> tokens: words (quotes kept) and operators
+ *   parse.c     tokens -> a tree: lists, and-or chains, pipelines, commands
+ *   expand.c    a word -> fields: quotes, $VAR, ${VAR}, $?, ~, splitting
+ *   vars.c      shell variables and the environment children get
+ *   exec.c      runs a tree: fork, pipes, redirections, PATH, exec
+ *   jobs.c      the job table: process groups, the terminal, wait, report
+ *   builtins.c  cd, pwd, export, unset, exit, exec, jobs, fg, bg, wait, ...
+ *
+ * All of a line's tokens, tree and expanded words live in one arena
+ * (sh_alloc), emptied before the next line: nothing is freed one by one.
+ * docs/shell.md walks through it. */
+#ifndef SH_H
+#define SH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+/* ---- the arena (main.c) ---- */
+void *sh_alloc(size_t n);         /* zeroed; exits the line if full */
+char *sh_strndup(const char *s, size_t n);
+void sh_arena_reset(void);
+
+/* ---- tokens (lex.c) ---- */
+enum tok {
+	T_WORD, T_NEWLINE, T_END,
+	T_SEMI, T_AMP, T_PIPE, T_AND, T_OR, T_BANG,
+	T_LT, T_GT, T_DGT, T_GTAMP, T_LTAMP,  /* < > >> >& <& */
+	T_LPAREN, T_RPAREN,  /* ( ): no subshells yet, a syntax error */
+};
+struct token {
+	enum tok type;
+	char *text;       /* T_WORD: as written, quotes and all */
+	int io_fd;        /* a redirection's leading number, or -1 */
+	int start, end;   /* its bytes in the line: [start, end) */
+};
+/* Split line into tokens (ending with T_END) in *out. Returns their
+ * count, -1 if a quote is left open (more input is needed). */
+int lex(const char *line, struct token **out);
+const char *tok_name(const struct token *t);  /* as an error shows it */
+
+/* ---- the tree (parse.c) ---- */
+enum redir_type { R_IN, R_OUT, R_APPEND, R_DUP_OUT, R_DUP_IN };
+struct redir {
+	enum redir_type type;
+	int fd;             /* the descriptor it sets */
+	char *word;         /* the file, or the fd to copy ("-": close) */
+	struct redir *next;
+};
+struct cmd {            /* a simple command */
+	char **assigns;     /* NAME=value words before the command */
+	int nassigns;
+	char **words;       /* unexpanded */
+	int nwords;
+	struct redir *redirs;
+};
+enum node_type { N_PIPE, N_AND, N_OR, N_SEQ, N_BG };
+struct node {
+	enum node_type type;
+	struct node *left, *right;  /* N_AND, N_OR, N_SEQ; N_BG: left */
+	struct cmd **cmds;          /* N_PIPE: ncmds commands, left to right */
+	int ncmds;
+	bool negate;                /* N_PIPE: `! pipeline` */
+	char *text;                 /* the source text, for the job table */
+};
+/* Parse line into a tree (NULL for a line with no command). Returns 0,
+ * -1 after reporting a syntax error, or 1 if the line ends where more
+ * must follow (after |, &&, ||, or inside quotes). */
+int parse(const char *line, struct node **tree);
+
+/* ---- expansion (expand.c) ---- */
+/* Expand words into fields (NULL-terminated, arena). Returns the count. */
+int expand_words(char **words, int n, char ***fields);
+/* One word to one string, no splitting (redirection targets, values). */
+char *expand_one(const char *word);
+
+/* ---- variables (vars.c) ---- */
+void vars_init(char **envp);
+const char *var_get(const char *name);
+int var_set(const char *name, const char *value, bool export);
+void var_unset(const char *name);
+void var_export(const char *name);
+void vars_print_exported(void);
+bool var_name_ok(const char *s, size_t n);
+/* "NAME=value" of every exported variable, with the assigns (NAME=value
+ * words, already expanded) put over them; malloc'd, for execve. */
+char **vars_environ(char **assigns, int nassigns);
+
+/* ---- running (exec.c) ---- */
+extern int last_status;         /* $? */
+extern pid_t last_bg_pid;       /* $! */
+extern bool interactive;        /* reading a terminal: prompts, reports */
+extern bool job_control;        /* own process groups, the terminal */
+extern char *sh_name;           /* $0 */
+extern char **pos_args;         /* $1 ... */
+extern int npos_args;           /* $# */
+int run_tree(struct node *n);
+int run_argv(char **argv);      /* fork, exec on PATH, wait: its status */
+void run_in_child(struct cmd *c);  /* never returns */
+/* Apply redirections; with save (room for one per redir) remember what
+ * each replaced, for undo_redirs. 0, or -1 after a message. */
+int apply_redirs(struct redir *r, int *save);
+void undo_redirs(struct redir *r, int *save);
+/* execve argv[0] found on PATH; returns only on failure, with errno. */
+void exec_path(char **argv, char **envp);
+void fatal_exec_error(const char *name);  /* message, then _exit 126/127 */
+
+/* ---- jobs (jobs.c) ---- */
+void jobs_init(void);           /* takes the terminal if interactive */
+void jobs_restore_signals(void); /* in a child: default signal actions */
+void jobs_shell_signals(void);  /* the shell's own: ignore the keyboard's */
+/* A new job of the pids started for tree text; its process group. */
+int job_add(pid_t pgid, const pid_t *pids, int npids, const char *text,
+	    bool background);
+int job_wait_fg(int id);        /* wait for it to end or stop: $? */
+void jobs_notify(void);         /* collect children; report to the user */
+int job_find(const char *spec); /* "%n", "%+", "%-", "%%", "%name": id */
+int job_fg(int id);
+int job_bg(int id);
+int job_wait(int id);           /* wait builtin: its status */
+int job_wait_pid(pid_t pid);
+int jobs_wait_all(void);
+void jobs_list(bool pids_only);
+/* The pids kill should get for job id: -pgid for a job in a group of its
+ * own, else each pid; as strings in out (room for n). Returns how many. */
+int job_kill_args(int id, char **out, int n);
+
+/* ---- builtins (builtins.c) ---- */
+typedef int (*builtin_fn)(int argc, char **argv);
+builtin_fn builtin_find(const char *name);
+void sh_exit(int status);       /* flush, leave */
+
+#endif
