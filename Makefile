@@ -324,10 +324,10 @@ $(INITRD_BIN): $(BUILD)/initrd-bin/%: $(BUILD)/user/%
 	@mkdir -p $(@D)
 	$(Q)$(OBJCOPY) --strip-debug $< $@
 
-$(INITRD): $(INITRD_BIN) $(BUILD)/corpus/MANIFEST tools/mkinitrd
+$(INITRD): $(INITRD_BIN) $(BUILD)/corpus/MANIFEST tools/mkinitrd $(wildcard tests/sh/*)
 	@echo "  INITRD  $@"
 	$(Q)tools/mkinitrd $@ $(foreach b,$(INITRD_BIN),$(b):bin/$(notdir $(b))) \
-		$(BUILD)/corpus:corpus
+		$(BUILD)/corpus:corpus tests/sh:tests/sh
 
 .PHONY: initrd
 initrd: $(INITRD)

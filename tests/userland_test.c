@@ -2,7 +2,8 @@
  * and user/texttest run ls, cat, cp, mv, rm, mkdir, rmdir, ln, echo, wc,
  * grep, head, tail, sort, env, kill, help, true and false through fork
  * and execve and compare what they print with GNU's; user/systest checks
- * ps, free and maps against /proc (docs/userland.md). */
+ * ps, free and maps against /proc (docs/userland.md); user/shtest runs
+ * the shell's scripts, tests/sh/, against their expected output. */
 #include "kernel/proc.h"
 #include "tests/ktest.h"
 #include "tests/uprog.h"
@@ -23,6 +24,11 @@ KTEST(userland, file_utilities_behave_as_gnu)
 KTEST(userland, text_utilities_behave_as_gnu)
 {
 	run_ktap(t, "/bin/texttest");
+}
+
+KTEST(userland, shell_scripts_print_what_they_should)
+{
+	run_ktap(t, "/bin/shtest");
 }
 
 KTEST(userland, proc_utilities_agree_with_proc)

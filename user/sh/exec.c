@@ -18,6 +18,7 @@
 
 int last_status;
 pid_t last_bg_pid;
+pid_t shell_pid;
 
 /* fd as a number ("2"), or -1. */
 static int fd_number(const char *s)
@@ -289,7 +290,7 @@ static int run_pipeline(struct node *n, bool bg)
 {
 	int status;
 	if (n->ncmds == 1 && !bg && run_here(n->cmds[0], &status))
-		return status;
+		return n->negate ? !status : status;
 	pid_t *pids = sh_alloc(n->ncmds * sizeof(pid_t));
 	pid_t pgid = 0;
 	int in = -1;

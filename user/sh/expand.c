@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unistd.h>
-
 #include "sh.h"
 
 /* The fields being built from one or more words. */
@@ -81,7 +79,7 @@ static const char *parameter(const char *s, size_t *len, char *buf,
 	*len = 1;
 	switch (*s) {
 	case '?': snprintf(buf, size, "%d", last_status); return buf;
-	case '$': snprintf(buf, size, "%d", (int)getpid()); return buf;
+	case '$': snprintf(buf, size, "%d", (int)shell_pid); return buf;
 	case '#': snprintf(buf, size, "%d", npos_args); return buf;
 	case '!':
 		if (!last_bg_pid)

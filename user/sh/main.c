@@ -152,6 +152,7 @@ int main(int argc, char **argv, char **envp)
 {
 	struct input in = { .fd = 0 };
 	vars_init(envp);
+	shell_pid = getpid();
 	if (argc > 2 && strcmp(argv[1], "-c") == 0) {
 		sh_name = argc > 3 ? argv[3] : argv[0];
 		pos_args = argv + 4;

@@ -92,6 +92,7 @@ char **vars_environ(char **assigns, int nassigns);
 /* ---- running (exec.c) ---- */
 extern int last_status;         /* $? */
 extern pid_t last_bg_pid;       /* $! */
+extern pid_t shell_pid;         /* $$: the shell's, in subshells too */
 extern bool interactive;        /* reading a terminal: prompts, reports */
 extern bool job_control;        /* own process groups, the terminal */
 extern char *sh_name;           /* $0 */

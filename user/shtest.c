@@ -1,0 +1,115 @@
+/* user/shtest.c: the shell's tests. Runs each script of tests/sh/ with
+ * /bin/sh (stdin /dev/null, stdout and stderr into one file) and compares
+ * what it wrote with the script's .out file, byte for byte; the script
+ * must end with status 0. On pagoda the scripts are in the initrd at
+ * /tests/sh; on a host SHTEST_DIR names them and PAGODA_BIN the programs
+ * (tools/check-user-on-host), which are the scripts' PATH and SHTEST_BIN.
+ * The same scripts, but builtins.sh, also run under dash there: the
+ * expected outputs are what a real POSIX shell prints. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "ktap.h"
+
+static const char *dir = "/tests/sh", *bin = "/bin";
+static char got[16384], want[16384];
+
+static int read_all(const char *path, char *buf, size_t size)
+{
+	int fd = open(path, O_RDONLY), len = 0, n;
+	if (fd < 0)
+		return -1;
+	while (len < (int)size - 1 && (n = read(fd, buf + len, size - 1 - len)) > 0)
+		len += n;
+	buf[len] = '\0';
+	close(fd);
+	return len;
+}
+
+/* The first line where a and b differ, for the note. */
+static void show_difference(const char *a, const char *b)
+{
+	for (int line = 1;; line++) {
+		size_t la = strcspn(a, "\n"), lb = strcspn(b, "\n");
+		if (la != lb || memcmp(a, b, la) != 0 || !*a || !*b) {
+			note("line %d: got \"%.*s\", want \"%.*s\"", line,
+			     (int)la, a, (int)lb, b);
+			return;
+		}
+		a += la + 1;
+		b += lb + 1;
+	}
+}
+
+static bool run_script(const char *name)
+{
+	char script[256], expect[256], out[64], path[256], home[300];
+	snprintf(script, sizeof(script), "%s/%s.sh", dir, name);
+	snprintf(expect, sizeof(expect), "%s/%s.out", dir, name);
+	snprintf(out, sizeof(out), "/tmp/shtest.%d.out", (int)getpid());
+	snprintf(path, sizeof(path), "PATH=%s", bin);
+	snprintf(home, sizeof(home), "SHTEST_BIN=%s", bin);
+	char sh[256];
+	snprintf(sh, sizeof(sh), "%s/sh", bin);
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		int in = open("/dev/null", O_RDONLY);
+		int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		if (in < 0 || fd < 0 || dup2(in, 0) < 0 || dup2(fd, 1) < 0 ||
+		    dup2(fd, 2) < 0 || chdir("/") < 0)
+			_exit(120);
+		char *const argv[] = { "sh", script, NULL };
+		char *const envp[] = { path, "HOME=/", home, NULL };
+		execve(sh, argv, envp);
+		_exit(121);
+	}
+	int status = -1;
+	if (pid < 0 || waitpid(pid, &status, 0) != pid) {
+		note("fork or waitpid: errno %d", errno);
+		return false;
+	}
+	bool ok = true;
+	if (read_all(expect, want, sizeof(want)) < 0) {
+		note("cannot read %s", expect);
+		ok = false;
+	}
+	read_all(out, got, sizeof(got));
+	unlink(out);
+	if (ok && strcmp(got, want) != 0) {
+		show_difference(got, want);
+		ok = false;
+	}
+	if (status != 0) {
+		note("%s: wait status %#x, want 0", script, status);
+		ok = false;
+	}
+	return ok;
+}
+
+static bool pipelines(void) { return run_script("pipeline"); }
+static bool redirections(void) { return run_script("redirect"); }
+static bool lists(void) { return run_script("control"); }
+static bool quoting(void) { return run_script("quoting"); }
+static bool builtins(void) { return run_script("builtins"); }
+
+int main(void)
+{
+	static const struct ktap_case cases[] = {
+		{ "sh.pipelines", pipelines },
+		{ "sh.redirections", redirections },
+		{ "sh.and_or_lists_and_background", lists },
+		{ "sh.quoting_and_expansion", quoting },
+		{ "sh.builtins_path_exec_errors_jobs", builtins },
+	};
+	if (getenv("SHTEST_DIR"))
+		dir = getenv("SHTEST_DIR");
+	if (getenv("PAGODA_BIN"))
+		bin = getenv("PAGODA_BIN");
+	return ktap_run(cases, KTAP_COUNT(cases));
+}
