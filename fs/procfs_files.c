@@ -124,6 +124,7 @@ static void put_user_range(struct procbuf *b, struct address_space *as,
 	}
 }
 
+/* LAB(procmaps.maps) begin: /proc/PID/maps (labs/procmaps) */
 static void gen_maps(struct procbuf *b, struct proc *p)
 {
 	char *line = kmalloc(AS_VMA_LINE_MAX);
@@ -139,6 +140,7 @@ static void gen_maps(struct procbuf *b, struct proc *p)
 	}
 	kfree(line);
 }
+/* LAB(procmaps.maps) end */
 
 static uint32_t vm_size_kb(struct address_space *as)
 {

@@ -183,6 +183,7 @@ int as_unmap(struct address_space *as, vaddr_t start, vaddr_t end)
 	return 0;
 }
 
+/* LAB(procmaps.format) begin: a line of /proc/PID/maps (labs/procmaps) */
 static const char *vma_name(const struct vma *v)
 {
 	if (v->label)
@@ -213,6 +214,7 @@ int as_format_vma(const struct vma *v, char *buf, size_t size)
 	size_t at = (size_t)n < size ? (size_t)n : size;
 	return n + ksnprintf(buf + at, size - at, "%*s%s", pad, "", name);
 }
+/* LAB(procmaps.format) end */
 
 void as_dump(const struct address_space *as, const char *prefix)
 {

@@ -21,6 +21,7 @@ int __futex_wake(volatile int *addr, int n)
 			       FUTEX_WAKE | FUTEX_PRIVATE_FLAG, n);
 }
 
+/* LAB(mutex.lock) begin: a lock that sleeps in futex (labs/mutex) */
 void __lock(volatile int *l)
 {
 	int c = __sync_val_compare_and_swap(l, 0, 1);
@@ -40,3 +41,4 @@ void __unlock(volatile int *l)
 	if (__atomic_exchange_n(l, 0, __ATOMIC_RELEASE) == 2)
 		__futex_wake(l, 1);
 }
+/* LAB(mutex.lock) end */
