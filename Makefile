@@ -137,6 +137,15 @@ FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay-%)
 fuzz-host: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/libfuzzer-%) $(BUILD)/corpus/MANIFEST $(INITRD)
 	@tools/fuzz-host $(BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
+# The system-call fuzzer on pagoda (user/sysfuzz, docs/testing.md):
+# `make fuzz [SEED=n] [MINUTES=m] [MEM=8M]` runs it from seed n for m
+# minutes; `make fuzz SEED=n BATCH=b` replays one batch, printing each call.
+SEED    ?= $(shell date +%s)
+MINUTES ?= 10
+.PHONY: fuzz
+fuzz: $(BUILD)/kernel.elf $(INITRD)
+	@tools/fuzz-kernel $(BUILD) $(MEM) $(SEED) $(MINUTES) $(BATCH)
+
 # The ELF corpus: one file per rule of exec/elf.c, and a MANIFEST of
 # `NAME ERRNO_NAME EXPECTED_EXIT` lines (tests/corpus/mkcorpus.c).
 CORPUS_SRC := $(wildcard tests/corpus/*.c)

@@ -5,6 +5,7 @@
 #include "kernel/arch/x86/cpu.h"
 #include "kernel/arch/x86/pit.h"
 #include "kernel/thread.h"
+#include "kernel/watchdog.h"
 
 #define SLICE_TICKS (TICK_HZ * SLICE_MS / 1000)
 
@@ -41,6 +42,7 @@ void preempt_return_to_user(void)
 
 void cond_resched(void)
 {
+	watchdog_touch();  /* a safe point: the loop is going somewhere */
 	if (requested && (read_eflags() & EFLAGS_IF)) {
 		requested = false;  /* alone on the run queue: a new slice */
 		slice_left = SLICE_TICKS;

@@ -11,6 +11,7 @@
 #include "kernel/preempt.h"
 #include "kernel/proc.h"
 #include "kernel/signal.h"
+#include "kernel/watchdog.h"
 #include "mm/as.h"
 #include "mm/failinject.h"
 #include "mm/kheap.h"
@@ -154,6 +155,7 @@ static void schedule(void)
 	if (next == prev)  /* woken while idling */
 		return;
 	preempt_switched();
+	watchdog_touch();
 	if (prev->state == THREAD_RUNNABLE)
 		enqueue(prev);
 	current = next;

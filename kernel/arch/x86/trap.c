@@ -16,6 +16,7 @@
 #include "kernel/signal.h"
 #include "kernel/syscall.h"
 #include "kernel/thread.h"
+#include "kernel/watchdog.h"
 #include "mm/as.h"
 
 struct idt_gate {
@@ -218,8 +219,12 @@ void trap(struct trapframe *tf)
 	bool user = trap_from_user(tf);
 	int nr = -1;  /* the system call made, if it is one */
 
+	if (user)
+		watchdog_touch();  /* it was in user mode until now */
 	if (tf->vector >= T_IRQ0 && tf->vector < T_IRQ0 + 16) {
 		handle_irq(tf);
+		if (!user && tf->vector == T_IRQ0)  /* the tick, in the kernel */
+			watchdog_check(tf);
 		/* The kernel is not preemptible: switch only on the way back
 		 * to user mode, when the running thread's slice is over. */
 		if (user)
