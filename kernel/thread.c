@@ -119,6 +119,8 @@ struct thread *thread_create_user(struct proc *p, int tid, uint32_t eip,
 
 static void enqueue(struct thread *t)
 {
+	KASSERT(!t->queued);  /* twice would make the queue a loop */
+	t->queued = true;
 	t->next_run = NULL;
 	if (run_tail)
 		run_tail->next_run = t;
@@ -132,6 +134,8 @@ static struct thread *dequeue(void)
 	struct thread *t = run_head;
 	if (t && !(run_head = t->next_run))
 		run_tail = NULL;
+	if (t)
+		t->queued = false;
 	return t;
 }
 
@@ -139,6 +143,9 @@ static struct thread *dequeue(void)
 static void schedule(void)
 {
 	struct thread *prev = current, *next = dequeue();
+	/* A blocked prev that is woken while we idle below is queued by
+	 * thread_wake(); only a running one is queued here. */
+	bool prev_was_running = prev->state == THREAD_RUNNABLE;
 	time_cpu_stop(prev);
 	while (!next) {
 		if (prev->state == THREAD_RUNNABLE) {
@@ -156,7 +163,7 @@ static void schedule(void)
 		return;
 	preempt_switched();
 	watchdog_touch();
-	if (prev->state == THREAD_RUNNABLE)
+	if (prev->state == THREAD_RUNNABLE && prev_was_running)
 		enqueue(prev);
 	current = next;
 	if (prev->fpu && prev->state != THREAD_DEAD)

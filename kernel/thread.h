@@ -34,6 +34,7 @@ struct thread {
 				     boot thread (it runs on the boot stack) */
 	uint32_t saved_esp;       /* while switched out: its kernel esp */
 	struct thread *next_run;  /* run queue link, while queued */
+	bool queued;              /* on the run queue (interrupts off) */
 	struct thread *group_next;/* next thread of the same process (its
 				     live list, then its dead list), guarded
 				     by kernel/proc.c's proc_lock */

@@ -1,0 +1,59 @@
+/* kernel/sched_test.c: the run queue. Found by the system-call fuzzer
+ * (seed 100, batch 620 of a long run): two blocked threads woken by one
+ * interrupt while the CPU idled, the other one first, left the idling
+ * thread on the run queue twice, which made the queue a loop of that one
+ * thread; it then spun in its sleep loop forever with interrupts off. */
+#include "kernel/arch/x86/cpu.h"
+#include "kernel/thread.h"
+#include "kernel/time.h"
+#include "tests/ktest.h"
+
+#define MS 1000000ull
+
+static struct {
+	struct timer timer;
+	struct thread *first, *second;
+	volatile bool other_ran;
+} s;
+
+/* The tick: wake the other thread, then the idling one. */
+static void wake_both(struct timer *t)
+{
+	thread_wake(s.first);
+	thread_wake(s.second);
+}
+
+static void other(void *arg)
+{
+	bool irq = irq_save();
+	thread_block();  /* until wake_both */
+	irq_restore(irq);
+	s.other_ran = true;
+}
+
+KTEST(sched, two_wakes_while_idle_queue_each_thread_once)
+{
+	struct thread *o = thread_create_kernel(other, NULL);
+	ASSERT_NOT_NULL(o);
+	s.first = o;
+	s.second = thread_current();
+	s.other_ran = false;
+	thread_start(o);
+	thread_yield();  /* o runs and blocks */
+	ASSERT_EQ(o->state, THREAD_BLOCKED);
+	timer_init(&s.timer, wake_both);
+	timer_arm(&s.timer, time_monotonic_ns() + 2 * MS);
+	bool irq = irq_save();
+	thread_block();  /* nobody runnable: the CPU idles until the tick */
+	irq_restore(irq);
+	/* Without the fix the enqueue of this thread's second copy panics
+	 * ("assertion failed: !t->queued"); before that assertion existed,
+	 * this thread looped alone on the queue and o never ran again. */
+	for (int i = 0; i < 100 && o->state != THREAD_DEAD; i++)
+		thread_yield();
+	EXPECT_TRUE(s.other_ran);
+	EXPECT_EQ(o->state, THREAD_DEAD);
+	EXPECT_FALSE(thread_current()->queued);
+	if (o->state == THREAD_DEAD)
+		thread_free(o);
+}
