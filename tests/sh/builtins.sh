@@ -27,4 +27,5 @@ kill %1; wait %1; echo "kill %1: $?"
 kill -9 %2; wait %2; echo "kill -9 %2: $?"
 jobs
 kill %3; echo "kill %3: $?"
+time sh -c 'exit 3' 2> t; echo "time: $?"; grep -c '^[a-z]* [0-9.]*$' t
 cd / && rm -r /tmp/shbuilt.$$

@@ -22,3 +22,4 @@ unset Y; sh -c 'echo "unset: [$Y]"'
 sh -c 'echo $# "$1" "$2"' name one 'two words'
 sh -c 'echo $0' zero
 empty=""; sh -c 'echo $#' name "$empty" $empty
+echo a ! b; ! false && echo negated

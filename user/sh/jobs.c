@@ -29,6 +29,7 @@ struct job {
 	int *status;         /* its wait status once P_DONE */
 	char *text;
 	bool background;     /* not waited for: report when it ends */
+	bool stop_reported;  /* its stop was said: say it once */
 	unsigned long touched;  /* last started, stopped, continued: +/- */
 };
 static struct job jobs[JOBS_MAX];
@@ -265,6 +266,7 @@ int job_wait_fg(int id)
 	int status = job_status(j);
 	if (job_any(j, P_STOPPED)) {
 		j->background = true;
+		j->stop_reported = true;
 		fputs("\n", stderr);
 		job_print(stderr, j);
 		return status;
@@ -289,6 +291,10 @@ void jobs_notify(void)
 			if (interactive)
 				job_print(stderr, j);
 			job_free(j);
+		} else if (job_any(j, P_STOPPED) && !j->stop_reported) {
+			if (interactive)  /* a background job read the terminal */
+				job_print(stderr, j);
+			j->stop_reported = true;
 		}
 	}
 }
@@ -337,6 +343,7 @@ static void job_continue(struct job *j)
 		if (j->state[k] == P_STOPPED)
 			j->state[k] = P_RUNNING;
 	j->touched = ++clock_now;
+	j->stop_reported = false;
 	if (job_control)
 		kill(-j->pgid, SIGCONT);
 	else

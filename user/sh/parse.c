@@ -97,6 +97,8 @@ static struct cmd *command(struct parser *p)
 	struct redir **tail = &c->redirs;
 	for (;;) {
 		struct token *t = peek(p);
+		if (t->type == T_BANG && (c->nwords || c->nassigns))
+			t->type = T_WORD;  /* `!` only negates before a command */
 		if (t->type == T_WORD) {
 			if (c->nwords == 0 && is_assignment(t->text))
 				add_word(&c->assigns, &c->nassigns, t->text);
