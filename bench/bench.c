@@ -9,7 +9,9 @@
  *
  * An operation the kernel cannot do prints n/a with the errno it gave,
  * never a figure. `bench SCALE` divides every loop count by SCALE (make
- * test runs it with a large SCALE, to prove every row runs). */
+ * test runs it with a large SCALE, to prove every row runs); `bench SCALE
+ * GROUP` runs one group of rows only (getppid, fork, exec, vfork, spawn,
+ * anon, threads, pipe, signal: tools/bench-profile uses it). */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -21,6 +23,12 @@
 #include "bench/bench.h"
 
 static int scale = 1;
+static const char *only;  /* the one group to run, or NULL: all */
+
+static int want(const char *group)
+{
+	return !only || strcmp(only, group) == 0;
+}
 
 uint64_t bench_rdtsc(void)
 {
@@ -260,16 +268,27 @@ int main(int argc, char **argv)
 {
 	if (argc > 1)
 		scale = atoi(argv[1]) > 0 ? atoi(argv[1]) : 1;
+	if (argc > 2)
+		only = argv[2];
 	printf("bench: start (scale %d)\n", scale);
-	bench_getppid();
-	bench_fork();
-	bench_exec();
-	bench_vfork();
-	row_na("posix_spawn", "pagoda's libc has no posix_spawn", 0);
-	bench_anon();
-	bench_threads();
-	bench_pipe();
-	bench_signal();
+	if (want("getppid"))
+		bench_getppid();
+	if (want("fork"))
+		bench_fork();
+	if (want("exec"))
+		bench_exec();
+	if (want("vfork"))
+		bench_vfork();
+	if (want("spawn"))
+		row_na("posix_spawn", "pagoda's libc has no posix_spawn", 0);
+	if (want("anon"))
+		bench_anon();
+	if (want("threads"))
+		bench_threads();
+	if (want("pipe"))
+		bench_pipe();
+	if (want("signal"))
+		bench_signal();
 	printf("bench: done\n");
 	if (sc(NR_getpid, 0, 0, 0, 0, 0) == 1)  /* init on Linux: power off */
 		sc(NR_reboot, 0xfee1dead, 0x28121969, 0x4321fedc, 0, 0);
