@@ -10,31 +10,26 @@
 #define SLICE_TICKS (TICK_HZ * SLICE_MS / 1000)
 
 static volatile unsigned slice_left = SLICE_TICKS;  /* interrupts off */
-static volatile bool requested;
+volatile bool preempt_pending;  /* preempt.h's preempt_requested() */
 
 void preempt_tick(void)
 {
 	if (slice_left > 0)
 		slice_left--;
 	if (slice_left == 0)
-		requested = true;
+		preempt_pending = true;
 }
 
 void preempt_switched(void)
 {
 	slice_left = SLICE_TICKS;
-	requested = false;
-}
-
-bool preempt_requested(void)
-{
-	return requested;
+	preempt_pending = false;
 }
 
 void preempt_return_to_user(void)
 {
-	if (requested) {
-		requested = false;  /* alone on the run queue: a new slice */
+	if (preempt_pending) {
+		preempt_pending = false;  /* alone on the run queue: a new slice */
 		slice_left = SLICE_TICKS;
 		thread_yield();
 	}
@@ -43,8 +38,8 @@ void preempt_return_to_user(void)
 void cond_resched(void)
 {
 	watchdog_touch();  /* a safe point: the loop is going somewhere */
-	if (requested && (read_eflags() & EFLAGS_IF)) {
-		requested = false;  /* alone on the run queue: a new slice */
+	if (preempt_pending && (read_eflags() & EFLAGS_IF)) {
+		preempt_pending = false;  /* alone on the run queue: a new slice */
 		slice_left = SLICE_TICKS;
 		thread_yield();
 	}

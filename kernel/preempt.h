@@ -16,8 +16,13 @@ void preempt_tick(void);
 /* The scheduler switched threads: the new one starts a fresh slice. */
 void preempt_switched(void);
 
-/* True if the tick asked the running thread to yield. */
-bool preempt_requested(void);
+/* True if the tick asked the running thread to yield (inline: every
+ * return to user mode asks). */
+extern volatile bool preempt_pending;
+static inline bool preempt_requested(void)
+{
+	return preempt_pending;
+}
 
 /* On the way back to user mode (interrupts off): yield if the slice is
  * over. */

@@ -147,11 +147,6 @@ int proc_start(struct proc *p, uint32_t entry, uint32_t user_sp)
 	return 0;
 }
 
-struct proc *proc_current(void)
-{
-	return thread_current()->proc;
-}
-
 void proc_set_init(struct proc *p)
 {
 	init_proc = p;

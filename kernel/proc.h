@@ -11,6 +11,7 @@
 #include "kernel/resource.h"
 #include "kernel/signal.h"
 #include "kernel/syscall.h"
+#include "kernel/thread.h"
 #include "kernel/time.h"
 #include "kernel/uapi/wait.h"
 #include "kernel/wait.h"
@@ -115,7 +116,23 @@ void proc_vfork_start(struct proc *child, struct thread *t);
 void proc_vfork_release(struct proc *p);
 
 /* The process running now, or NULL on a kernel-only thread. */
-struct proc *proc_current(void);
+static inline struct proc *proc_current(void)
+{
+	return thread_current()->proc;
+}
+
+/* Whether signal_return_to_user() (kernel/signal.c) has anything to do
+ * for thread t (the running one, interrupts off): a signal it does not
+ * block is pending for it (t->sig_pending, kept exact by every send and
+ * mask change), a signal is pending for its process as a whole (whichever
+ * thread comes by takes it), or sigsuspend's mask waits to be restored.
+ * False is the common case, which the way back to ring 3 then skips in a
+ * few tests. Here, not in signal.h, because it reads both structures. */
+static inline bool signal_work_pending(const struct thread *t)
+{
+	return t->sig_pending || t->sig.restore_mask ||
+	       (t->proc && t->proc->sig.shared.set);
+}
 
 /* exit(): end the current thread. If it is the last thread, the process
  * ends with wait status `status` (unless exit_group already set one, as

@@ -112,6 +112,7 @@ bool signal_force(int sig, const siginfo_t *info);
  * or becomes -EINTR. */
 void signal_return_to_user(struct trapframe *tf, int nr);
 
+
 /* Fork: the child process copies the parent's actions (0 or -ENOMEM),
  * and its thread the mask and alternate stack; nothing is pending in the
  * child. */

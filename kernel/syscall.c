@@ -27,8 +27,6 @@
 #include "mm/pmm.h"
 #include "mm/uaccess.h"
 
-typedef long (*syscall_fn)(uint32_t, uint32_t, uint32_t, uint32_t, uint32_t,
-			   uint32_t);
 
 static long sys_exit(uint32_t code, uint32_t a2, uint32_t a3, uint32_t a4,
 		     uint32_t a5, uint32_t a6)
@@ -148,7 +146,7 @@ static long sys_set_thread_area(uint32_t uinfo, uint32_t a2, uint32_t a3,
 	return tls_set_thread_area((void *)uinfo);
 }
 
-static const syscall_fn table[] = {
+const syscall_fn syscall_table[] = {
 	[__NR_restart_syscall] = sys_restart_syscall,
 	[__NR_exit] = sys_exit,
 	[__NR_fork] = sys_fork,
@@ -336,14 +334,17 @@ static const syscall_fn pagoda_table[PAGODA_NR_END - PAGODA_NR_BASE] = {
 
 
 
-_Static_assert(sizeof(table) / sizeof(table[0]) <= SYSCALL_NR_MAX,
+#define SYSCALL_TABLE_LEN (sizeof(syscall_table) / sizeof(syscall_table[0]))
+const uint32_t syscall_table_len = SYSCALL_TABLE_LEN;
+
+_Static_assert(SYSCALL_TABLE_LEN <= SYSCALL_NR_MAX,
 	       "SYSCALL_NR_MAX below the table");
 
 /* The handler of number nr, or NULL. */
 static syscall_fn syscall_lookup(uint32_t nr)
 {
-	if (nr < sizeof(table) / sizeof(table[0]))
-		return table[nr];
+	if (nr < SYSCALL_TABLE_LEN)
+		return syscall_table[nr];
 	if (nr >= PAGODA_NR_BASE && nr < PAGODA_NR_END)
 		return pagoda_table[nr - PAGODA_NR_BASE];
 	return NULL;

@@ -5,8 +5,19 @@
 #define KERNEL_SYSCALL_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 struct trapframe;
+
+/* A system call's function: the six argument registers (ebx, ecx, edx,
+ * esi, edi, ebp), the result or -errno. */
+typedef long (*syscall_fn)(uint32_t, uint32_t, uint32_t, uint32_t, uint32_t,
+			   uint32_t);
+
+/* The table, indexed by number (NULL: not implemented), and its length:
+ * kernel/arch/x86/trap.asm calls through it directly. */
+extern const syscall_fn syscall_table[];
+extern const uint32_t syscall_table_len;
 
 #define SYSCALL_NR_MAX 470  /* above every i386 number (463 and up) */
 
@@ -16,6 +27,12 @@ struct trapframe;
  * `pid N (name): unimplemented system call NNN (name)` (numbers past
  * SYSCALL_NR_MAX: only the first of them). */
 void syscall_dispatch(struct trapframe *tf);
+
+/* The way back from a system call (trap.asm, interrupts off): a switch
+ * if the thread's time slice is over, then what every return to ring 3
+ * does (exit, signals, restarts; kernel/arch/x86/trap.c). nr is the
+ * number the call was made with. */
+void syscall_return(struct trapframe *tf, int nr);
 
 /* The Linux i386 name of system call nr ("clock_gettime"), or NULL
  * (kernel/syscall_names.c, generated from kernel/uapi/unistd_32.h). */

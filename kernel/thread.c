@@ -21,7 +21,7 @@ void switch_context(uint32_t *save_esp, uint32_t new_esp);
 extern char trap_return[];
 
 static struct thread boot_thread;
-static struct thread *current = &boot_thread;
+struct thread *thread_running = &boot_thread;  /* thread.h's thread_current() */
 static struct thread *run_head, *run_tail;  /* FIFO of runnable threads */
 static int next_tid = 1;
 
@@ -29,11 +29,6 @@ void thread_init(void)
 {
 	boot_thread.tid = 0;
 	boot_thread.state = THREAD_RUNNABLE;
-}
-
-struct thread *thread_current(void)
-{
-	return current;
 }
 
 struct trapframe *thread_user_frame(struct thread *t)
@@ -53,7 +48,7 @@ void thread_set_user_entry(struct thread *t, uint32_t eip, uint32_t esp)
 	tf->user_esp = esp;
 	fpu_reset(t->fpu);
 	memset(t->tls, 0, sizeof(t->tls));
-	if (t == current) {
+	if (t == thread_running) {
 		fpu_restore(t->fpu);
 		gdt_load_tls(t->tls);
 	}
@@ -79,7 +74,7 @@ int thread_alloc_id(void)
 static void user_thread_start(void)
 {
 	proc_return_to_user();
-	signal_return_to_user(thread_user_frame(current), -1);
+	signal_return_to_user(thread_user_frame(thread_running), -1);
 }
 
 struct thread *thread_create_user(struct proc *p, int tid, uint32_t eip,
@@ -142,7 +137,7 @@ static struct thread *dequeue(void)
 /* Switch to the next runnable thread. Interrupts are off. */
 static void schedule(void)
 {
-	struct thread *prev = current, *next = dequeue();
+	struct thread *prev = thread_running, *next = dequeue();
 	/* A blocked prev that is woken while we idle below is queued by
 	 * thread_wake(); only a running one is queued here. */
 	bool prev_was_running = prev->state == THREAD_RUNNABLE;
@@ -165,7 +160,7 @@ static void schedule(void)
 	watchdog_touch();
 	if (prev->state == THREAD_RUNNABLE && prev_was_running)
 		enqueue(prev);
-	current = next;
+	thread_running = next;
 	if (prev->fpu && prev->state != THREAD_DEAD)
 		fpu_save(prev->fpu);
 	if (next->kstack) {
@@ -196,7 +191,7 @@ void thread_yield(void)
 void thread_block(void)
 {
 	bool irq = irq_save();
-	current->state = THREAD_BLOCKED;
+	thread_running->state = THREAD_BLOCKED;
 	schedule();
 	irq_restore(irq);
 }
@@ -255,14 +250,14 @@ struct thread *thread_create_kernel(void (*fn)(void *arg), void *arg)
 void thread_exit(void)
 {
 	cpu_cli();
-	current->state = THREAD_DEAD;
+	thread_running->state = THREAD_DEAD;
 	schedule();
 	panic("a dead thread was scheduled");
 }
 
 void thread_free(struct thread *t)
 {
-	KASSERT(t->state == THREAD_DEAD && t != current);
+	KASSERT(t->state == THREAD_DEAD && t != thread_running);
 	failinject_forget(t);
 	pmm_free_frame(V2P(t->kstack));
 	kfree(t->fpu);  /* NULL for a kernel thread */

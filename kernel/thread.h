@@ -69,8 +69,13 @@ struct thread {
 /* Make the running context (kmain on the boot stack) thread 0. */
 void thread_init(void);
 
-/* The thread running now. */
-struct thread *thread_current(void);
+/* The thread running now (written only by the scheduler, kernel/thread.c;
+ * inline because every system call and fault asks). */
+extern struct thread *thread_running;
+static inline struct thread *thread_current(void)
+{
+	return thread_running;
+}
 
 /* A fresh id from the one space that thread ids and process ids share
  * (a process's pid is its first thread's tid, as on Linux). */

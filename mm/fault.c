@@ -7,6 +7,7 @@
 #include "kernel/lib/string.h"
 #include "kernel/proc.h"
 #include "kernel/resource.h"
+#include "kernel/uapi/errno.h"
 #include "mm/kmap.h"
 #include "mm/pmm.h"
 #include "mm/shmem.h"
@@ -24,6 +25,24 @@ static enum vm_fault_result install(struct address_space *as, vaddr_t page,
 	if (vmm_map(as->pd, page, frame, flags) < 0) {
 		pmm_free_frame(frame);  /* no page table: give the frame back */
 		return VM_FAULT_OOM;
+	}
+	as->resident++;
+	as->minor_faults++;
+	return VM_FAULT_OK;
+}
+
+/* A fresh zeroed frame at page of anonymous VMA v, which the fault found
+ * absent (one page-table walk: vmm_map_new). */
+static enum vm_fault_result fault_anon(struct address_space *as,
+				       const struct vma *v, vaddr_t page)
+{
+	paddr_t frame = pmm_alloc_frame(PMM_ZERO);
+	if (!frame)
+		return VM_FAULT_OOM;
+	int r = vmm_map_new(as->pd, page, frame, map_flags(v));
+	if (r < 0) {
+		pmm_free_frame(frame);
+		return r == -EEXIST ? VM_FAULT_OK : VM_FAULT_OOM;
 	}
 	as->resident++;
 	as->minor_faults++;
@@ -192,6 +211,8 @@ enum vm_fault_result vm_fault(struct address_space *as, vaddr_t addr,
 		return VM_FAULT_PROT;
 
 	vaddr_t page = PAGE_ROUND_DOWN(addr);
+	if (v->kind == VMA_ANON && !(access & FAULT_PRESENT))
+		return fault_anon(as, v, page);  /* the common case: no query */
 	paddr_t frame;
 	unsigned flags;
 	if (vmm_query(as->pd, page, &frame, &flags)) {
@@ -199,10 +220,8 @@ enum vm_fault_result vm_fault(struct address_space *as, vaddr_t addr,
 			return break_cow(as, v, page, frame);
 		return VM_FAULT_OK;  /* already resolved: nothing to do */
 	}
-	if (v->kind == VMA_ANON) {
-		frame = pmm_alloc_frame(PMM_ZERO);
-		return frame ? install(as, page, frame, map_flags(v)) : VM_FAULT_OOM;
-	}
+	if (v->kind == VMA_ANON)
+		return fault_anon(as, v, page);
 	if (v->kind == VMA_ANON_SHARED)
 		return fault_shmem(as, v, page);
 	return fault_file(as, v, page, access);

@@ -101,7 +101,7 @@ paddr_t pmm_alloc_frame(unsigned flags)
 	paddr_t pa = (paddr_t)f << PAGE_SHIFT;
 	if (flags & PMM_ZERO) {
 		void *va = kmap(pa);
-		memset(va, 0, PAGE_SIZE);
+		memzero_words(va, PAGE_SIZE);
 		kunmap(va);
 	}
 	return pa;

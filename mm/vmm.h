@@ -37,6 +37,11 @@ paddr_t vmm_kernel_pd(void);
  * page table; nothing changed). */
 int vmm_map(paddr_t pd, vaddr_t va, paddr_t frame, unsigned flags);
 
+/* As vmm_map, but only where nothing is mapped yet (one page-table walk
+ * for a fault that found the page absent): -EEXIST, and nothing changed,
+ * if va is mapped already. */
+int vmm_map_new(paddr_t pd, vaddr_t va, paddr_t frame, unsigned flags);
+
 /* Remove the mapping at va and return its frame (0 if none was mapped).
  * The reference the mapping held passes to the caller. */
 paddr_t vmm_unmap(paddr_t pd, vaddr_t va);

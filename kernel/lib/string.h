@@ -17,4 +17,15 @@ char *strchr(const char *s, int c);
 char *strrchr(const char *s, int c);
 char *strstr(const char *haystack, const char *needle);
 
+/* Zero n bytes at dst, n a multiple of 4 and dst 4-aligned (a page, a
+ * page table): one rep stosl, inline, with no tail to handle. */
+static inline void memzero_words(void *dst, size_t n)
+{
+	size_t words = n / 4;
+	__asm__ volatile("rep stosl"
+			 : "+D"(dst), "+c"(words)
+			 : "a"(0)
+			 : "memory");
+}
+
 #endif

@@ -50,7 +50,7 @@ frame where p is a struct proc *."""
         if arg.strip():
             as_ = gdb.parse_and_eval(arg)
         else:
-            thread = gdb.parse_and_eval("'thread.c'::current")
+            thread = gdb.parse_and_eval("thread_running")
             if int(thread["proc"]) == 0:
                 print("the current thread is a kernel thread: no user VMAs")
                 return

@@ -87,6 +87,19 @@ int vmm_map(paddr_t pd, vaddr_t va, paddr_t frame, unsigned flags)
 	return 0;
 }
 
+int vmm_map_new(paddr_t pd, vaddr_t va, paddr_t frame, unsigned flags)
+{
+	KASSERT(va < USER_TOP && va % PAGE_SIZE == 0);
+	pte_t *pte = walk(pd, va, true);
+	if (!pte)
+		return -ENOMEM;
+	if (*pte & PTE_P)
+		return -EEXIST;
+	*pte = frame | PTE_P | (flags & VMM_USER ? PTE_U : 0) |
+	       (flags & VMM_WRITE ? PTE_W : 0);
+	return 0;  /* it was absent: no TLB holds it */
+}
+
 paddr_t vmm_unmap(paddr_t pd, vaddr_t va)
 {
 	pte_t *pte = walk(pd, va, false);

@@ -8,6 +8,7 @@
 #include "kernel/arch/x86/extable.h"
 #include "kernel/arch/x86/gdt.h"
 #include "kernel/arch/x86/pagefault.h"
+#include "kernel/arch/x86/sigframe.h"
 #include "kernel/console.h"
 #include "kernel/lib/string.h"
 #include "kernel/panic.h"
@@ -17,6 +18,7 @@
 #include "kernel/syscall.h"
 #include "kernel/thread.h"
 #include "kernel/watchdog.h"
+#include "kernel/uapi/errno.h"
 #include "mm/as.h"
 
 struct idt_gate {
@@ -214,6 +216,50 @@ static bool trap_return_fault(struct trapframe *tf)
 	__builtin_unreachable();
 }
 
+/* The way back to ring 3 from any trap taken in user mode (nr: the
+ * system call made, or -1): a thread whose process ends exits, pending
+ * signals act (the one place they do), an interrupted call restarts.
+ * All of it is tested at once first: a system call with nothing to do
+ * pays a few loads and compares, not a walk of the signal state. */
+static inline __attribute__((always_inline)) void
+return_to_user(struct trapframe *tf, int nr)
+{
+	struct thread *me = thread_current();
+	if (me->must_exit || signal_work_pending(me)) {
+		proc_return_to_user();
+		signal_return_to_user(tf, nr);
+	} else if (nr >= 0 && (long)tf->eax >= -ERESTART_RESTARTBLOCK &&
+		   (long)tf->eax <= -ERESTARTSYS) {
+		sigframe_syscall_restart(tf, nr, NULL);  /* no handler ran */
+	}
+}
+
+/* syscall_return()'s work, when there is some. */
+static __attribute__((noinline)) void syscall_return_work(struct trapframe *tf,
+							  int nr)
+{
+	if (preempt_requested())
+		preempt_return_to_user();
+	if (trap_from_user(tf))
+		return_to_user(tf, nr);
+}
+
+void syscall_return(struct trapframe *tf, int nr)
+{
+	struct thread *me = thread_current();
+	uint32_t r = tf->eax + ERESTART_RESTARTBLOCK;  /* below 5: -ERESTART* */
+	if (preempt_requested() || me->must_exit || signal_work_pending(me) ||
+	    r <= ERESTART_RESTARTBLOCK - ERESTARTSYS)
+		syscall_return_work(tf, nr);
+}
+
+void trap_page_fault(struct trapframe *tf)
+{
+	x86_page_fault(tf);
+	if (trap_from_user(tf))
+		return_to_user(tf, -1);
+}
+
 void trap(struct trapframe *tf)
 {
 	bool user = trap_from_user(tf);
@@ -251,8 +297,6 @@ void trap(struct trapframe *tf)
 	} else {
 		panic_with_frame(tf, "%s in kernel mode", trap_name(tf->vector));
 	}
-	if (user) {
-		proc_return_to_user();  /* a thread whose process ends exits */
-		signal_return_to_user(tf, nr);  /* the one place signals act */
-	}
+	if (user)
+		return_to_user(tf, nr);
 }

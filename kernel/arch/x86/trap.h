@@ -53,7 +53,13 @@ void irq_register(unsigned irq, irq_handler_t handler);
 /* The human name of an exception vector ("page fault"). */
 const char *trap_name(unsigned vector);
 
-/* Called by trap_common in trap.asm for every vector. */
+/* Called by trap_common in trap.asm for every vector but the two hot
+ * ones, which have their own paths: the page fault (trap_page_fault) and
+ * the system call (syscall_common, then syscall_return in syscall.h). */
 void trap(struct trapframe *tf);
+
+/* The page fault's handler (trap.asm's page_fault_common): resolve it,
+ * then what every return to user mode does. */
+void trap_page_fault(struct trapframe *tf);
 
 #endif
