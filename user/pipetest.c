@@ -493,7 +493,9 @@ static bool a_blocked_read_and_signals(void)
 	pid = signaller(done[0], 3, data[1]);
 	r = read(data[0], &c, 1);
 	wait_child(pid);
-	if (r != 1 || c != 'z' || usr1_count != 3) {
+	/* Three signals sent; a busy host may deliver two as one (a pending
+	 * standard signal does not queue). */
+	if (r != 1 || c != 'z' || usr1_count < 1 || usr1_count > 3) {
 		note("read with SA_RESTART: %d, %d signals", (int)r, usr1_count);
 		ok = false;
 	}
