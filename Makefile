@@ -57,7 +57,7 @@ INITRD   := $(BUILD)/initrd.cpio
 # The lab graders (labs/NAME/grade.c; the rules are with the user programs).
 LAB_GRADERS := $(patsubst labs/%/grade.c,$(BUILD)/labs/%/grade,$(wildcard labs/*/grade.c))
 
-.PHONY: all kernel run test iso run-iso debug gdb clean host-test corpus
+.PHONY: all kernel run test test-preempt-1g iso run-iso debug gdb clean host-test corpus
 all: kernel
 
 kernel: $(BUILD)/kernel.elf
@@ -162,6 +162,13 @@ corpus: $(BUILD)/corpus/MANIFEST
 test: $(BUILD)/kernel.elf $(BUILD)/host/unit $(INITRD) $(FUZZ_REPLAY) $(BUILD)/bench.cpio \
       $(LAB_GRADERS)
 	@tools/run-tests $(BUILD)
+
+# A 1 GiB writev to the console while another thread keeps running (long:
+# the serial console under TCG moves about 1 MiB/s; docs/testing.md).
+test-preempt-1g: $(BUILD)/kernel.elf $(BUILD)/user/preemptcheck
+	@bash -c 'set -o pipefail; PAGODA_BUILD=$(BUILD) tools/run-elf \
+		$(BUILD)/user/preemptcheck /dev/console 1073741824 1000 | \
+		grep -v "^preemptcheck filler"'
 
 # QEMU's status is init's exit status, encoded as (code << 1) | 1 by the
 # isa-debug-exit device (docs/boot.md): make run exits with init's status.

@@ -9,7 +9,7 @@
 #include "fs/poll.h"
 #include "fs/random.h"
 #include "kernel/console.h"
-#include "kernel/thread.h"
+#include "kernel/preempt.h"
 #include "kernel/lib/string.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/fcntl.h"
@@ -17,15 +17,10 @@
 #include "mm/uaccess.h"
 
 #define CHUNK 256  /* bytes through the kernel stack at a time */
-#define YIELD_EVERY 64  /* chunks: a long transfer lets others run */
 
-/* Give the CPU away now and then inside a long loop (no lock is held in
- * these loops): a 1 GiB write to the console must not freeze the rest. */
-static void maybe_yield(uint32_t chunks)
-{
-	if (chunks % YIELD_EVERY == YIELD_EVERY - 1)
-		thread_yield();
-}
+/* The loops below hold no lock and call cond_resched() after each chunk:
+ * a 1 GiB write to the console gives the CPU away at the end of every
+ * time slice instead of freezing the rest. */
 
 /* ---- the console terminal ---- */
 
@@ -55,7 +50,7 @@ static long console_fwrite(struct file *f, const void *buf, uint32_t n,
 			return done ? (long)done : -EFAULT;
 		console_write(chunk, k);
 		done += k;
-		maybe_yield(done / CHUNK);
+		cond_resched();
 	}
 	return done;
 }
@@ -114,7 +109,7 @@ static long zero_read(struct file *f, void *buf, uint32_t n, uint64_t *pos)
 		if (copy_to_user((char *)buf + done, zeros, k))
 			return done ? (long)done : -EFAULT;
 		done += k;
-		maybe_yield(done / CHUNK);
+		cond_resched();
 	}
 	return n;
 }
@@ -128,7 +123,7 @@ static long random_read(struct file *f, void *buf, uint32_t n, uint64_t *pos)
 		if (copy_to_user((char *)buf + done, chunk, k))
 			return done ? (long)done : -EFAULT;
 		done += k;
-		maybe_yield(done / sizeof(chunk));
+		cond_resched();
 	}
 	return n;
 }

@@ -7,6 +7,7 @@
 #include "fs/inode.h"
 #include "fs/namei.h"
 #include "kernel/lib/string.h"
+#include "kernel/preempt.h"
 #include "kernel/proc.h"
 #include "kernel/uapi/errno.h"
 #include "mm/uaccess.h"
@@ -108,6 +109,7 @@ long sys_getdents64(uint32_t fd, uint32_t ubuf, uint32_t n, uint32_t a4,
 			 dtype(d->inode->mode), d->name, d->len);
 		if (r == 1)
 			f->pos = d->cookie + 2;
+		cond_resched();  /* a mutex may be held across a yield */
 	}
 	mutex_unlock(&fs_tree_lock);
 	if (r < 0 && !used)

@@ -5,6 +5,7 @@
 
 #include "fs/fs_internal.h"
 #include "fs/inode.h"
+#include "kernel/preempt.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/ioctls.h"
 #include "mm/uaccess.h"
@@ -147,6 +148,7 @@ static long do_rwv(uint32_t fd, uint32_t uiov, uint32_t cnt, bool write)
 		total += r;
 		if ((uint32_t)r < v.len || total == MAX_RW_COUNT)
 			break;
+		cond_resched();  /* many short pieces make a long call too */
 	}
 	file_put(f);
 	return total ? total : err;

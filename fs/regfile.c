@@ -3,7 +3,7 @@
  * exec and mmap map. */
 #include "fs/fs_internal.h"
 #include "fs/inode.h"
-#include "kernel/thread.h"
+#include "kernel/preempt.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/ioctls.h"
 #include "mm/kmap.h"
@@ -11,7 +11,6 @@
 #include "mm/uaccess.h"
 
 #define FILE_SIZE_MAX 0xfffff000u  /* a page index must fit 32 bits */
-#define YIELD_PAGES 256             /* a long transfer lets others run */
 
 static long reg_read(struct file *f, void *buf, uint32_t n, uint64_t *pos)
 {
@@ -35,8 +34,7 @@ static long reg_read(struct file *f, void *buf, uint32_t n, uint64_t *pos)
 		if (err)
 			return done ? (long)done : -EFAULT;
 		done += k;
-		if ((at / PAGE_SIZE) % YIELD_PAGES == YIELD_PAGES - 1)
-			thread_yield();  /* no lock held here */
+		cond_resched();  /* no lock held here */
 	}
 	*pos = off + done;
 	inode_touch(i, true, false, false);
@@ -86,8 +84,7 @@ static long reg_write(struct file *f, const void *buf, uint32_t n,
 			break;
 		}
 		done += k;
-		if ((at / PAGE_SIZE) % YIELD_PAGES == YIELD_PAGES - 1)
-			thread_yield();
+		cond_resched();
 	}
 	*pos = off + done;
 	inode_touch(i, false, true, true);
