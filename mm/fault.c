@@ -113,12 +113,14 @@ static enum vm_fault_result fault_file(struct address_space *as,
 	    (v->kind == VMA_FILE_PRIVATE && (access & FAULT_WRITE)))
 		return fault_private_copy(as, v, page, n < PAGE_SIZE ? n : PAGE_SIZE);
 
+	/* LAB(mmap.share) begin: file pages mapped from the page cache (labs/mmap) */
 	paddr_t frame = file_page(v, page);
 	if (!frame)
 		return VM_FAULT_OOM;
 	/* A private mapping shares the cache page read-only until written. */
 	unsigned flags = v->kind == VMA_FILE_SHARED ? map_flags(v) : VMM_USER;
 	return install(as, page, frame, flags);
+	/* LAB(mmap.share) end */
 }
 
 /* A page of a shared anonymous mapping: the object's frame, mapped as the
