@@ -113,7 +113,8 @@ void fdtable_put(struct fdtable *t)
 		if (!t->chunk[i])
 			continue;
 		for (int j = 0; j < FD_CHUNK; j++)
-			file_put(t->chunk[i][j]);
+			if (t->chunk[i][j])  /* most are empty: no call */
+				file_put(t->chunk[i][j]);
 		kfree(t->chunk[i]);
 	}
 	kfree(t);
@@ -139,7 +140,8 @@ struct fdtable *fdtable_copy(struct fdtable *t)
 		if (!t->chunk[i] || !c->chunk[i])
 			continue;  /* a chunk made meanwhile: its fds came later */
 		for (int j = 0; j < FD_CHUNK; j++)
-			c->chunk[i][j] = file_get(t->chunk[i][j]);
+			if (t->chunk[i][j])  /* c's chunk is zeroed */
+				c->chunk[i][j] = file_get(t->chunk[i][j]);
 	}
 	spin_unlock(&t->lock);
 	return c;

@@ -123,24 +123,39 @@ bool vmm_query(paddr_t pd, vaddr_t va, paddr_t *frame, unsigned *flags)
 	return true;
 }
 
+/* The index of the first nonzero entry of e[0..n), or n: one repe scasl,
+ * so an empty stretch costs one counted step per entry, not a loop's
+ * four instructions. */
+static unsigned first_used(const uint32_t *e, unsigned n)
+{
+	const uint32_t *p = e;
+	unsigned left = n;
+	if (n == 0)
+		return 0;
+	__asm__ volatile("repe scasl"
+			 : "+D"(p), "+c"(left)
+			 : "a"(0)
+			 : "cc", "memory");
+	unsigned i = (unsigned)(p - e) - 1;  /* the last entry compared */
+	return e[i] ? i : n;
+}
+
 /* Unmap entries [first, last) of one page table; true if the table is
- * empty after. Clearing a whole table needs no second look. */
+ * empty after. Only the used entries are visited. */
 static bool unmap_in_table(pte_t *pt, unsigned first, unsigned last,
 			   unsigned *count)
 {
-	for (pte_t *pte = pt + first; pte < pt + last; pte++) {
-		if (*pte & PTE_P) {
-			pmm_free_frame(PTE_ADDR(*pte));
+	for (unsigned i = first + first_used(pt + first, last - first);
+	     i < last; i += 1 + first_used(pt + i + 1, last - i - 1)) {
+		if (pt[i] & PTE_P) {
+			pmm_free_frame(PTE_ADDR(pt[i]));
 			(*count)++;
 		}
-		*pte = 0;
+		pt[i] = 0;
 	}
 	if (first == 0 && last == 1024)
 		return true;
-	for (int i = 0; i < 1024; i++)
-		if (pt[i] & PTE_P)
-			return false;
-	return true;
+	return first_used(pt, 1024) == 1024;
 }
 
 unsigned vmm_unmap_range(paddr_t pd, vaddr_t start, vaddr_t end)
@@ -152,9 +167,12 @@ unsigned vmm_unmap_range(paddr_t pd, vaddr_t start, vaddr_t end)
 	unsigned count = 0, last_pde = PDX(end - 1);
 	bool freed_table = false;
 
-	for (unsigned i = PDX(start); i <= last_pde; i++) {
+	/* Most of user space is empty: jump from one used entry to the next */
+	for (unsigned i = PDX(start) + first_used(&d[PDX(start)],
+						  last_pde + 1 - PDX(start));
+	     i <= last_pde; i += 1 + first_used(&d[i + 1], last_pde - i)) {
 		if (!(d[i] & PTE_P))
-			continue;  /* the common case: most of user space is empty */
+			continue;
 		unsigned first = i == PDX(start) ? PTX(start) : 0;
 		unsigned last = i == last_pde ? PTX(end - 1) + 1 : 1024;
 		if (unmap_in_table(P2V(PTE_ADDR(d[i])), first, last, &count)) {
