@@ -112,9 +112,14 @@ void fdtable_put(struct fdtable *t)
 	for (int i = 0; i < FD_MAX / FD_CHUNK; i++) {
 		if (!t->chunk[i])
 			continue;
-		for (int j = 0; j < FD_CHUNK; j++)
-			if (t->chunk[i][j])  /* most are empty: no call */
-				file_put(t->chunk[i][j]);
+		struct file **f = t->chunk[i];
+		for (size_t j = 0; j < FD_CHUNK; j++) {
+			if (!f[j])  /* only the used slots */
+				j += words_first_nonzero(f + j, FD_CHUNK - j);
+			if (j == FD_CHUNK)
+				break;
+			file_put(f[j]);
+		}
 		kfree(t->chunk[i]);
 	}
 	kfree(t);
@@ -139,9 +144,14 @@ struct fdtable *fdtable_copy(struct fdtable *t)
 	for (int i = 0; i < FD_MAX / FD_CHUNK; i++) {
 		if (!t->chunk[i] || !c->chunk[i])
 			continue;  /* a chunk made meanwhile: its fds came later */
-		for (int j = 0; j < FD_CHUNK; j++)
-			if (t->chunk[i][j])  /* c's chunk is zeroed */
-				c->chunk[i][j] = file_get(t->chunk[i][j]);
+		struct file **f = t->chunk[i];  /* c's chunk is zeroed */
+		for (size_t j = 0; j < FD_CHUNK; j++) {
+			if (!f[j])  /* only the used slots */
+				j += words_first_nonzero(f + j, FD_CHUNK - j);
+			if (j == FD_CHUNK)
+				break;
+			c->chunk[i][j] = file_get(f[j]);
+		}
 	}
 	spin_unlock(&t->lock);
 	return c;

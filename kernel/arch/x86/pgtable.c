@@ -123,21 +123,10 @@ bool vmm_query(paddr_t pd, vaddr_t va, paddr_t *frame, unsigned *flags)
 	return true;
 }
 
-/* The index of the first nonzero entry of e[0..n), or n: one repe scasl,
- * so an empty stretch costs one counted step per entry, not a loop's
- * four instructions. */
+/* The first used entry of e[0..n), or n. */
 static unsigned first_used(const uint32_t *e, unsigned n)
 {
-	const uint32_t *p = e;
-	unsigned left = n;
-	if (n == 0)
-		return 0;
-	__asm__ volatile("repe scasl"
-			 : "+D"(p), "+c"(left)
-			 : "a"(0)
-			 : "cc", "memory");
-	unsigned i = (unsigned)(p - e) - 1;  /* the last entry compared */
-	return e[i] ? i : n;
+	return (unsigned)words_first_nonzero(e, n);
 }
 
 /* Unmap entries [first, last) of one page table; true if the table is
@@ -145,8 +134,9 @@ static unsigned first_used(const uint32_t *e, unsigned n)
 static bool unmap_in_table(pte_t *pt, unsigned first, unsigned last,
 			   unsigned *count)
 {
-	for (unsigned i = first + first_used(pt + first, last - first);
-	     i < last; i += 1 + first_used(pt + i + 1, last - i - 1)) {
+	for (unsigned i = first; i < last; i++) {
+		if (!pt[i] && (i += first_used(pt + i, last - i)) == last)
+			break;  /* jumped over an empty stretch to its end */
 		if (pt[i] & PTE_P) {
 			pmm_free_frame(PTE_ADDR(pt[i]));
 			(*count)++;
