@@ -145,7 +145,8 @@ static long new_process(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
 	struct proc *child = proc_create(parent, &err);
 	if (!child)
 		return err;
-	resource_init(child, p);  /* the caller's ids and limits */
+	if (parent != p)  /* proc_create copied the parent's */
+		resource_init(child, p);  /* the caller's ids and limits */
 	if (flags & CLONE_VM) {  /* vfork: the same memory */
 		child->as = p->as;
 		as_get(child->as);
