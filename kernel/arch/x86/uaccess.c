@@ -16,16 +16,22 @@ bool user_range_ok(const void *uaddr, size_t n)
 	return a <= USER_TOP && n <= USER_TOP - a;
 }
 
-/* rep movsb restarts where it stopped after a resolved fault: esi, edi and
- * ecx have advanced. */
+/* Four bytes per step (rep movsl), then the odd tail (rep movsb): a
+ * signal frame's 512-byte FPU image is 128 steps, not 512. Each restarts
+ * where it stopped after a resolved fault: esi, edi and ecx have
+ * advanced. A bad address ends either at 3: with eax = -EFAULT. */
 static int copy(void *dst, const void *src, size_t n)
 {
 	int err = 0;
-	__asm__ volatile("1:\trep movsb\n"
-			 "2:\n\t"
-			 EXTABLE_ENTRY(1b, 2b)
-			 : "+a"(err), "+D"(dst), "+S"(src), "+c"(n)
-			 :
+	size_t words = n / 4, bytes = n % 4;
+	__asm__ volatile("1:\trep movsl\n\t"
+			 "movl %[bytes], %%ecx\n"
+			 "2:\trep movsb\n"
+			 "3:\n\t"
+			 EXTABLE_ENTRY(1b, 3b)
+			 EXTABLE_ENTRY(2b, 3b)
+			 : "+a"(err), "+D"(dst), "+S"(src), "+c"(words)
+			 : [bytes] "r"(bytes)
 			 : "memory");
 	return err;
 }
