@@ -2,7 +2,8 @@
  * A kernel thread types into the console (console_inject) while /bin/sh
  * runs on it with job control: `sleep 100 &`, `jobs`, `kill %1`; a
  * foreground `sleep 100` ended with Ctrl-C; one stopped with Ctrl-Z,
- * continued with `bg`, brought back with `fg` and ended with Ctrl-C. The
+ * continued with `bg`, brought back with `fg` and ended with Ctrl-C; the
+ * history on the up arrow. The
  * shell must stay alive throughout and say what bash says. The scripts
  * of tests/sh/ (user/shtest, the userland suite) test the rest. */
 #include "exec/exec.h"
@@ -60,6 +61,8 @@ static void type_steps(void *arg)
 	}
 }
 
+static bool with_term;  /* TERM set: the shell edits lines itself */
+
 /* Run /bin/sh on the console while the steps are typed; its output in
  * res, what the terminal echoed in echo. Returns the shell's wait status. */
 static int run_typed(struct ktest *t, const struct step *steps, int n,
@@ -67,7 +70,10 @@ static int run_typed(struct ktest *t, const struct step *steps, int n,
 {
 	static const char *const argv[] = { "sh", NULL };
 	static const char *const envp[] = { "HOME=/", "PATH=/bin", NULL };
-	struct exec_args args = { argv, envp, false };
+	static const char *const envp_term[] = {
+		"HOME=/", "PATH=/bin", "TERM=linux", NULL,
+	};
+	struct exec_args args = { argv, with_term ? envp_term : envp, false };
 	struct capture cap = { res.out, PAGE_SIZE - 1, 0 };
 	struct console_echo_capture ec = { echo, echo_size, 0 };
 	int err;
@@ -182,4 +188,31 @@ KTEST(shell, ctrl_z_stops_then_bg_and_fg_continue)
 	EXPECT_EQ(status, WAIT_EXITED(7));
 	EXPECT_NOT_NULL(strstr(echo, "^Z"));
 	check_output(t, want, 6, echo);
+}
+
+/* With TERM set the shell edits the line itself (the terminal in raw
+ * mode) and keeps a history: the up arrow (ESC [ A) twice brings back the
+ * command before the last one; Backspace erases, Ctrl-C drops the line. */
+KTEST(shell, up_arrow_recalls_earlier_commands)
+{
+	static const struct step steps[] = {
+		{ SHELL_READS, "echo one\r" },
+		{ SHELL_READS, "echo two\r" },
+		{ SHELL_READS, "\x1b[A\x1b[A\r" },
+		{ SHELL_READS, "echo abc\x7f\x7fx\r" },
+		{ SHELL_READS, "echo dropped\x03" },
+		{ SHELL_READS, "exit 7\r" },
+	};
+	static const char *const want[] = {
+		"$ echo two\ntwo\n$ ",
+		"echo one\none\n$ echo abc\b \b\b \bx\nax\n$ echo dropped^C\n$ exit 7\n",
+	};
+	static char echo[256];
+	int done;
+	with_term = true;
+	int status = run_typed(t, steps, 6, echo, sizeof(echo), &done);
+	with_term = false;
+	EXPECT_EQ(done, 6);
+	EXPECT_EQ(status, WAIT_EXITED(7));
+	check_output(t, want, 2, echo);
 }

@@ -109,7 +109,7 @@ static int run_text(const char *text)
 static char *text;   /* the command being read (more lines if incomplete) */
 static size_t len;
 
-static int run_input(struct input *in)
+static int run_input(struct input *in, bool editing)
 {
 	for (;;) {
 		if (setjmp(line_abort)) {
@@ -117,11 +117,13 @@ static int run_input(struct input *in)
 			len = 0;
 		}
 		sh_arena_reset();
-		if (interactive) {
+		const char *prompt = len ? "> " : "$ ";
+		if (interactive)
 			jobs_notify();
-			fputs(len ? "> " : "$ ", stderr);
-		}
-		if (!read_line(in, &text, &len)) {
+		if (interactive && !editing)
+			fputs(prompt, stderr);
+		if (editing ? !edit_line(prompt, &text, &len) :
+			      !read_line(in, &text, &len)) {
 			if (len) {  /* the end came inside a command */
 				fprintf(stderr, "sh: syntax error: "
 						"unexpected end of file\n");
@@ -176,6 +178,6 @@ int main(int argc, char **argv, char **envp)
 		interactive = isatty(0);
 		jobs_init();
 	}
-	sh_exit(run_input(&in));
+	sh_exit(run_input(&in, interactive && edit_wanted()));
 	return 0;
 }

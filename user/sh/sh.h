@@ -8,6 +8,7 @@
  *   exec.c      runs a tree: fork, pipes, redirections, PATH, exec
  *   jobs.c      the job table: process groups, the terminal, wait, report
  *   builtins.c  cd, pwd, export, unset, exit, exec, jobs, fg, bg, wait, ...
+ *   edit.c      line editing at the prompt, history on the arrows
  *
  * All of a line's tokens, tree and expanded words live in one arena
  * (sh_alloc), emptied before the next line: nothing is freed one by one.
@@ -128,6 +129,12 @@ void jobs_list(bool pids_only);
 /* The pids kill should get for job id: -pgid for a job in a group of its
  * own, else each pid; as strings in out (room for n). Returns how many. */
 int job_kill_args(int id, char **out, int n);
+
+/* ---- line editing (edit.c) ---- */
+bool edit_wanted(void);  /* a terminal with a TERM that is not "dumb" */
+/* Print prompt, edit a line and append it, with its newline, to *text
+ * (malloc'd, grown; *len bytes long). False at the end of input. */
+bool edit_line(const char *prompt, char **text, size_t *len);
 
 /* ---- builtins (builtins.c) ---- */
 typedef int (*builtin_fn)(int argc, char **argv);
