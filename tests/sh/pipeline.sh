@@ -1,10 +1,15 @@
 # Pipelines: each command's output is the next one's input; $? is the
-# last command's status (posix: dash prints the same).
+# last command's status; and * ? [...] (posix: dash prints the same).
 mkdir /tmp/shpipe.$$ && cd /tmp/shpipe.$$
 echo a b | cat | cat
 echo hello | cat | cat | cat | cat | cat | cat | cat | wc -c
 echo > apple; echo > pear; echo > fig; echo > melon; echo > kiwi
 ls | grep e | wc -l
+# pathname expansion: sorted names, quoted characters plain, no match kept
+echo *e* / [ak]* / ?ig / *i*i / [!a-m]*
+echo '*' "*e*" \*e / no*match / ./f*
+echo /tmp/shpipe.$$/k* | grep -c "^/tmp/shpipe.$$/kiwi$"
+pat='p*'; echo $pat "$pat"
 ls | grep -v e | sort -r
 # ls /bin | grep e | wc -l counts what a grep over a file of ls's output
 # counts: the two numbers are one line once sorted with -u

@@ -1,8 +1,8 @@
 /* user/sh/expand.c: word expansion (XCU 2.6), in the order POSIX gives:
  * tilde, parameters ($NAME, ${NAME}, $?, $$, $!, $#, $0..$9, $@, $*),
  * field splitting of what unquoted expansions gave (at spaces, tabs,
- * newlines: the default IFS), quote removal. No command substitution,
- * arithmetic or pathname (glob) expansion. */
+ * newlines: the default IFS), pathname expansion (glob.c), quote
+ * removal. No command substitution or arithmetic. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,29 +16,51 @@ struct fields {
 	char *cur;        /* the field being built (malloc'd) */
 	size_t len, size;
 	bool started;     /* cur is a field even if empty ("" was there) */
-	bool no_split;    /* one word in, one string out */
+	bool no_split;    /* one word in, one string out: no globs either */
+	char *pat;        /* cur as a glob pattern: quoted *?[\ escaped */
+	size_t plen, psize;
+	bool magic;       /* cur has an unquoted * ? or [ */
 };
 
-static void put(struct fields *f, const char *s, size_t n)
+static void grow(char **buf, size_t *size, size_t need)
 {
-	if (f->len + n + 1 > f->size) {
-		f->size = 2 * (f->len + n + 1) + 32;
-		f->cur = realloc(f->cur, f->size);
-		if (!f->cur) {
-			fprintf(stderr, "sh: out of memory\n");
-			sh_exit(2);
-		}
+	if (need <= *size)
+		return;
+	*size = 2 * need + 32;
+	*buf = realloc(*buf, *size);
+	if (!*buf) {
+		fprintf(stderr, "sh: out of memory\n");
+		sh_exit(2);
 	}
+}
+
+/* Add n bytes of s to the field; active: they were unquoted in the
+ * word, so * ? [ in them are pattern characters. */
+static void put_text(struct fields *f, const char *s, size_t n, bool active)
+{
+	grow(&f->cur, &f->size, f->len + n + 1);
 	memcpy(f->cur + f->len, s, n);
 	f->len += n;
 	f->cur[f->len] = '\0';
 	f->started = true;
+	grow(&f->pat, &f->psize, f->plen + 2 * n + 1);
+	for (size_t i = 0; i < n; i++) {
+		bool special = strchr("*?[", s[i]) && s[i];
+		if (!active && (special || s[i] == '\\'))
+			f->pat[f->plen++] = '\\';
+		f->magic |= active && special;
+		f->pat[f->plen++] = s[i];
+	}
+	f->pat[f->plen] = '\0';
 }
 
-static void end_field(struct fields *f)
+static void put(struct fields *f, const char *s, size_t n)
 {
-	if (!f->started)
-		return;
+	put_text(f, s, n, false);
+}
+
+static void add_field(struct fields *f, const char *s, size_t n)
+{
 	if (f->n + 1 >= f->cap) {
 		char **bigger = sh_alloc(2 * (f->cap + 4) * sizeof(char *));
 		if (f->n)
@@ -46,9 +68,21 @@ static void end_field(struct fields *f)
 		f->v = bigger;
 		f->cap = 2 * (f->cap + 4);
 	}
-	f->v[f->n++] = sh_strndup(f->cur ? f->cur : "", f->len);
-	f->len = 0;
-	f->started = false;
+	f->v[f->n++] = sh_strndup(s, n);
+}
+
+static void end_field(struct fields *f)
+{
+	if (!f->started)
+		return;
+	char **names;
+	int n = f->magic && !f->no_split ? glob_expand(f->pat, &names) : 0;
+	for (int i = 0; i < n; i++)
+		add_field(f, names[i], strlen(names[i]));
+	if (n == 0)  /* no pattern, or nothing matched: the field as it is */
+		add_field(f, f->cur ? f->cur : "", f->len);
+	f->len = f->plen = 0;
+	f->started = f->magic = false;
 }
 
 /* Add what an expansion gave: as it is inside quotes, split outside. */
@@ -60,8 +94,8 @@ static void put_value(struct fields *f, const char *v, bool quoted)
 	}
 	while (*v) {
 		size_t word = strcspn(v, " \t\n");
-		if (word)
-			put(f, v, word);
+		if (word)  /* unquoted: a * in a value is a pattern too */
+			put_text(f, v, word, true);
 		v += word;
 		if (*v) {
 			end_field(f);
@@ -152,7 +186,7 @@ static void expand_word(struct fields *f, const char *w)
 			put_value(f, v, quote);
 			p += len;
 		} else {
-			put(f, p, 1);
+			put_text(f, p, 1, !quote);
 		}
 	}
 }
@@ -168,6 +202,7 @@ int expand_words(char **words, int n, char ***out)
 		f.v = sh_alloc(sizeof(char *));
 	f.v[f.n] = NULL;
 	free(f.cur);
+	free(f.pat);
 	*out = f.v;
 	return f.n;
 }
@@ -178,5 +213,6 @@ char *expand_one(const char *word)
 	expand_word(&f, word);
 	char *s = sh_strndup(f.cur ? f.cur : "", f.len);
 	free(f.cur);
+	free(f.pat);
 	return s;
 }

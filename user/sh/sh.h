@@ -4,6 +4,7 @@
  *   lex.c       a line -> tokens: words (quotes kept) and operators
  *   parse.c     tokens -> a tree: lists, and-or chains, pipelines, commands
  *   expand.c    a word -> fields: quotes, $VAR, ${VAR}, $?, ~, splitting
+ *   glob.c      a field with * ? [...] -> the file names it matches
  *   vars.c      shell variables and the environment children get
  *   exec.c      runs a tree: fork, pipes, redirections, PATH, exec
  *   jobs.c      the job table: process groups, the terminal, wait, report
@@ -77,6 +78,9 @@ int parse(const char *line, struct node **tree);
 int expand_words(char **words, int n, char ***fields);
 /* One word to one string, no splitting (redirection targets, values). */
 char *expand_one(const char *word);
+/* The sorted paths pattern matches (glob.c; arena), or 0 if it has no
+ * unescaped * ? [ or matches nothing. */
+int glob_expand(const char *pattern, char ***out);
 
 /* ---- variables (vars.c) ---- */
 void vars_init(char **envp);
