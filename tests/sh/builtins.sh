@@ -10,6 +10,8 @@ cd - | grep -c "^/tmp/shbuilt.$$$"; cd /tmp/shbuilt.$$
 nosuch; echo "nosuch: $?"
 ./nosuch; echo "./nosuch: $?"
 cat < nosuch; echo "cat < nosuch: $?"
+# a builtin's failed redirection: nothing after it made, all undone
+echo lost > /nonexistent/f 2> e2; echo "redirect: $?"; ls nosuch
 mkdir pbin; cp $SHTEST_BIN/echo pbin/myecho
 PATH=/nonexistent:/tmp/shbuilt.$$/pbin:$PATH; myecho found on PATH
 PATH=/nonexistent; ls; echo "ls: $?"; PATH=$SHTEST_BIN

@@ -10,11 +10,12 @@ ls nosuch > both 2>&1; cat both
 ls nosuch 2>&1 > only-out | wc -l; wc -c < only-out
 echo to-fd3 3> f3 1>&3; cat f3
 echo gone 2>/dev/null 1>&2
-exec 4> f4
+exec 3> f3 4> f4
 echo via-4 >&4
 echo via-4-again 1>&4
-exec 4>&-
-cat f4
+echo via-3 >&3
+exec 3>&- 4>&-
+cat f3 f4
 exec 5>&1 > f5
 echo into-f5
 exec 1>&5 5>&-

@@ -16,6 +16,9 @@
 
 #include "sh.h"
 
+/* In a save array: a redirection never made (an earlier one failed). */
+#define SAVE_UNTOUCHED (-2)
+
 int last_status;
 pid_t last_bg_pid;
 pid_t shell_pid;
@@ -82,6 +85,8 @@ void undo_redirs(struct redir *r, int *save)
 	for (; r && n < 64; r = r->next)
 		fds[n++] = r->fd;
 	while (n-- > 0) {
+		if (save[n] == SAVE_UNTOUCHED)  /* after a failed one */
+			continue;
 		if (save[n] >= 0) {
 			dup2(save[n], fds[n]);
 			close(save[n]);
@@ -235,6 +240,8 @@ static bool run_here(struct cmd *c, int *status)
 	for (struct redir *r = c->redirs; r; r = r->next)
 		nr++;
 	int *save = sh_alloc((nr + 1) * sizeof(int));
+	for (int i = 0; i < nr; i++)
+		save[i] = SAVE_UNTOUCHED;
 	if (apply_redirs(c->redirs, save) < 0) {
 		*status = 1;
 	} else if (b) {

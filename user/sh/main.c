@@ -171,6 +171,11 @@ int main(int argc, char **argv, char **envp)
 			fprintf(stderr, "sh: %s: %s\n", argv[1], strerror(errno));
 			sh_exit(errno == ENOENT ? 127 : 126);
 		}
+		int high = fcntl(in.fd, F_DUPFD_CLOEXEC, 10);
+		if (high >= 0) {  /* out of the way of the script's `exec 3<f` */
+			close(in.fd);
+			in.fd = high;
+		}
 		sh_name = argv[1];
 		pos_args = argv + 2;
 		npos_args = argc - 2;
