@@ -278,9 +278,10 @@ $(foreach p,$(USER_DIRS),$(eval $(call user_multi_link,$(p))))
 
 # The labs (docs/labs.md): each labs/NAME/grade.c is a user program on
 # pagoda's libc, the lab's grader. `make grade LAB=NAME` builds and runs
-# it (labs/grade); `make check-labs` (also part of `make test`, through
-# tools/check-labs) checks that every grader passes on this tree and fails
-# on the lab's starting point (labs/NAME/start).
+# it (labs/grade). tools/check-labs, in `make test`, checks that every
+# grader passes on this tree and fails on the lab's starting point
+# (labs/NAME/start), every start applied to one copy; `make check-labs`
+# gives each lab a copy of its own.
 
 $(BUILD)/labs/%.o: labs/%.c | $(TOOLS_OK)
 	@mkdir -p $(@D)
@@ -297,7 +298,7 @@ grade: $(BUILD)/kernel.elf $(USER_BIN) $(LAB_GRADERS)
 	@labs/grade $(LAB) $(BUILD)
 
 check-labs: $(BUILD)/kernel.elf $(USER_BIN) $(LAB_GRADERS)
-	@tools/check-labs $(BUILD)/kernel.elf
+	@tools/check-labs --full $(BUILD)/kernel.elf
 
 -include $(LAB_GRADERS:=.d)
 # The benchmark (bench/, `make bench`): bench/bench*.c on pagoda's libc and
