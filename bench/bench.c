@@ -13,6 +13,7 @@
  * GROUP` runs one group of rows only (getppid, fork, exec, vfork, spawn,
  * anon, threads, pipe, signal: tools/bench-profile uses it). */
 #include <errno.h>
+#include <spawn.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -208,6 +209,23 @@ static void bench_vfork(void)
 	row("vfork+execve+exit+wait", rdtsc() - t, n);
 }
 
+static void bench_spawn(void)
+{
+	char *const argv[] = { BENCH_BIN "/exit0", NULL };
+	long n = loops(100);
+	uint64_t t = rdtsc();
+	for (long i = 0; i < n; i++) {
+		pid_t pid;
+		int r = posix_spawn(&pid, argv[0], NULL, NULL, argv, no_env);
+		if (r) {
+			row_na("posix_spawn", "posix_spawn", -r);
+			return;
+		}
+		sc(NR_wait4, pid, 0, 0, 0, 0);
+	}
+	row("posix_spawn", rdtsc() - t, n);
+}
+
 static void bench_anon(void)
 {
 	long pages = (64 << 20) / 4096;
@@ -280,7 +298,7 @@ int main(int argc, char **argv)
 	if (want("vfork"))
 		bench_vfork();
 	if (want("spawn"))
-		row_na("posix_spawn", "pagoda's libc has no posix_spawn", 0);
+		bench_spawn();
 	if (want("anon"))
 		bench_anon();
 	if (want("threads"))

@@ -40,6 +40,16 @@ KTEST(threads, create_join_1000_times_leaks_nothing)
 	EXPECT_EQ(proc_count(), 0);
 }
 
+/* posix_spawn and posix_spawnp (libc: a CLONE_VM | CLONE_VFORK child on
+ * its own stack): the program runs, a failed exec is the result, file
+ * actions and attributes apply in the child only. */
+KTEST(threads, posix_spawn_runs_programs_without_copying)
+{
+	uprog_run_ktap(t, "/bin/spawntest",
+		       (const char *const[]){ "/bin/spawntest", NULL }, &res);
+	EXPECT_EQ(proc_count(), 0);
+}
+
 /* clone's flag checks and tid pointers, wait4's thread options. */
 KTEST(threads, clone_flags_and_wait4_options_are_linux_s)
 {

@@ -4,7 +4,10 @@
 #include <signal.h>
 #include <string.h>
 
+#include "spawn_impl.h"
 #include "syscall.h"
+
+uint64_t __sig_handlers;  /* spawn_impl.h */
 
 void __restore(void);
 void __restore_rt(void);
@@ -34,6 +37,8 @@ int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 	}
 	long r = __syscall4(__NR_rt_sigaction, sig, act ? (long)&kact : 0,
 			    old ? (long)&kold : 0, sizeof(ksigset_t));
+	if (r == 0 && act && kact.handler > 1 && sig >= 1 && sig <= 64)
+		__sig_handlers |= 1ull << (sig - 1);  /* posix_spawn resets it */
 	if (r == 0 && old) {
 		memset(old, 0, sizeof(*old));
 		old->sa_handler = (void (*)(int))kold.handler;
