@@ -280,3 +280,13 @@ KTEST(mmap, one_file_page_is_one_frame_for_exec_read_and_mmap)
 	walk_done(&w);
 	pagecache_shrink();
 }
+
+/* 16 running copies of one program (256 KiB of text, every page read)
+ * cost far less than 16 texts: the text's frames are the page cache's,
+ * mapped into each copy (user/textshare reads MemFree around them). */
+KTEST(mmap, sixteen_running_copies_hold_their_text_once)
+{
+	uprog_run_ktap(t, "/bin/textshare",
+		       (const char *const[]){ "/bin/textshare", NULL }, &res);
+	EXPECT_EQ(proc_count(), 0);
+}
