@@ -40,6 +40,79 @@ uint64_t bench_rdtsc(void)
 
 #define rdtsc bench_rdtsc
 
+/* The kernel's memory counters (pagoda's /proc/vmstat), read around each
+ * timed loop, outside it: each row is followed by a line
+ *	vm NAME counter=per-operation ...
+ * of the counters that moved. Linux's run has no /proc mounted: no lines. */
+#define VM_MAX 24
+static char vm_names[VM_MAX][24];
+static unsigned long vm_before[VM_MAX];
+static int vm_count = -1;  /* -1: no /proc/vmstat */
+static long vm_ops;        /* the loop's count when row() is told 1 */
+static unsigned long vm_bias[VM_MAX];  /* what one read itself counts */
+
+static int vm_read(unsigned long *v)
+{
+	char buf[1024];
+	long fd = sc(5 /* open */, (long)"/proc/vmstat", 0, 0, 0, 0);
+	if (fd < 0)
+		return -1;
+	long n = sc(NR_read, fd, (long)buf, sizeof(buf) - 1, 0, 0);
+	sc(NR_close, fd, 0, 0, 0, 0);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	int k = 0;
+	for (char *p = buf; *p && k < VM_MAX;) {
+		char *sp = strchr(p, ' '), *nl = strchr(p, '\n');
+		if (!sp || !nl || sp > nl)
+			break;
+		size_t len = (size_t)(sp - p) < sizeof(vm_names[0]) - 1 ?
+			     (size_t)(sp - p) : sizeof(vm_names[0]) - 1;
+		memcpy(vm_names[k], p, len);
+		vm_names[k][len] = '\0';
+		v[k++] = strtoul(sp + 1, NULL, 10);
+		p = nl + 1;
+	}
+	return k;
+}
+
+uint64_t bench_start(void)
+{
+	static int calibrated;
+	if (!calibrated) {  /* reading the file moves a counter or two */
+		unsigned long a[VM_MAX], b[VM_MAX];
+		calibrated = 1;
+		if (vm_read(a) > 0 && vm_read(b) > 0)
+			for (int i = 0; i < VM_MAX; i++)
+				vm_bias[i] = b[i] - a[i];
+	}
+	vm_count = vm_read(vm_before);
+	vm_ops = 0;
+	return bench_rdtsc();
+}
+
+static void vm_report(const char *name, long ops)
+{
+	unsigned long after[VM_MAX];
+	if (vm_count <= 0 || vm_read(after) != vm_count)
+		return;
+	if (vm_ops)
+		ops = vm_ops;
+	printf("vm %s", name);
+	for (int i = 3; i < vm_count; i++) {  /* past Linux's three totals */
+		unsigned long d = after[i] - vm_before[i];
+		d = d > vm_bias[i] ? d - vm_bias[i] : 0;
+		if (d && d % ops == 0)
+			printf(" %s=%lu", vm_names[i], d / ops);
+		else if (d)
+			printf(" %s=%lu.%02lu", vm_names[i], d / ops,
+			       d % ops * 100 / ops);
+	}
+	printf("\n");
+	fflush(stdout);
+}
+
 /* The raw system call: the same int 0x80 on both kernels, result or
  * -errno, nothing from the C library in between. */
 long sc(long n, long a, long b, long c, long d, long e)
@@ -73,6 +146,7 @@ void row(const char *name, uint64_t insns, long ops)
 	printf("row %s %llu\n", name,
 	       (unsigned long long)((insns + (uint64_t)ops / 2) / (uint64_t)ops));
 	fflush(stdout);  /* each row out before the next operation runs */
+	vm_report(name, ops);
 }
 
 void row_na(const char *name, const char *why, long err)
@@ -114,7 +188,7 @@ long spawn_wait(const char *path)
 static void bench_getppid(void)
 {
 	long n = loops(20000);
-	uint64_t t = rdtsc();
+	uint64_t t = bench_start();
 	for (long i = 0; i < n; i++)
 		sc(NR_getppid, 0, 0, 0, 0, 0);
 	row("getppid", rdtsc() - t, n);
@@ -123,7 +197,7 @@ static void bench_getppid(void)
 static void bench_fork(void)
 {
 	long n = loops(200);
-	uint64_t t = rdtsc();
+	uint64_t t = bench_start();
 	for (long i = 0; i < n; i++) {
 		long pid = sc(NR_fork, 0, 0, 0, 0, 0);
 		if (pid == 0)
@@ -140,13 +214,14 @@ static void bench_fork(void)
 /* fork+execve+exit+wait of path, per operation, or -errno. */
 static long time_spawn(const char *path, long n, uint64_t *per_op)
 {
-	uint64_t t = rdtsc();
+	uint64_t t = bench_start();
 	for (long i = 0; i < n; i++) {
 		long r = spawn_wait(path);
 		if (r < 0)
 			return r;
 	}
 	*per_op = (rdtsc() - t) / (uint64_t)n;
+	vm_ops = n;
 	return 0;
 }
 
@@ -197,7 +272,7 @@ static void bench_vfork(void)
 {
 	char *const argv[] = { BENCH_BIN "/exit0", NULL };
 	long n = loops(100);
-	uint64_t t = rdtsc();
+	uint64_t t = bench_start();
 	for (long i = 0; i < n; i++) {
 		long pid = vfork_exec(argv[0], argv);
 		if (pid < 0) {
@@ -213,7 +288,7 @@ static void bench_spawn(void)
 {
 	char *const argv[] = { BENCH_BIN "/exit0", NULL };
 	long n = loops(100);
-	uint64_t t = rdtsc();
+	uint64_t t = bench_start();
 	for (long i = 0; i < n; i++) {
 		pid_t pid;
 		int r = posix_spawn(&pid, argv[0], NULL, NULL, argv, no_env);
@@ -236,11 +311,11 @@ static void bench_anon(void)
 		return;
 	}
 	volatile char *m = (volatile char *)p;
-	uint64_t t = rdtsc();
+	uint64_t t = bench_start();
 	for (long i = 0; i < pages; i++)
 		m[i * 4096] = 1;
 	row("anon-fault", rdtsc() - t, pages);
-	t = rdtsc();
+	t = bench_start();
 	sc(NR_munmap, p, 64 << 20, 0, 0, 0);
 	row("munmap-64MiB", rdtsc() - t, 1);
 }
@@ -265,7 +340,7 @@ static void bench_pipe(void)
 		}
 		sc(NR_exit, 0, 0, 0, 0, 0);
 	}
-	uint64_t t = rdtsc();
+	uint64_t t = bench_start();
 	for (long i = 0; i < n; i++) {
 		sc(NR_write, down[1], (long)&c, 1, 0, 0);
 		if (sc(NR_read, up[0], (long)&c, 1, 0, 0) != 1) {

@@ -46,6 +46,9 @@ void row(const char *name, uint64_t insns, long ops);
 void row_na(const char *name, const char *why, long err);
 long loops(long n);
 uint64_t bench_rdtsc(void);
+/* The start of a timed loop: the kernel's counters read (pagoda), then
+ * the TSC; row() prints what the counters did per operation. */
+uint64_t bench_start(void);
 
 void bench_threads(void);  /* bench_threads.c */
 void bench_signal(void);

@@ -84,7 +84,7 @@ void bench_threads(void)
 	char *top = (char *)stack + STACK_SIZE;
 	volatile int tid = 0;
 	long n = loops(300);
-	uint64_t t = bench_rdtsc();
+	uint64_t t = bench_start();
 	for (long i = 0; i < n; i++) {
 		long r = thread_start(nothing, 0, top, &tid);
 		if (r < 0) {
@@ -100,7 +100,7 @@ void bench_threads(void)
 	turn = 0;
 	if (thread_start(partner, 0, top, &tid) < 0)
 		goto out;
-	t = bench_rdtsc();
+	t = bench_start();
 	for (long i = 0; i < rounds; i++) {
 		turn = 1;
 		futex_wake(&turn);
@@ -149,7 +149,7 @@ void bench_signal(void)
 		return;
 	}
 	long pid = sc(NR_getpid, 0, 0, 0, 0, 0), n = loops(2000);
-	uint64_t t = bench_rdtsc();
+	uint64_t t = bench_start();
 	for (long i = 0; i < n; i++)
 		sc(NR_kill, pid, SIGUSR1, 0, 0, 0);
 	uint64_t d = bench_rdtsc() - t;

@@ -33,6 +33,7 @@ static const struct inode_hooks fd_hooks = { refresh_fd, NULL, PROC_DIR_FD };
 static const struct inode_hooks file_hooks[] = {
 	[PROC_MEMINFO] = FILE_HOOKS(PROC_MEMINFO),
 	[PROC_UPTIME] = FILE_HOOKS(PROC_UPTIME),
+	[PROC_VMSTAT] = FILE_HOOKS(PROC_VMSTAT),
 	[PROC_MAPS] = FILE_HOOKS(PROC_MAPS),
 	[PROC_STATUS] = FILE_HOOKS(PROC_STATUS),
 	[PROC_STAT] = FILE_HOOKS(PROC_STAT),
@@ -317,7 +318,8 @@ int procfs_populate(struct inode *dir)
 	dir->mode = S_IFDIR | 0555;
 	dir->hooks = &root_hooks;
 	if (!make(dir, "meminfo", S_IFREG | 0444, &file_hooks[PROC_MEMINFO], 0) ||
-	    !make(dir, "uptime", S_IFREG | 0444, &file_hooks[PROC_UPTIME], 0))
+	    !make(dir, "uptime", S_IFREG | 0444, &file_hooks[PROC_UPTIME], 0) ||
+	    !make(dir, "vmstat", S_IFREG | 0444, &file_hooks[PROC_VMSTAT], 0))
 		return -ENOMEM;
 	return set_link(dir, "self", "1");
 }

@@ -14,7 +14,7 @@ struct proc;
 /* Which file a /proc inode is (inode_hooks.kind). */
 enum procfs_kind {
 	PROC_DIR_ROOT, PROC_DIR_PID, PROC_DIR_FD,
-	PROC_MEMINFO, PROC_UPTIME,
+	PROC_MEMINFO, PROC_UPTIME, PROC_VMSTAT,
 	PROC_MAPS, PROC_STATUS, PROC_STAT, PROC_CMDLINE, PROC_ENVIRON,
 	PROC_LINK,  /* self, exe, fd/N: symlinks, targets written at lookup */
 };

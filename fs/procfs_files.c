@@ -24,6 +24,7 @@
 #include "mm/vm_file.h"
 #include "mm/vma.h"
 #include "mm/vmm.h"
+#include "mm/vmstat.h"
 
 #define PROCBUF_PAGES 4  /* 16 KiB: more is cut off */
 
@@ -93,6 +94,20 @@ static void gen_meminfo(struct procbuf *b)
 	put_fmt(b, "SwapCached:     %8u kB\n", 0u);
 	put_fmt(b, "SwapTotal:      %8u kB\n", 0u);
 	put_fmt(b, "SwapFree:       %8u kB\n", 0u);
+}
+
+/* Linux's /proc/vmstat is "name value" lines; pagoda's names are its own
+ * (mm/vmstat.h), with Linux's pgfault, pgalloc and pgfree first. */
+static void gen_vmstat(struct procbuf *b)
+{
+	uint32_t faults = 0;
+	for (int i = VM_FAULT_ANON; i <= VM_FAULT_SHMEM; i++)
+		faults += vmstat[i];
+	put_fmt(b, "pgfault %u\n", faults);
+	put_fmt(b, "pgalloc_normal %u\n", vmstat[VM_FRAMES_ALLOC]);
+	put_fmt(b, "pgfree %u\n", vmstat[VM_FRAMES_FREED]);
+	for (int i = 0; i < VM_NR_ITEMS; i++)
+		put_fmt(b, "%s %u\n", vmstat_name(i), vmstat[i]);
 }
 
 static void gen_uptime(struct procbuf *b)
@@ -245,6 +260,8 @@ static void generate(struct procbuf *b, int kind, int pid)
 		return gen_meminfo(b);
 	if (kind == PROC_UPTIME)
 		return gen_uptime(b);
+	if (kind == PROC_VMSTAT)
+		return gen_vmstat(b);
 	struct proc *p = proc_find(pid);
 	if (!p || p->state != PROC_LIVE)
 		return;  /* it has gone: an empty file */

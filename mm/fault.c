@@ -13,6 +13,7 @@
 #include "mm/shmem.h"
 #include "mm/vm_file.h"
 #include "mm/vmm.h"
+#include "mm/vmstat.h"
 
 static unsigned map_flags(const struct vma *v)
 {
@@ -46,6 +47,7 @@ static enum vm_fault_result fault_anon(struct address_space *as,
 	}
 	as->resident++;
 	as->minor_faults++;
+	vmstat_inc(VM_FAULT_ANON);
 	return VM_FAULT_OK;
 }
 
@@ -80,6 +82,9 @@ static enum vm_fault_result fault_private_copy(struct address_space *as,
 	}
 	memset(p + n, 0, PAGE_SIZE - n);
 	kunmap(p);
+	vmstat_inc(VM_FAULT_FILE_COPY);
+	if (n)
+		vmstat_inc(VM_PAGES_COPIED);
 	return install(as, page, frame, map_flags(v));
 }
 
@@ -119,6 +124,7 @@ static enum vm_fault_result fault_file(struct address_space *as,
 		return VM_FAULT_OOM;
 	/* A private mapping shares the cache page read-only until written. */
 	unsigned flags = v->kind == VMA_FILE_SHARED ? map_flags(v) : VMM_USER;
+	vmstat_inc(VM_FAULT_FILE);
 	return install(as, page, frame, flags);
 	/* LAB(mmap.share) end */
 }
@@ -134,6 +140,7 @@ static enum vm_fault_result fault_shmem(struct address_space *as,
 	paddr_t frame = shmem_page(v->shm, index);
 	if (!frame)
 		return VM_FAULT_OOM;
+	vmstat_inc(VM_FAULT_SHMEM);
 	return install(as, page, frame, map_flags(v));
 }
 
@@ -156,6 +163,7 @@ static enum vm_fault_result break_cow(struct address_space *as,
 		pmm_free_frame(cached);  /* the mapping holds its own reference */
 	}
 	if (vma_is_shared(v) || pmm_frame_refcount(old) == 1) {
+		vmstat_inc(VM_FAULT_COW_REUSE);
 		vmm_map(as->pd, page, old, VMM_USER | VMM_WRITE);  /* PT exists */
 		return VM_FAULT_OK;
 	}
@@ -167,6 +175,8 @@ static enum vm_fault_result break_cow(struct address_space *as,
 	kunmap(dst);
 	kunmap(src);
 	vmm_map(as->pd, page, frame, VMM_USER | VMM_WRITE);
+	vmstat_inc(VM_FAULT_COW_COPY);
+	vmstat_inc(VM_PAGES_COPIED);
 	pmm_free_frame(old);  /* this mapping's reference to the shared frame */
 	as->minor_faults++;
 	return VM_FAULT_OK;

@@ -11,6 +11,7 @@
 #include "mm/kmap.h"
 #include "mm/pmm_internal.h"
 #include "mm/reclaim.h"
+#include "mm/vmstat.h"
 
 static struct frame_table table;
 
@@ -99,6 +100,7 @@ paddr_t pmm_alloc_frame(unsigned flags)
 	if (f == FRAME_NONE)
 		return 0;
 	paddr_t pa = (paddr_t)f << PAGE_SHIFT;
+	vmstat_inc(VM_FRAMES_ALLOC);
 	if (flags & PMM_ZERO) {
 		void *va = kmap(pa);
 		memzero_words(va, PAGE_SIZE);
@@ -121,6 +123,8 @@ void pmm_free_frame(paddr_t frame)
 	bool irq = irq_save();
 	int r = ft_unref(&table, frame_of(frame));
 	irq_restore(irq);
+	if (r > 0)
+		vmstat_inc(VM_FRAMES_FREED);
 	if (r < 0)
 		panic("pmm: free of frame %08x, which is not in use", frame);
 }

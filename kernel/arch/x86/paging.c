@@ -4,6 +4,7 @@
 
 #include "kernel/arch/x86/cpu.h"
 #include "kernel/lib/string.h"
+#include "mm/vmstat.h"
 
 extern char _kernel_start[], _rodata_end[], _kernel_end[];
 
@@ -43,5 +44,6 @@ void *paging_kmap_slot(unsigned slot, paddr_t frame)
 	uint32_t va = KMAP_BASE + slot * PAGE_SIZE;
 	kmap_pt[slot] = frame ? frame | PTE_P | PTE_W : 0;
 	invlpg(va);
+	vmstat_inc(VM_TLB_FLUSH_PAGE);
 	return (void *)va;
 }

@@ -9,6 +9,7 @@
 #include "kernel/panic.h"
 #include "kernel/uapi/errno.h"
 #include "mm/pmm.h"
+#include "mm/vmstat.h"
 
 static pde_t *pd_of(paddr_t pd)
 {
@@ -37,6 +38,7 @@ void vmm_destroy(paddr_t pd)
 void vmm_switch(paddr_t pd)
 {
 	write_cr3(pd);
+	vmstat_inc(VM_TLB_FLUSH_ALL);
 }
 
 paddr_t vmm_current(void)
@@ -60,6 +62,7 @@ static pte_t *walk(paddr_t pd, vaddr_t va, bool create)
 		paddr_t pt = pmm_alloc_frame(PMM_LOWMEM | PMM_ZERO);
 		if (!pt)
 			return NULL;
+		vmstat_inc(VM_PGTABLES_MADE);
 		/* Permissions are decided per page; the PDE allows everything. */
 		*pde = pt | PTE_P | PTE_W | PTE_U;
 	}
@@ -69,8 +72,10 @@ static pte_t *walk(paddr_t pd, vaddr_t va, bool create)
 
 static void flush_page(paddr_t pd, vaddr_t va)
 {
-	if (pd == vmm_current())
+	if (pd == vmm_current()) {
 		invlpg(va);
+		vmstat_inc(VM_TLB_FLUSH_PAGE);
+	}
 }
 
 int vmm_map(paddr_t pd, vaddr_t va, paddr_t frame, unsigned flags)
@@ -171,8 +176,10 @@ unsigned vmm_unmap_range(paddr_t pd, vaddr_t start, vaddr_t end)
 			freed_table = true;
 		}
 	}
-	if ((count || freed_table) && pd == vmm_current())
+	if ((count || freed_table) && pd == vmm_current()) {
 		write_cr3(pd);  /* one bulk flush */
+		vmstat_inc(VM_TLB_FLUSH_ALL);
+	}
 	return count;
 }
 
@@ -228,8 +235,11 @@ int vmm_share_range(paddr_t from, paddr_t to, vaddr_t start, vaddr_t end,
 				  to, cow, &count, &protected);
 	}
 	/* Even on failure: the entries made read-only so far stay so. */
-	if (protected && from == vmm_current())
+	if (protected && from == vmm_current()) {
 		write_cr3(from);  /* one bulk flush */
+		vmstat_inc(VM_TLB_FLUSH_ALL);
+	}
+	vmstat_add(VM_PAGES_SHARED, (uint32_t)count);
 	return err ? err : count;
 }
 
@@ -250,6 +260,8 @@ void vmm_protect_range(paddr_t pd, vaddr_t start, vaddr_t end, unsigned flags)
 		*pte = flags & VMM_USER ? *pte | PTE_U : *pte & ~PTE_U;
 		changed |= *pte != old;
 	}
-	if (changed && pd == vmm_current())
+	if (changed && pd == vmm_current()) {
 		write_cr3(pd);
+		vmstat_inc(VM_TLB_FLUSH_ALL);
+	}
 }
