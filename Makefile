@@ -165,7 +165,7 @@ $(BUILD)/corpus/MANIFEST: $(BUILD)/mkcorpus
 
 corpus: $(BUILD)/corpus/MANIFEST
 
-test: $(BUILD)/kernel.elf $(BUILD)/host/unit $(INITRD) $(FUZZ_REPLAY) $(BUILD)/bench.cpio \
+test: $(BUILD)/kernel.elf $(BUILD)/host/unit $(INITRD) $(FUZZ_REPLAY) $(BUILD)/bench.cpio $(BUILD)/bench-scale.cpio \
       $(LAB_GRADERS)
 	@tools/run-tests $(BUILD)
 
@@ -329,10 +329,30 @@ $(BUILD)/bench.cpio: $(BENCH_DIR)/bench $(BENCH_ASM) tools/mkinitrd
 
 -include $(BENCH_OBJ:.o=.d)
 
-.PHONY: bench
+.PHONY: bench bench-scale
 bench: $(BUILD)/bench.cpio
 	@$(MAKE) --no-print-directory RELEASE=1 build-release/kernel.elf
 	@KERNEL=build-release/kernel.elf tools/bench-vs-linux $(BUILD)
+
+# `make bench-scale` (bench/README.md): how fork+execve grows with the
+# image's size (bench/scale/image.asm at four sizes), the live processes
+# and the VMAs, on both kernels; a second, bigger initrd (20 MiB).
+SCALE_IMAGES := $(foreach k,16K 256K 4M 16M,$(BENCH_DIR)/image-$(k))
+$(BENCH_DIR)/image-%: bench/scale/image.asm | $(TOOLS_OK)
+	@mkdir -p $(@D)
+	@echo "  NASM    $< ($*)"
+	$(Q)$(NASM) -f elf32 -DIMAGE_KB=$$(( $(subst M,*1024,$(subst K,,$*)) )) \
+		$< -o $@.o && $(CROSS)ld -m elf_i386 -static --build-id=none \
+		-z noexecstack -o $@ $@.o
+
+$(BUILD)/bench-scale.cpio: $(BENCH_DIR)/bench $(BENCH_ASM) $(SCALE_IMAGES) tools/mkinitrd
+	@echo "  INITRD  $@"
+	$(Q)tools/mkinitrd $@ $(foreach b,$^,$(if $(filter tools/%,$(b)),,$(b):bench/$(notdir $(b))))
+
+bench-scale: $(BUILD)/bench-scale.cpio
+	@$(MAKE) --no-print-directory RELEASE=1 build-release/kernel.elf
+	@KERNEL=build-release/kernel.elf CPIO=$(BUILD)/bench-scale.cpio \
+		GROUP=scale tools/bench-vs-linux $(BUILD)
 
 # End of user space -----------------------------------------------------------
 

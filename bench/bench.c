@@ -11,7 +11,8 @@
  * never a figure. `bench SCALE` divides every loop count by SCALE (make
  * test runs it with a large SCALE, to prove every row runs); `bench SCALE
  * GROUP` runs one group of rows only (getppid, fork, exec, vfork, spawn,
- * anon, threads, pipe, signal: tools/bench-profile uses it). */
+ * anon, threads, pipe, signal: tools/bench-profile uses it; scale, the
+ * growth rows of bench_scale.c, runs only when named: make bench-scale). */
 #include <errno.h>
 #include <spawn.h>
 #include <stdint.h>
@@ -90,6 +91,11 @@ uint64_t bench_start(void)
 	vm_count = vm_read(vm_before);
 	vm_ops = 0;
 	return bench_rdtsc();
+}
+
+void bench_ops(long n)
+{
+	vm_ops = n;
 }
 
 static void vm_report(const char *name, long ops)
@@ -382,6 +388,8 @@ int main(int argc, char **argv)
 		bench_pipe();
 	if (want("signal"))
 		bench_signal();
+	if (only && strcmp(only, "scale") == 0)  /* only when asked */
+		bench_scale();
 	printf("bench: done\n");
 	if (sc(NR_getpid, 0, 0, 0, 0, 0) == 1)  /* init on Linux: power off */
 		sc(NR_reboot, 0xfee1dead, 0x28121969, 0x4321fedc, 0, 0);

@@ -19,6 +19,7 @@
 #define NR_getppid 64
 #define NR_reboot 88
 #define NR_munmap 91
+#define NR_mprotect 125
 #define NR_wait4 114
 #define NR_clone 120
 #define NR_rt_sigaction 174
@@ -49,8 +50,12 @@ uint64_t bench_rdtsc(void);
 /* The start of a timed loop: the kernel's counters read (pagoda), then
  * the TSC; row() prints what the counters did per operation. */
 uint64_t bench_start(void);
+/* The timed loop ran n operations though row() is given one averaged
+ * figure (ops 1): the counters are divided by n. */
+void bench_ops(long n);
 
 void bench_threads(void);  /* bench_threads.c */
 void bench_signal(void);
+void bench_scale(void);  /* bench_scale.c: make bench-scale */
 
 #endif
