@@ -357,7 +357,7 @@ bench-scale: $(BUILD)/bench-scale.cpio
 # End of user space -----------------------------------------------------------
 
 clean:
-	rm -rf build build-debug $(BUILD)
+	rm -rf build build-debug build-release $(BUILD)
 
 # The initrd: every user program as /bin/NAME, and the ELF corpus.
 # The initrd carries the programs without their debug sections (gdb and
