@@ -4,10 +4,13 @@
  * ring 3 must restore a register naming a dead descriptor. Linux never
  * panics here: a data segment register comes back null (its entry code's
  * fixup on i386, an explicit reload on x86-64), and a stack segment that
- * iret cannot load kills the process (SIGSEGV). The same binary runs on
- * the host (tools/check-user-on-host). Prints KTAP. */
+ * iret cannot load kills the process (SIGSEGV). And the direction flag a
+ * caller leaves set must not turn the kernel's copies around. The same
+ * binary runs on the host (tools/check-user-on-host). Prints KTAP. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -136,12 +139,43 @@ static bool ss_that_cannot_load_is_sigsegv(void)
 	return true;
 }
 
+/* The direction flag set by the caller: the kernel's copies (rep movs,
+ * rep stos) must still run forwards (Linux clears DF on entry), and the
+ * caller gets its DF back. Found by the fuzzer: pagoda's entry kept DF,
+ * and this read wrote the kernel's memory backwards. */
+static bool df_set_at_a_system_call_changes_nothing(void)
+{
+	static unsigned char buf[300];
+	memset(buf, 0xff, sizeof(buf));
+	int fd = open("/dev/zero", O_RDONLY);
+	if (fd < 0)
+		return false;
+	long r;
+	uint32_t flags;
+	__asm__ volatile("std\n\tint $0x80\n\tpushf\n\tpop %1\n\tcld"
+			 : "=a"(r), "=r"(flags)
+			 : "a"(__NR_read), "b"(fd), "c"(buf + 20), "d"(256)
+			 : "memory", "cc");
+	close(fd);
+	int bad = 0;
+	for (int i = 0; i < (int)sizeof(buf); i++)
+		bad += buf[i] != (i >= 20 && i < 276 ? 0 : 0xff);
+	if (r != 256 || bad || !(flags & 0x400)) {
+		note("read %ld, %d bytes wrong, DF after the call %d", r, bad,
+		     !!(flags & 0x400));
+		return false;
+	}
+	return true;
+}
+
 static const struct ktap_case cases[] = {
 	{ "sel.gs_comes_back_null", gs_comes_back_null },
 	{ "sel.fs_comes_back_null", fs_comes_back_null },
 	{ "sel.ds_comes_back_null", ds_comes_back_null },
 	{ "sel.es_comes_back_null", es_comes_back_null },
 	{ "sel.ss_that_cannot_load_is_sigsegv", ss_that_cannot_load_is_sigsegv },
+	{ "flags.df_set_at_a_system_call_changes_nothing",
+	  df_set_at_a_system_call_changes_nothing },
 };
 
 int main(void)

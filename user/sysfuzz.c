@@ -210,8 +210,21 @@ static void run_code(uint32_t batch)
 		desc[0] = 6;
 	desc[4] = desc[0], desc[5] = 0, desc[6] = 0, desc[7] = 0x28;
 	gen_code(code, 1 + rn(24), desc, (uint32_t)env.rw);
-	if (opt.verbose)
-		log_line("%u code, entry %u\n", batch, desc[0], "", NULL, -1);
+	if (opt.verbose) {  /* the bytes, for objdump -D -b binary -mi386 */
+		char hex[3 * 64 + 2];
+		int len = snprintf(hex, sizeof(hex), "%u code at %#x, TLS entry "
+				   "%u:\n", batch, (uint32_t)code, desc[0]);
+		write(LOGFD, hex, len);
+		for (int i = 0, n = 0; i < (int)PG && n < 40; i += 64, n++) {
+			int k = 0;
+			for (int j = 0; j < 64; j++)
+				k += snprintf(hex + k, 4, " %02x", code[i + j]);
+			hex[k++] = '\n';
+			write(LOGFD, hex, k);
+			if (code[i + 63] == 0 && code[i + 62] == 0)
+				break;  /* the rest is zeros */
+		}
+	}
 	((void (*)(void))code)();
 }
 

@@ -30,6 +30,9 @@ trap_stub_%1:
     push fs
     push gs
     pusha
+    cld                           ; user code may have set DF: the kernel's
+                                  ; rep movs/stos must run forwards (the
+                                  ; user's eflags come back with iret)
     mov eax, 0x10                 ; SEG_KDATA
     mov ds, eax
     mov es, eax

@@ -1,7 +1,9 @@
 /* kernel/arch/x86/trap_test.c: the way back to ring 3 survives segment
  * selectors user space made bad (user/selcheck.c loads a TLS selector
  * into gs, fs, ds, es or ss and clears its descriptor; it checks itself
- * and prints KTAP, and passes on Linux too). */
+ * and prints KTAP, and passes on Linux too), and the direction flag a
+ * system call is made with (selcheck's last case: the kernel's copies run
+ * forwards all the same). */
 #include "kernel/proc.h"
 #include "tests/ktest.h"
 #include "tests/uprog.h"
