@@ -24,6 +24,9 @@ def replace_region(text, lab, region, stub):
     begin = re.compile(r"^.*%s begin.*\n" % tag, re.M)
     end = re.compile(r"^.*%s end.*\n" % tag, re.M)
     b, e = begin.findall(text), end.findall(text)
+    if not b and not e and "LAB(%s.%s):" % (lab, region) in text:
+        raise ValueError("LAB(%s.%s): already started (its stub is there)"
+                         % (lab, region))
     if len(b) != 1 or len(e) != 1:
         raise ValueError("LAB(%s.%s): %d begin and %d end markers (want 1 and 1)"
                          % (lab, region, len(b), len(e)))
@@ -37,7 +40,7 @@ def main(argv):
     if len(argv) < 4:
         sys.stderr.write(__doc__)
         return 2
-    lab, tree = argv[1], argv[2]
+    lab, tree = argv[1], os.path.normpath(argv[2])
     labdir = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     new = {}
     try:
