@@ -97,6 +97,7 @@ static bool redirections(void) { return run_script("redirect"); }
 static bool lists(void) { return run_script("control"); }
 static bool quoting(void) { return run_script("quoting"); }
 static bool builtins(void) { return run_script("builtins"); }
+static bool subshells(void) { return run_script("subshell"); }
 
 int main(void)
 {
@@ -106,6 +107,7 @@ int main(void)
 		{ "sh.and_or_lists_and_background", lists },
 		{ "sh.quoting_and_expansion", quoting },
 		{ "sh.builtins_path_exec_errors_jobs", builtins },
+		{ "sh.subshells_and_command_substitution", subshells },
 	};
 	if (getenv("SHTEST_DIR"))
 		dir = getenv("SHTEST_DIR");

@@ -164,6 +164,14 @@ static char **expand_assigns(struct cmd *c)
 
 void run_in_child(struct cmd *c)
 {
+	if (c->sub) {  /* ( list ): this child is the subshell */
+		if (apply_redirs(c->redirs, NULL) < 0)
+			_exit(1);
+		jobs_restore_signals();
+		interactive = job_control = false;
+		jobs_forget();
+		sh_exit(run_tree(c->sub));
+	}
 	char **argv;
 	int argc = expand_words(c->words, c->nwords, &argv);
 	char **assigns = expand_assigns(c);
@@ -225,7 +233,10 @@ static int exec_builtin(struct cmd *c, int argc, char **argv, char **assigns)
  * Returns true (and sets *status) if it ran here. */
 static bool run_here(struct cmd *c, int *status)
 {
+	if (c->sub)
+		return false;
 	char **argv;
+	subst_status = -1;
 	int argc = expand_words(c->words, c->nwords, &argv);
 	builtin_fn b = argc ? builtin_find(argv[0]) : NULL;
 	bool is_exec = argc && strcmp(argv[0], "exec") == 0;
@@ -252,7 +263,7 @@ static bool run_here(struct cmd *c, int *status)
 			*eq = '\0';
 			var_set(assigns[i], eq + 1, false);
 		}
-		*status = 0;
+		*status = subst_status >= 0 ? subst_status : 0;
 	}
 	fflush(stdout);
 	fflush(stderr);
@@ -364,6 +375,7 @@ static int run_background(struct node *n)
 	if (pid == 0) {
 		child_setup(0, true, -1, -1, -1);
 		interactive = job_control = false;
+		jobs_forget();
 		sh_exit(run_tree(n));
 	}
 	if (job_control)

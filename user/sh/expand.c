@@ -1,11 +1,14 @@
 /* user/sh/expand.c: word expansion (XCU 2.6), in the order POSIX gives:
  * tilde, parameters ($NAME, ${NAME}, $?, $$, $!, $#, $0..$9, $@, $*),
  * field splitting of what unquoted expansions gave (at spaces, tabs,
- * newlines: the default IFS), pathname expansion (glob.c), quote
- * removal. No command substitution or arithmetic. */
+ * newlines: the default IFS), command substitution $(...), pathname
+ * expansion (glob.c), quote removal. No arithmetic, no `...`. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "sh.h"
 
@@ -149,6 +152,56 @@ static const char *parameter(const char *s, size_t *len, char *buf,
 	return v ? v : "";
 }
 
+int subst_status = -1;
+
+/* $(cmd): what cmd writes to its stdout, less the newlines at the end;
+ * a child shell runs it. Its status is $? only after a command of
+ * assignments alone (x=$(false)), as POSIX says: see subst_status. */
+static char *substitute(const char *cmd)
+{
+	int fds[2];
+	if (pipe(fds) < 0)
+		return "";
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(fds[0]);
+		dup2(fds[1], 1);
+		close(fds[1]);
+		jobs_restore_signals();
+		interactive = job_control = false;
+		jobs_forget();
+		struct node *tree;
+		int r = parse(cmd, &tree);
+		if (r == 1)
+			fprintf(stderr, "sh: syntax error: unexpected end of file\n");
+		sh_exit(r ? 2 : run_tree(tree));
+	}
+	close(fds[1]);
+	char *out = NULL;
+	size_t len = 0, size = 0;
+	ssize_t n = 1;
+	while (pid > 0 && n != 0) {
+		grow(&out, &size, len + 4096);
+		n = read(fds[0], out + len, 4096);
+		if (n < 0 && errno != EINTR)
+			break;
+		len += n > 0 ? n : 0;
+	}
+	close(fds[0]);
+	int status;
+	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (pid > 0)
+		subst_status = WIFEXITED(status) ? WEXITSTATUS(status) :
+						   128 + WTERMSIG(status);
+	while (len > 0 && out[len - 1] == '\n')
+		len--;
+	char *s = sh_strndup(out ? out : "", len);
+	free(out);
+	return s;
+}
+
 /* Expand one word into f, ending no field at its end. */
 static void expand_word(struct fields *f, const char *w)
 {
@@ -176,6 +229,11 @@ static void expand_word(struct fields *f, const char *w)
 				p++;
 			if (*p != '\n')
 				put(f, p, 1);
+		} else if (p[0] == '$' && p[1] == '(' && lex_paren_end(p + 1)) {
+			const char *end = lex_paren_end(p + 1);
+			put_value(f, substitute(sh_strndup(p + 2, end - p - 3)),
+				  quote);
+			p = end - 1;
 		} else if (*p == '$') {
 			size_t len;
 			const char *v = parameter(p + 1, &len, buf, sizeof(buf));

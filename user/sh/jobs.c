@@ -86,6 +86,13 @@ static void job_free(struct job *j)
 	memset(j, 0, sizeof(*j));
 }
 
+void jobs_forget(void)
+{
+	for (int i = 0; i < JOBS_MAX; i++)
+		if (jobs[i].id)
+			job_free(&jobs[i]);
+}
+
 static bool job_all(const struct job *j, int state)
 {
 	for (int i = 0; i < j->npids; i++)

@@ -13,8 +13,43 @@ static bool is_meta(char c)
 	       c == '\0';
 }
 
-/* The end of the word starting at s, or NULL if a quote is left open or
- * the line ends with a backslash (then more input is needed). */
+const char *lex_paren_end(const char *s)
+{
+	int depth = 0;
+	for (;; s++) {
+		switch (*s) {
+		case '\0':
+			return NULL;
+		case '(':
+			depth++;
+			break;
+		case ')':
+			if (--depth == 0)
+				return s + 1;
+			break;
+		case '\\':
+			if (s[1])
+				s++;
+			break;
+		case '\'':
+			s = strchr(s + 1, '\'');
+			if (!s)
+				return NULL;
+			break;
+		case '"':
+			for (s++; *s != '"'; s++) {
+				if (!*s)
+					return NULL;
+				if (*s == '\\' && s[1])
+					s++;
+			}
+			break;
+		}
+	}
+}
+
+/* The end of the word starting at s, or NULL if a quote or a $( is left
+ * open or the line ends with a backslash (more input is needed then). */
 static const char *word_end(const char *s)
 {
 	while (!is_meta(*s)) {
@@ -33,8 +68,18 @@ static const char *word_end(const char *s)
 					return NULL;
 				if (*s == '\\' && s[1])
 					s++;
+				if (s[0] == '$' && s[1] == '(') {  /* "$(a ")")" */
+					s = lex_paren_end(s + 1);
+					if (!s)
+						return NULL;
+					s--;
+				}
 			}
 			s++;
+		} else if (s[0] == '$' && s[1] == '(') {
+			s = lex_paren_end(s + 1);
+			if (!s)
+				return NULL;
 		} else if (s[0] == '$' && s[1] == '{') {
 			const char *close = strchr(s, '}');
 			s = close ? close + 1 : s + 2;

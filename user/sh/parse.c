@@ -5,6 +5,7 @@
  *   and_or   := pipeline { ('&&' | '||') newlines pipeline }
  *   pipeline := ['!'] command { '|' newlines command }
  *   command  := { NAME=value } { word | redirection }   (not empty)
+ *             | '(' list ')' { redirection }            (a subshell)
  *   redirection := [n] ('<' | '>' | '>>' | '>&' | '<&') word
  *
  * `a && b || c` groups to the left, as in every shell; `;` and `&` end an
@@ -91,10 +92,26 @@ static struct redir *redirection(struct parser *p)
 	return r;
 }
 
+static struct node *list(struct parser *p, bool nested);
+
 static struct cmd *command(struct parser *p)
 {
 	struct cmd *c = sh_alloc(sizeof(*c));
 	struct redir **tail = &c->redirs;
+	if (peek(p)->type == T_LPAREN) {  /* ( list ): a subshell */
+		p->pos++;
+		c->sub = list(p, true);
+		if (peek(p)->type != T_RPAREN)
+			syntax_error(p);
+		p->pos++;
+		while (is_redir(peek(p)->type)) {
+			*tail = redirection(p);
+			tail = &(*tail)->next;
+		}
+		if (peek(p)->type == T_WORD || peek(p)->type == T_LPAREN)
+			syntax_error(p);
+		return c;
+	}
 	for (;;) {
 		struct token *t = peek(p);
 		if (t->type == T_BANG && (c->nwords || c->nassigns))
@@ -160,14 +177,17 @@ static struct node *and_or(struct parser *p)
 	return left;
 }
 
-/* list: and_or items joined into a right-leaning chain of N_SEQ. */
-static struct node *list(struct parser *p)
+/* list: and_or items joined into a right-leaning chain of N_SEQ, up to
+ * the end of the line, or (nested, in a subshell) up to its ')'. */
+static struct node *list(struct parser *p, bool nested)
 {
 	struct node *head = NULL, **tail = &head;
 	for (;;) {
 		skip_newlines(p);
 		enum tok t = peek(p)->type;
-		if (t == T_END)
+		if (t == T_END && nested)
+			longjmp(p->fail, 1);  /* ( without ): read on */
+		if (t == T_END || (t == T_RPAREN && nested && head))
 			return head;
 		struct node *item = and_or(p);
 		t = peek(p)->type;
@@ -180,7 +200,7 @@ static struct node *list(struct parser *p)
 		}
 		if (t == T_AMP || t == T_SEMI || t == T_NEWLINE)
 			p->pos++;
-		else if (t != T_END)
+		else if (t != T_END && !(t == T_RPAREN && nested))
 			syntax_error(p);
 		struct node *seq = sh_alloc(sizeof(*seq));
 		seq->type = N_SEQ;
@@ -199,6 +219,6 @@ int parse(const char *line, struct node **tree)
 	int r = setjmp(p.fail);
 	if (r)
 		return r;
-	*tree = list(&p);
+	*tree = list(&p, false);
 	return 0;
 }

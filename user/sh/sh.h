@@ -31,7 +31,7 @@ enum tok {
 	T_WORD, T_NEWLINE, T_END,
 	T_SEMI, T_AMP, T_PIPE, T_AND, T_OR, T_BANG,
 	T_LT, T_GT, T_DGT, T_GTAMP, T_LTAMP,  /* < > >> >& <& */
-	T_LPAREN, T_RPAREN,  /* ( ): no subshells yet, a syntax error */
+	T_LPAREN, T_RPAREN,  /* ( ): a subshell */
 };
 struct token {
 	enum tok type;
@@ -43,6 +43,9 @@ struct token {
  * count, -1 if a quote is left open (more input is needed). */
 int lex(const char *line, struct token **out);
 const char *tok_name(const struct token *t);  /* as an error shows it */
+/* s at a '(': just past its matching ')' (quotes and nesting skipped
+ * over), or NULL if there is none. */
+const char *lex_paren_end(const char *s);
 
 /* ---- the tree (parse.c) ---- */
 enum redir_type { R_IN, R_OUT, R_APPEND, R_DUP_OUT, R_DUP_IN };
@@ -58,6 +61,7 @@ struct cmd {            /* a simple command */
 	char **words;       /* unexpanded */
 	int nwords;
 	struct redir *redirs;
+	struct node *sub;   /* ( list ): run in a child shell; no words */
 };
 enum node_type { N_PIPE, N_AND, N_OR, N_SEQ, N_BG };
 struct node {
@@ -76,6 +80,8 @@ int parse(const char *line, struct node **tree);
 /* ---- expansion (expand.c) ---- */
 /* Expand words into fields (NULL-terminated, arena). Returns the count. */
 int expand_words(char **words, int n, char ***fields);
+/* The status of the last $(...) since it was set to -1. */
+extern int subst_status;
 /* One word to one string, no splitting (redirection targets, values). */
 char *expand_one(const char *word);
 /* The sorted paths pattern matches (glob.c; arena), or 0 if it has no
@@ -118,6 +124,7 @@ void fatal_exec_error(const char *name);  /* message, then _exit 126/127 */
 void jobs_init(void);           /* takes the terminal if interactive */
 void jobs_restore_signals(void); /* in a child: default signal actions */
 void jobs_shell_signals(void);  /* the shell's own: ignore the keyboard's */
+void jobs_forget(void);         /* in a subshell: the parent's jobs are not its own */
 /* A new job of the pids started for tree text; its process group. */
 int job_add(pid_t pgid, const pid_t *pids, int npids, const char *text,
 	    bool background);
