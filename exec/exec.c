@@ -9,6 +9,7 @@
 #include "kernel/console.h"
 #include "kernel/lib/string.h"
 #include "kernel/proc.h"
+#include "kernel/trace.h"
 #include "kernel/uapi/errno.h"
 #include "mm/as.h"
 #include "mm/kmap.h"
@@ -167,6 +168,8 @@ void exec_commit(struct proc *p, struct exec_image *img)
 		as_switch(p->as);
 	if (old)
 		as_put(old);  /* a vfork parent may still use it */
+	if (trace_maybe(TRACE_EXEC))
+		trace_exec(p, img->entry, img->sp);
 }
 
 struct proc *exec_spawn(struct proc *parent, const char *path,

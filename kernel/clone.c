@@ -13,6 +13,7 @@
 #include "kernel/resource.h"
 #include "kernel/signal.h"
 #include "kernel/thread.h"
+#include "kernel/trace.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/sched.h"
 #include "kernel/uapi/signal.h"
@@ -178,6 +179,9 @@ static long new_process(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
 	child->nthreads = 1;
 	child->state = PROC_LIVE;
 	report_tid(child, t, flags, parent_tid, child_tid);
+	child->trace = p->trace;  /* even with CLONE_PARENT */
+	if (trace_maybe(TRACE_EXEC))
+		trace_fork(p, child);
 	int pid = child->pid;  /* child may be gone when a vfork returns */
 	if (flags & CLONE_VFORK)
 		proc_vfork_start(child, t);

@@ -21,6 +21,7 @@ static bool have_com2;
 static bool quiet;
 static bool log_on_com1 = true;
 static bool raw;
+static bool mid_line;  /* a program's last byte on COM1 was not "\n" */
 
 /* Console input, edited by the line discipline as it arrives (at IRQ
  * time, or by console_inject); guarded by input_lock (a spinlock: the
@@ -144,6 +145,13 @@ void console_write(const char *buf, unsigned len)
 		else
 			serial_putc(COM1, buf[i]);
 	}
+	if (len)
+		mid_line = buf[len - 1] != '\n';
+}
+
+bool console_mid_line(void)
+{
+	return mid_line;
 }
 
 void klog(enum log_level level, const char *fmt, ...)

@@ -32,6 +32,10 @@ void console_set_raw(bool raw);
 /* Write a program's bytes to the console (write(1, ...)). */
 void console_write(const char *buf, unsigned len);
 
+/* True if what programs last wrote to COM1 ended inside a line (the
+ * tracer then starts its line on a new one). */
+bool console_mid_line(void);
+
 /* Start taking console input by interrupt (needs trap_init first). */
 void console_input_init(void);
 

@@ -14,6 +14,7 @@
 #include "kernel/init.h"
 #include "kernel/lib/string.h"
 #include "kernel/thread.h"
+#include "kernel/trace.h"
 #include "kernel/time.h"
 #include "kernel/panic.h"
 #include "mm/failinject.h"
@@ -78,6 +79,7 @@ void kmain(uint32_t magic, paddr_t mbi)
 	console_input_init();
 	cpu_sti();
 
+	trace_init(cmdline_value(&kernel_cmdline, "trace"));
 	crash_run(cmdline_value(&kernel_cmdline, "crash"));
 	arm_fail_option(cmdline_value(&kernel_cmdline, "fail"));
 	if (cmdline_flag(&kernel_cmdline, "bench")) {

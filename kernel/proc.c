@@ -88,6 +88,7 @@ struct proc *proc_create(struct proc *parent, int *err)
 	}
 	p->pid = thread_alloc_id();
 	p->parent = parent;
+	p->trace = parent ? parent->trace : 0;
 	resource_init(p, parent);
 	/* A child starts in its parent's group and session; a process the
 	 * kernel starts leads its own. */

@@ -80,6 +80,9 @@ struct proc {
 	struct usage usage_children;   /* [L] of the children it reaped,
 					  theirs included */
 	struct proc_res res;           /* ids and limits (kernel/resource.h) */
+	unsigned trace;                /* TRACE_* events traced for it on top
+					  of trace= (kernel/trace.h); its
+					  children inherit it */
 	uint32_t unimplemented_seen[SYSCALL_NR_MAX / 32 + 1];
 				       /* numbers already logged as
 					  unimplemented (kernel/syscall.c);

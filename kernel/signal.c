@@ -11,6 +11,7 @@
 #include "kernel/panic.h"
 #include "kernel/proc.h"
 #include "kernel/thread.h"
+#include "kernel/trace.h"
 #include "kernel/uapi/errno.h"
 #include "mm/kheap.h"
 
@@ -282,6 +283,8 @@ static int send(struct proc *p, struct thread *target, int sig,
 	spin_lock(&sig_lock);
 	int r = send_locked(p, target, sig, &k, &q);
 	spin_unlock(&sig_lock);
+	if (trace_maybe(TRACE_SIGNAL))
+		trace_signal(p, sig, "send", (unsigned)k.code);
 	kfree(q);  /* not used: merged, ignored or a zombie */
 	return r;
 }
@@ -351,6 +354,8 @@ bool signal_force(int sig, const siginfo_t *info)
 	pending_add(&t->sig.pending, sig, &k, &none);
 	recalc(t);
 	spin_unlock(&sig_lock);
+	if (trace_maybe(TRACE_SIGNAL))
+		trace_signal(p, sig, "force", (unsigned)k.code);
 	return h == SIG_DFL && sig != SIGCHLD;
 }
 
@@ -432,6 +437,8 @@ void signal_return_to_user(struct trapframe *tf, int nr)
 		int sig = next_handler(p, t, &ka, &info);
 		if (sig <= 0) {
 			spin_unlock(&sig_lock);
+			if (sig < 0 && trace_maybe(TRACE_SIGNAL))
+				trace_signal(p, -sig, "default", 0);
 			if (sig < 0)
 				die(-sig);
 			break;
@@ -447,6 +454,8 @@ void signal_return_to_user(struct trapframe *tf, int nr)
 		spin_unlock(&sig_lock);
 		if (nr >= 0)
 			sigframe_syscall_restart(tf, nr, &ka);
+		if (trace_maybe(TRACE_SIGNAL))
+			trace_signal(p, sig, "deliver", ka.handler);
 		nr = -1;  /* only the first handler decides */
 		if (sigframe_setup(tf, sig, &ka, &info, oldmask) < 0) {
 			/* No room for the frame: SIGSEGV, which cannot be

@@ -6,6 +6,7 @@
 
 #include "kernel/lib/string.h"
 #include "kernel/proc.h"
+#include "kernel/trace.h"
 #include "kernel/uapi/errno.h"
 #include "mm/uaccess.h"
 
@@ -373,7 +374,8 @@ long sys_setgroups16(uint32_t size, uint32_t ulist, uint32_t a3, uint32_t a4,
 	return set_groups((int32_t)size, ulist, false);
 }
 
-/* prctl: only the name (comm) options; the rest are EINVAL. */
+/* prctl: the name (comm) options, and pagoda's own trace options
+ * (docs/trace.md); the rest are EINVAL. */
 long sys_prctl(uint32_t option, uint32_t arg2, uint32_t a3, uint32_t a4,
 	       uint32_t a5, uint32_t a6)
 {
@@ -396,6 +398,13 @@ long sys_prctl(uint32_t option, uint32_t arg2, uint32_t a3, uint32_t a4,
 		name[sizeof(name) - 1] = '\0';
 		return copy_to_user((void *)arg2, name, sizeof(name)) ? -EFAULT
 								      : 0;
+	case PR_PAGODA_SET_TRACE:
+		if (arg2 & ~TRACE_ALL)
+			return -EINVAL;
+		trace_set_proc(p, arg2);
+		return 0;
+	case PR_PAGODA_GET_TRACE:
+		return (long)p->trace;
 	default:
 		return -EINVAL;
 	}

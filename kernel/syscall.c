@@ -19,6 +19,7 @@
 #include "kernel/session.h"
 #include "kernel/signal_sys.h"
 #include "kernel/thread.h"
+#include "kernel/trace.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/pagoda_unistd.h"
 #include "kernel/uapi/unistd_32.h"
@@ -377,6 +378,12 @@ void syscall_dispatch(struct trapframe *tf)
 {
 	uint32_t nr = tf->eax;
 	syscall_fn fn = syscall_lookup(nr);
+	if (trace_maybe(TRACE_SYSCALL)) {
+		if (!fn)
+			log_unimplemented(nr);
+		tf->eax = (uint32_t)trace_syscall(nr, fn, tf);
+		return;
+	}
 	if (!fn) {
 		log_unimplemented(nr);
 		tf->eax = (uint32_t)-ENOSYS;

@@ -11,6 +11,7 @@
 #include "kernel/preempt.h"
 #include "kernel/proc.h"
 #include "kernel/signal.h"
+#include "kernel/trace.h"
 #include "kernel/watchdog.h"
 #include "mm/as.h"
 #include "mm/failinject.h"
@@ -170,6 +171,8 @@ static void schedule(void)
 			fpu_restore(next->fpu);
 	}
 	as_switch(next->proc ? next->proc->as : NULL);
+	if (trace_maybe(TRACE_SCHED))
+		trace_switch(prev, next);
 	switch_context(&prev->saved_esp, next->saved_esp);
 }
 

@@ -49,6 +49,19 @@ _Static_assert(sizeof(struct new_utsname) == 390, "struct new_utsname");
 #define PR_GET_NAME 16
 #define TASK_COMM_LEN 16
 
+/* pagoda only (docs/trace.md): prctl options far outside Linux's range
+ * (Linux answers EINVAL to them). SET: arg2 is a mask of TRACE_* bits for
+ * the calling process, inherited by the children it creates from now on;
+ * GET: returns the mask. */
+#define PR_PAGODA_SET_TRACE 0x50470001
+#define PR_PAGODA_GET_TRACE 0x50470002
+#define TRACE_EXEC    0x01u  /* exec: the segments turned into VMAs */
+#define TRACE_FAULT   0x02u  /* every page fault and how it ended */
+#define TRACE_SYSCALL 0x04u  /* every system call, strace style */
+#define TRACE_SCHED   0x08u  /* every switch between threads */
+#define TRACE_SIGNAL  0x10u  /* signals sent and delivered */
+#define TRACE_ALL     0x1fu
+
 #define MEMBARRIER_CMD_QUERY                                0
 #define MEMBARRIER_CMD_GLOBAL                               (1 << 0)
 #define MEMBARRIER_CMD_GLOBAL_EXPEDITED                     (1 << 1)

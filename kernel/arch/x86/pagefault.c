@@ -11,6 +11,7 @@
 #include "kernel/proc.h"
 #include "kernel/signal.h"
 #include "kernel/thread.h"
+#include "kernel/trace.h"
 #include "mm/as.h"
 #include "mm/fault.h"
 
@@ -41,6 +42,23 @@ static void user_fault_signal(struct trapframe *tf, enum vm_fault_result r,
 	as_dump(p->as, "    ");
 }
 
+/* vm_fault(), or its traced twin when fault tracing may be on. x86
+ * without NX cannot tell a fetch from a read: a fault within the
+ * instruction at eip counts as one. */
+static enum vm_fault_result resolve(struct trapframe *tf,
+				    struct address_space *as, vaddr_t addr,
+				    unsigned access)
+{
+	if (!trace_maybe(TRACE_FAULT))
+		return vm_fault(as, addr, access);
+	if (trap_from_user(tf)) {
+		access |= FAULT_USER;
+		if (!(access & FAULT_WRITE) && addr - tf->eip < 16)
+			access |= FAULT_EXEC;
+	}
+	return vm_fault_traced(as, addr, access);
+}
+
 void x86_page_fault(struct trapframe *tf)
 {
 	vaddr_t addr = read_cr2();
@@ -49,7 +67,7 @@ void x86_page_fault(struct trapframe *tf)
 	struct address_space *as = as_current();
 
 	if (trap_from_user(tf)) {
-		enum vm_fault_result r = as ? vm_fault(as, addr, access)
+		enum vm_fault_result r = as ? resolve(tf, as, addr, access)
 					    : VM_FAULT_NOMAP;
 		if (r != VM_FAULT_OK)
 			user_fault_signal(tf, r, addr);
@@ -58,7 +76,7 @@ void x86_page_fault(struct trapframe *tf)
 	/* In the kernel: a user copy touching a lazy page gets it exactly as
 	 * the program would have; a bad user address ends the copy. */
 	if (addr < USER_TOP && extable_find(tf->eip)) {
-		if (as && vm_fault(as, addr, access) == VM_FAULT_OK)
+		if (as && resolve(tf, as, addr, access) == VM_FAULT_OK)
 			return;
 		extable_fixup(tf);
 		return;
