@@ -79,7 +79,8 @@ void kmain(uint32_t magic, paddr_t mbi)
 	console_input_init();
 	cpu_sti();
 
-	trace_init(cmdline_value(&kernel_cmdline, "trace"));
+	trace_init(cmdline_value(&kernel_cmdline, "trace"),
+		   cmdline_value(&kernel_cmdline, "trace_to"));
 	crash_run(cmdline_value(&kernel_cmdline, "crash"));
 	arm_fail_option(cmdline_value(&kernel_cmdline, "fail"));
 	if (cmdline_flag(&kernel_cmdline, "bench")) {

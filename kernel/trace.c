@@ -28,6 +28,7 @@ static unsigned global_mask;  /* [trace_lock] the boot option's */
  * and the capture; a spinlock, so interrupt handlers may trace. */
 static struct spinlock trace_lock = SPINLOCK_INIT("trace");
 static struct trace_capture *capture;
+static bool to_com2;  /* trace_to=com2: beside the log, off the console */
 static char line[LINE_MAX];
 
 static const struct {
@@ -74,9 +75,10 @@ static void recompute(void)
 	trace_active = all;
 }
 
-void trace_init(const char *option)
+void trace_init(const char *option, const char *to)
 {
 	unsigned mask = 0;
+	to_com2 = to && strcmp(to, "com2") == 0;
 	if (!option)
 		return;
 	if (trace_parse(option, &mask) < 0) {
@@ -150,10 +152,10 @@ void trace_emit(const char *fmt, ...)
 			capture->buf[capture->len] = '\0';
 		}
 	} else {
-		if (console_mid_line())  /* a line of its own, for tools */
+		if (!to_com2 && console_mid_line())  /* a line of its own */
 			serial_putc(COM1, '\n');
 		for (unsigned i = 0; i < len; i++)
-			serial_putc(COM1, line[i]);
+			serial_putc(to_com2 ? COM2 : COM1, line[i]);
 	}
 	spin_unlock(&trace_lock);
 }

@@ -34,8 +34,10 @@ static inline bool trace_maybe(unsigned what)
 int trace_parse(const char *list, unsigned *mask);
 
 /* Boot: apply the `trace=LIST` option (NULL: none). An unknown word is
- * reported on the log and the rest still applies. */
-void trace_init(const char *option);
+ * reported on the log and the rest still applies. to is the value of
+ * `trace_to=` (NULL: none): "com2" sends the lines to COM2 instead of
+ * COM1, out of the programs' output (tools/run-elf --trace). */
+void trace_init(const char *option, const char *to);
 
 /* The mask every process is traced with (the boot option's); tests set
  * it for a while and put the old one back. */
@@ -51,7 +53,7 @@ void trace_set_proc(struct proc *p, unsigned mask);
 bool trace_wants(const struct proc *p, unsigned what);
 
 /* Print one event line: "trace: " then the formatted text then "\n", on
- * COM1, whole (lines of two CPUs' threads never interleave; a line is cut
+ * COM1 (or COM2, see trace_init), whole (lines of two CPUs' threads never interleave; a line is cut
  * at 255 bytes). Safe in interrupt handlers. */
 void trace_emit(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
