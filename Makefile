@@ -329,6 +329,12 @@ $(BUILD)/bench.cpio: $(BENCH_DIR)/bench $(BENCH_ASM) tools/mkinitrd
 
 -include $(BENCH_OBJ:.o=.d)
 
+# `make pictures`: docs/pictures/*.svg, drawn by tools/draw-as from the
+# trace= lines of a boot of pagoda (tools/make-pictures, docs/trace.md).
+.PHONY: pictures
+pictures: $(BUILD)/kernel.elf $(INITRD)
+	@tools/make-pictures $(BUILD)
+
 .PHONY: bench bench-scale
 bench: $(BUILD)/bench.cpio
 	@$(MAKE) --no-print-directory RELEASE=1 build-release/kernel.elf

@@ -93,6 +93,21 @@ static void put(struct sysline *l, const char *fmt, ...)
 	l->len += n < (int)room ? (unsigned)n : room - 1;
 }
 
+/* v in octal with a leading 0, as strace shows modes (kernel/lib/format
+ * has no %o). */
+static void put_octal(struct sysline *l, uint32_t v)
+{
+	char digits[12];
+	int n = 0;
+	do {
+		digits[n++] = (char)('0' + (v & 7));
+		v >>= 3;
+	} while (v);
+	put(l, "0");
+	while (n)
+		put(l, "%c", digits[--n]);
+}
+
 /* A fetched string or buffer, quoted and escaped as strace does it. */
 static void put_quoted(struct sysline *l, int slot, uint32_t uaddr,
 		       bool more)
@@ -111,7 +126,8 @@ static void put_quoted(struct sysline *l, int slot, uint32_t uaddr,
 		else if (c == '"' || c == '\\')
 			put(l, "\\%c", c);
 		else if (c < 0x20 || c >= 0x7f)
-			put(l, "\\%o", c);
+			put(l, "\\%c%c%c", '0' + (c >> 6), '0' + ((c >> 3) & 7),
+			    '0' + (c & 7));
 		else
 			put(l, "%c", c);
 	}
@@ -173,7 +189,7 @@ static void put_args(struct sysline *l, const char *sig, const uint32_t *a)
 		switch (sig[i]) {
 		case 'd': put(l, "%d", (int)v); break;
 		case 'u': put(l, "%u", v); break;
-		case 'o': put(l, "0%o", v); break;
+		case 'o': put_octal(l, v); break;
 		case 'p': put(l, v ? "0x%x" : "NULL", v); break;
 		case 'a':
 			put(l, (int)v == -100 ? "AT_FDCWD" : "%d", (int)v);
@@ -206,7 +222,8 @@ static void put_result(struct sysline *l, char kind, long r)
 	} else if (kind == 'x') {
 		put(l, " = 0x%x", (uint32_t)r);
 	} else if (kind == 'o') {
-		put(l, " = 0%o", (uint32_t)r);
+		put(l, " = ");
+		put_octal(l, (uint32_t)r);
 	} else {
 		put(l, " = %ld", r);
 	}
