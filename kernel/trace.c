@@ -23,6 +23,7 @@
 #define LINE_MAX 256
 
 unsigned trace_active;
+_Static_assert(TRACE_SYSCALL == 4, "kernel/arch/x86/trap.asm tests bit 2");
 static unsigned global_mask;  /* [trace_lock] the boot option's */
 /* trace_lock guards global_mask, trace_active's updates, the line buffer
  * and the capture; a spinlock, so interrupt handlers may trace. */
