@@ -83,8 +83,10 @@ static int open_create(struct inode *base, char *path, uint32_t flags,
 static int ops_for(struct inode *i, uint32_t flags, const struct file_ops **ops)
 {
 	uint32_t acc = flags & O_ACCMODE;
-	if (i->hooks && i->hooks->fops) {  /* a /proc file: read-only */
-		if (acc != O_RDONLY || (flags & O_TRUNC))
+	if (i->hooks && i->hooks->fops) {  /* a /proc file: read-only, but
+					      for those with a write (fail-nth) */
+		if ((acc != O_RDONLY && !i->hooks->fops->write) ||
+		    (flags & O_TRUNC))
 			return -EACCES;
 		*ops = i->hooks->fops;
 		return 0;

@@ -30,6 +30,8 @@ static void refresh_fd(struct inode *dir, const char *name, uint32_t len);
 static const struct inode_hooks root_hooks = { refresh_root, NULL, PROC_DIR_ROOT };
 static const struct inode_hooks pid_hooks = { refresh_pid, NULL, PROC_DIR_PID };
 static const struct inode_hooks fd_hooks = { refresh_fd, NULL, PROC_DIR_FD };
+static const struct inode_hooks failnth_hooks = { NULL, &procfs_failnth_ops,
+						  PROC_FAILNTH };
 static const struct inode_hooks file_hooks[] = {
 	[PROC_MEMINFO] = FILE_HOOKS(PROC_MEMINFO),
 	[PROC_UPTIME] = FILE_HOOKS(PROC_UPTIME),
@@ -320,6 +322,9 @@ int procfs_populate(struct inode *dir)
 	if (!make(dir, "meminfo", S_IFREG | 0444, &file_hooks[PROC_MEMINFO], 0) ||
 	    !make(dir, "uptime", S_IFREG | 0444, &file_hooks[PROC_UPTIME], 0) ||
 	    !make(dir, "vmstat", S_IFREG | 0444, &file_hooks[PROC_VMSTAT], 0))
+		return -ENOMEM;
+	struct inode *ts = make(dir, "thread-self", S_IFDIR | 0555, NULL, 0);
+	if (!ts || !make(ts, "fail-nth", S_IFREG | 0666, &failnth_hooks, 0))
 		return -ENOMEM;
 	return set_link(dir, "self", "1");
 }

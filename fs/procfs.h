@@ -17,9 +17,11 @@ enum procfs_kind {
 	PROC_MEMINFO, PROC_UPTIME, PROC_VMSTAT,
 	PROC_MAPS, PROC_STATUS, PROC_STAT, PROC_CMDLINE, PROC_ENVIRON,
 	PROC_LINK,  /* self, exe, fd/N: symlinks, targets written at lookup */
+	PROC_FAILNTH,  /* thread-self/fail-nth (fs/procfs_failnth.c) */
 };
 
-/* Make dir (the new /proc) a /proc: self, meminfo, uptime, and PID
+/* Make dir (the new /proc) a /proc: self, meminfo, uptime,
+ * thread-self/fail-nth, and PID
  * directories on demand. Called once at boot. Returns 0 or -ENOMEM. */
 int procfs_populate(struct inode *dir);
 
@@ -29,5 +31,8 @@ void procfs_proc_exit(struct proc *p);
 
 /* The operations of /proc's generated files (fs/procfs_files.c). */
 extern const struct file_ops procfs_file_ops;
+
+/* thread-self/fail-nth's: fault injection for the caller. */
+extern const struct file_ops procfs_failnth_ops;
 
 #endif

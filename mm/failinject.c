@@ -23,6 +23,14 @@ uint32_t failinject_pending(void)
 	return countdown;
 }
 
+uint32_t failinject_pending_for(struct thread *t)
+{
+	bool irq = irq_save();
+	uint32_t n = armed_thread == t ? countdown : 0;
+	irq_restore(irq);
+	return n;
+}
+
 bool failinject_should_fail(void)
 {
 	if (__builtin_expect(countdown == 0, 1))

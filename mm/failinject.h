@@ -22,6 +22,10 @@ void failinject_arm(struct thread *t, uint32_t nth);
  * operation knows the operation made fewer allocations than nth. */
 uint32_t failinject_pending(void);
 
+/* The same, as thread t sees it: 0 unless t is the armed thread
+ * (/proc/thread-self/fail-nth reads this). */
+uint32_t failinject_pending_for(struct thread *t);
+
 /* Called first thing by the allocators: true if this allocation is the
  * one to fail. Cheap when nothing is armed. */
 bool failinject_should_fail(void);
