@@ -3,6 +3,7 @@
  * mutex sleeps (in futex) instead of spending CPU time. Runs as init. */
 #include <errno.h>
 #include <pthread.h>
+#include <sys/wait.h>
 #include <time.h>
 
 #include "labs/lib/grader.h"
@@ -86,6 +87,39 @@ static bool waiters_sleep(void)
 	return none_in && acquired == WAITERS && spent < 60;
 }
 
+/* Seen from another process while the mutex is held and its waiters
+ * wait (and the main thread waits for that process): every thread of
+ * this process sleeps, so /proc/PID/status says State: S. */
+static bool waiters_show_as_sleeping(void)
+{
+	pthread_t t[WAITERS];
+	char path[32];
+	snprintf(path, sizeof path, "/proc/%d/status", getpid());
+	acquired = 0;
+	pthread_mutex_lock(&m);
+	for (int i = 0; i < WAITERS; i++)
+		REQUIRE(pthread_create(&t[i], NULL, take, NULL) == 0);
+	sleep_ms(50);
+	pid_t pid = xfork();  /* the child uses no lock of the libc */
+	REQUIRE(pid >= 0);
+	if (pid == 0) {
+		char status[1024];
+		sleep_ms(50);  /* the parent is in waitpid by now */
+		if (read_small(path, status, sizeof status) < 0)
+			_exit(2);
+		char *state = strstr(status, "State:\t");
+		_exit(state && state[7] == 'S' ? 0 : 1);
+	}
+	int st;
+	REQUIRE(waitpid(pid, &st, 0) == pid);
+	pthread_mutex_unlock(&m);
+	for (int i = 0; i < WAITERS; i++)
+		pthread_join(t[i], NULL);
+	if (st != 0)
+		note("%s did not say State: S (sleeping) while the waiters waited", path);
+	return st == 0;
+}
+
 static bool unlock_lets_a_waiter_in(void)
 {
 	pthread_t t;
@@ -117,6 +151,7 @@ static bool trylock_fails_when_held(void)
 static const struct ktap_case cases[] = {
 	{ "mutex.counts_exactly", counts_exactly },
 	{ "mutex.waiters_sleep", waiters_sleep },
+	{ "mutex.waiters_show_as_sleeping", waiters_show_as_sleeping },
 	{ "mutex.unlock_lets_a_waiter_in", unlock_lets_a_waiter_in },
 	{ "mutex.trylock_fails_when_held", trylock_fails_when_held },
 };
