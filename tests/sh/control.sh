@@ -21,3 +21,6 @@ sleep 0.3 & pid=$!
 grep -c "^$pid " /proc/$pid/stat
 wait $pid; echo "sleep 0.3: $?"
 wait; echo "wait all: $?"
+# . FILE runs FILE's commands in this shell: its variables and cd stay
+echo 'dotted=yes; cd /; echo "in the file"' > /tmp/shdot.$$
+cd /tmp; . /tmp/shdot.$$; echo "dotted=$dotted, in $(pwd)"; rm /tmp/shdot.$$

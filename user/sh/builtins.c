@@ -189,12 +189,22 @@ static int b_help(int argc, char **argv)
 	       "  'quoted' \"$VAR ${VAR} $? $$ $! $# $1\" \\c ~   NAME=value [cmd]\n"
 	       "Builtins: cd [dir|-], pwd, echo [-n], export, unset, exit [n],\n"
 	       "  exec [cmd] [redirs], jobs [-p], fg [%%n], bg [%%n], wait [pid|%%n],\n"
-	       "  kill [-SIG] pid|%%n, true, false, :, help. Programs are found on\n"
+	       "  kill [-SIG] pid|%%n, . file, true, false, :, help. Programs are found on\n"
 	       "  $PATH (/bin by default). Ctrl-C ends the foreground job, Ctrl-Z\n"
 	       "  stops it (fg, bg continue it), Ctrl-D leaves. In /bin:\n");
 	fflush(stdout);
 	char *args[] = { "/bin/help", NULL };
 	return run_argv(args);
+}
+
+static int b_dot(int argc, char **argv)
+{
+	if (argc < 2) {
+		fprintf(stderr, "sh: %s: filename argument required\n", argv[0]);
+		return 2;
+	}
+	fflush(stdout);
+	return sh_source(argv[1]);
 }
 
 static int b_false(int argc, char **argv)
@@ -212,6 +222,7 @@ static const struct {
 	{ "true", b_true }, { ":", b_true }, { "false", b_false },
 	{ "jobs", b_jobs }, { "fg", b_fg }, { "bg", b_fg },
 	{ "wait", b_wait }, { "kill", b_kill }, { "help", b_help },
+	{ ".", b_dot }, { "source", b_dot },
 };
 
 builtin_fn builtin_find(const char *name)

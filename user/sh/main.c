@@ -45,9 +45,11 @@ char *sh_strndup(const char *s, size_t n)
 	return p;
 }
 
+static size_t arena_base;  /* below it: the tree of a `.` running now */
+
 void sh_arena_reset(void)
 {
-	arena_used = 0;
+	arena_used = arena_base;
 }
 
 /* Where lines come from: a descriptor, read a block at a time. */
@@ -55,6 +57,8 @@ struct input {
 	int fd;
 	char buf[4096];
 	int start, len;
+	char *text;     /* the command being read (more lines if incomplete) */
+	size_t tlen;
 };
 
 /* The next line, newline included, appended to *text (malloc'd, grown).
@@ -105,26 +109,24 @@ static int run_text(const char *text)
 	return 0;
 }
 
-/* Read, parse, run until the input ends. Returns $?. */
-static char *text;   /* the command being read (more lines if incomplete) */
-static size_t len;
-
-static int run_input(struct input *in, bool editing)
+/* Read, parse, run until the input ends (prompting: the user's own
+ * terminal). Returns $?. */
+static int run_input(struct input *in, bool prompting, bool editing)
 {
 	for (;;) {
 		if (setjmp(line_abort)) {
 			last_status = 2;
-			len = 0;
+			in->tlen = 0;
 		}
 		sh_arena_reset();
-		const char *prompt = len ? "> " : "$ ";
-		if (interactive)
+		const char *prompt = in->tlen ? "> " : "$ ";
+		if (prompting)
 			jobs_notify();
-		if (interactive && !editing)
+		if (prompting && !editing)
 			fputs(prompt, stderr);
-		if (editing ? !edit_line(prompt, &text, &len) :
-			      !read_line(in, &text, &len)) {
-			if (len) {  /* the end came inside a command */
+		if (editing ? !edit_line(prompt, &in->text, &in->tlen) :
+			      !read_line(in, &in->text, &in->tlen)) {
+			if (in->tlen) {  /* the end came inside a command */
 				fprintf(stderr, "sh: syntax error: "
 						"unexpected end of file\n");
 				last_status = 2;
@@ -132,22 +134,64 @@ static int run_input(struct input *in, bool editing)
 			break;
 		}
 		struct node *tree;
-		int r = parse(text, &tree);
+		int r = parse(in->text, &tree);
 		if (r == 1)
 			continue;  /* incomplete: read the next line too */
-		len = 0;
+		in->tlen = 0;
 		if (r < 0) {
 			last_status = 2;
-			if (!interactive)
+			if (!prompting)
 				break;
 			continue;
 		}
 		run_tree(tree);
 	}
-	if (interactive)
+	if (prompting)
 		fputs("\n", stderr);
-	free(text);
+	free(in->text);
+	in->text = NULL;
 	return last_status;
+}
+
+/* Open path for reading commands, at a descriptor of 10 or above, out of
+ * the way of the commands' `exec 3<f`. -1 after a message. */
+static int open_script(const char *who, const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, "sh: %s%s: %s\n", who, path, strerror(errno));
+		return -1;
+	}
+	int high = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+	if (high >= 0) {
+		close(fd);
+		fd = high;
+	}
+	return fd;
+}
+
+int sh_source(const char *path)
+{
+	struct input *in = calloc(1, sizeof(*in));
+	if (!in)
+		return 1;
+	in->fd = open_script(".: ", path);
+	if (in->fd < 0) {
+		free(in);
+		return 1;
+	}
+	/* The line that ran `.` stays in the arena, under a new base, and
+	 * a full arena must not jump back to a frame of ours once we return. */
+	size_t base = arena_base;
+	jmp_buf outer;
+	memcpy(outer, line_abort, sizeof(jmp_buf));
+	arena_base = arena_used;
+	int status = run_input(in, false, false);
+	arena_base = base;
+	memcpy(line_abort, outer, sizeof(jmp_buf));
+	close(in->fd);
+	free(in);
+	return status;
 }
 
 int main(int argc, char **argv, char **envp)
@@ -166,16 +210,9 @@ int main(int argc, char **argv, char **envp)
 		sh_exit(last_status);
 	}
 	if (argc > 1) {
-		in.fd = open(argv[1], O_RDONLY | O_CLOEXEC);
-		if (in.fd < 0) {
-			fprintf(stderr, "sh: %s: %s\n", argv[1], strerror(errno));
+		in.fd = open_script("", argv[1]);
+		if (in.fd < 0)
 			sh_exit(errno == ENOENT ? 127 : 126);
-		}
-		int high = fcntl(in.fd, F_DUPFD_CLOEXEC, 10);
-		if (high >= 0) {  /* out of the way of the script's `exec 3<f` */
-			close(in.fd);
-			in.fd = high;
-		}
 		sh_name = argv[1];
 		pos_args = argv + 2;
 		npos_args = argc - 2;
@@ -183,6 +220,6 @@ int main(int argc, char **argv, char **envp)
 		interactive = isatty(0);
 		jobs_init();
 	}
-	sh_exit(run_input(&in, interactive && edit_wanted()));
+	sh_exit(run_input(&in, interactive, interactive && edit_wanted()));
 	return 0;
 }

@@ -25,6 +25,8 @@
 void *sh_alloc(size_t n);         /* zeroed; exits the line if full */
 char *sh_strndup(const char *s, size_t n);
 void sh_arena_reset(void);
+/* `. FILE`: run FILE's commands in this shell; their last status. */
+int sh_source(const char *path);
 
 /* ---- tokens (lex.c) ---- */
 enum tok {
