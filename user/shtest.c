@@ -98,6 +98,7 @@ static bool lists(void) { return run_script("control"); }
 static bool quoting(void) { return run_script("quoting"); }
 static bool builtins(void) { return run_script("builtins"); }
 static bool subshells(void) { return run_script("subshell"); }
+static bool compounds(void) { return run_script("compound"); }
 
 int main(void)
 {
@@ -108,6 +109,7 @@ int main(void)
 		{ "sh.quoting_and_expansion", quoting },
 		{ "sh.builtins_path_exec_errors_jobs", builtins },
 		{ "sh.subshells_and_command_substitution", subshells },
+		{ "sh.if_while_until_for_and_groups", compounds },
 	};
 	if (getenv("SHTEST_DIR"))
 		dir = getenv("SHTEST_DIR");

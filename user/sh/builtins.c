@@ -185,7 +185,9 @@ static int b_help(int argc, char **argv)
 	(void)argc, (void)argv;
 	printf("pagoda's shell, /bin/sh (docs/shell.md).\n"
 	       "  cmd args <in >out >>out 2>err 2>&1   cmd | cmd | ...\n"
-	       "  a; b   a && b   a || b   ! a   cmd &   # comment\n"
+	       "  a; b   a && b   a || b   ! a   cmd &   (list)   $(list)   # comment\n"
+	       "  if a; then b; elif c; then d; else e; fi   { a; b; }   *.c ?x [a-z]*\n"
+	       "  while a; do b; done   until a; do b; done   for x in w1 w2; do a; done\n"
 	       "  'quoted' \"$VAR ${VAR} $? $$ $! $# $1\" \\c ~   NAME=value [cmd]\n"
 	       "Builtins: cd [dir|-], pwd, echo [-n], export, unset, exit [n],\n"
 	       "  exec [cmd] [redirs], jobs [-p], fg [%%n], bg [%%n], wait [pid|%%n],\n"

@@ -164,7 +164,7 @@ static char **expand_assigns(struct cmd *c)
 
 void run_in_child(struct cmd *c)
 {
-	if (c->sub) {  /* ( list ): this child is the subshell */
+	if (c->sub) {  /* ( list ), or if/while/for in a pipeline */
 		if (apply_redirs(c->redirs, NULL) < 0)
 			_exit(1);
 		jobs_restore_signals();
@@ -229,12 +229,33 @@ static int exec_builtin(struct cmd *c, int argc, char **argv, char **assigns)
 	return err == ENOENT ? 127 : 126;
 }
 
+/* A compound command alone: its redirections for the shell while it
+ * runs, then undone. */
+static bool run_compound(struct cmd *c, int *status)
+{
+	int nr = 0;
+	for (struct redir *r = c->redirs; r; r = r->next)
+		nr++;
+	int *save = sh_alloc((nr + 1) * sizeof(int));
+	for (int i = 0; i < nr; i++)
+		save[i] = SAVE_UNTOUCHED;
+	if (apply_redirs(c->redirs, save) < 0)
+		*status = 1;
+	else
+		*status = run_tree(c->sub);
+	fflush(stdout);
+	undo_redirs(c->redirs, save);
+	return true;
+}
+
 /* A lone command that needs no process: assignments, a builtin, exec.
  * Returns true (and sets *status) if it ran here. */
 static bool run_here(struct cmd *c, int *status)
 {
-	if (c->sub)
+	if (c->subshell)
 		return false;
+	if (c->sub)  /* if, while, for, { }: in the shell, redirected */
+		return run_compound(c, status);
 	char **argv;
 	subst_status = -1;
 	int argc = expand_words(c->words, c->nwords, &argv);
@@ -387,11 +408,59 @@ static int run_background(struct node *n)
 	return 0;
 }
 
+bool interrupted;
+
+/* while / until: the body as long as the condition says so. The arena
+ * is given back after each round, or a long loop would fill it. */
+static int run_loop(struct node *n)
+{
+	int status = 0;
+	size_t mark = sh_arena_mark();
+	while (!interrupted &&
+	       (run_tree(n->cond) == 0) == (n->type == N_WHILE) &&
+	       !interrupted) {
+		status = run_tree(n->left);
+		sh_arena_release(mark);
+	}
+	return status;
+}
+
+static int run_for(struct node *n)
+{
+	char **fields = pos_args;
+	int count = npos_args, status = 0;
+	if (n->words)
+		count = expand_words(n->words, n->nwords, &fields);
+	size_t mark = sh_arena_mark();
+	for (int i = 0; i < count && !interrupted; i++) {
+		var_set(n->var, fields[i], false);
+		status = run_tree(n->left);
+		sh_arena_release(mark);
+	}
+	return status;
+}
+
 int run_tree(struct node *n)
 {
 	if (!n)
 		return last_status;
 	switch (n->type) {
+	case N_IF:
+		if (run_tree(n->cond) == 0)
+			last_status = run_tree(n->left);
+		else
+			last_status = n->right ? run_tree(n->right) : 0;
+		break;
+	case N_WHILE:
+	case N_UNTIL:
+		last_status = run_loop(n);
+		break;
+	case N_FOR:
+		last_status = run_for(n);
+		break;
+	case N_GROUP:
+		last_status = run_tree(n->left);
+		break;
 	case N_SEQ:
 		last_status = run_tree(n->left);
 		if (n->right)

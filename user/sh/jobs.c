@@ -279,6 +279,8 @@ int job_wait_fg(int id)
 		return status;
 	}
 	int st = j->status[j->npids - 1];
+	if (WIFSIGNALED(st) && WTERMSIG(st) == SIGINT && interactive)
+		interrupted = true;  /* as bash: Ctrl-C ends the loop too */
 	if (WIFSIGNALED(st) && WTERMSIG(st) != SIGPIPE)
 		fprintf(stderr, "%s\n", WTERMSIG(st) == SIGINT ? "" :
 					 signal_text(WTERMSIG(st)));

@@ -47,6 +47,16 @@ char *sh_strndup(const char *s, size_t n)
 
 static size_t arena_base;  /* below it: the tree of a `.` running now */
 
+size_t sh_arena_mark(void)
+{
+	return arena_used;
+}
+
+void sh_arena_release(size_t mark)
+{
+	arena_used = mark;
+}
+
 void sh_arena_reset(void)
 {
 	arena_used = arena_base;
@@ -144,6 +154,7 @@ static int run_input(struct input *in, bool prompting, bool editing)
 				break;
 			continue;
 		}
+		interrupted = false;
 		run_tree(tree);
 	}
 	if (prompting)

@@ -92,18 +92,121 @@ static struct redir *redirection(struct parser *p)
 	return r;
 }
 
-static struct node *list(struct parser *p, bool nested);
+static struct node *list(struct parser *p, const char *ends);
+
+static const char *word_at(struct parser *p)
+{
+	return peek(p)->type == T_WORD ? peek(p)->text : "";
+}
+
+/* The reserved word w must come now. */
+static void expect(struct parser *p, const char *w)
+{
+	if (strcmp(word_at(p), w) != 0)
+		unexpected(p);
+	p->pos++;
+}
+
+static struct node *new_node(enum node_type type)
+{
+	struct node *n = sh_alloc(sizeof(*n));
+	n->type = type;
+	return n;
+}
+
+/* After `if` or `elif`: cond; then list [elif ...| else list] fi. */
+static struct node *if_clause(struct parser *p)
+{
+	struct node *n = new_node(N_IF);
+	n->cond = list(p, " then ");
+	expect(p, "then");
+	n->left = list(p, " elif else fi ");
+	if (strcmp(word_at(p), "elif") == 0) {
+		p->pos++;
+		n->right = if_clause(p);  /* it takes the fi */
+		return n;
+	}
+	if (strcmp(word_at(p), "else") == 0) {
+		p->pos++;
+		n->right = list(p, " fi ");
+	}
+	expect(p, "fi");
+	return n;
+}
+
+/* After `for`: NAME [in WORD...] (; or newline) do list done. */
+static struct node *for_clause(struct parser *p)
+{
+	struct node *n = new_node(N_FOR);
+	const char *name = word_at(p);
+	if (!var_name_ok(name, strlen(name)))
+		syntax_error(p);
+	n->var = p->toks[p->pos++].text;
+	if (strcmp(word_at(p), "in") == 0) {
+		p->pos++;
+		n->words = sh_alloc(sizeof(char *));
+		while (peek(p)->type == T_WORD)
+			add_word(&n->words, &n->nwords, p->toks[p->pos++].text);
+	}
+	if (peek(p)->type == T_SEMI)
+		p->pos++;
+	skip_newlines(p);
+	expect(p, "do");
+	n->left = list(p, " done ");
+	expect(p, "done");
+	return n;
+}
+
+/* if, while, until, for, { }: the tree of one, or NULL if the word at
+ * hand starts none. The reserved words that end them start nothing. */
+static struct node *compound(struct parser *p)
+{
+	const char *w = word_at(p);
+	struct node *n;
+	static const char *const enders[] = {
+		"then", "else", "elif", "fi", "do", "done", "}",
+	};
+	for (size_t i = 0; i < sizeof(enders) / sizeof(enders[0]); i++)
+		if (strcmp(w, enders[i]) == 0)
+			syntax_error(p);
+	if (strcmp(w, "if") && strcmp(w, "while") && strcmp(w, "until") &&
+	    strcmp(w, "for") && strcmp(w, "{"))
+		return NULL;
+	p->pos++;
+	if (w[0] == 'i')
+		return if_clause(p);
+	if (w[0] == 'f')
+		return for_clause(p);
+	if (w[0] == '{') {
+		n = new_node(N_GROUP);
+		n->left = list(p, " } ");
+		expect(p, "}");
+		return n;
+	}
+	n = new_node(w[0] == 'w' ? N_WHILE : N_UNTIL);
+	n->cond = list(p, " do ");
+	expect(p, "do");
+	n->left = list(p, " done ");
+	expect(p, "done");
+	return n;
+}
 
 static struct cmd *command(struct parser *p)
 {
 	struct cmd *c = sh_alloc(sizeof(*c));
 	struct redir **tail = &c->redirs;
-	if (peek(p)->type == T_LPAREN) {  /* ( list ): a subshell */
+	bool paren = peek(p)->type == T_LPAREN;
+	if (!paren)
+		c->sub = compound(p);
+	if (paren) {  /* ( list ): a subshell */
 		p->pos++;
-		c->sub = list(p, true);
+		c->sub = list(p, " ) ");
+		c->subshell = true;
 		if (peek(p)->type != T_RPAREN)
 			syntax_error(p);
 		p->pos++;
+	}
+	if (c->sub) {
 		while (is_redir(peek(p)->type)) {
 			*tail = redirection(p);
 			tail = &(*tail)->next;
@@ -177,18 +280,39 @@ static struct node *and_or(struct parser *p)
 	return left;
 }
 
+/* Is the current token one of ends (" then fi " and the like; ")" for a
+ * subshell's end)? Reserved words count only as whole, unquoted words. */
+static bool at_end(struct parser *p, const char *ends)
+{
+	struct token *t = peek(p);
+	char w[16];
+	if (!ends)
+		return false;
+	if (t->type == T_RPAREN)
+		return strstr(ends, " ) ") != NULL;
+	if (t->type != T_WORD || strlen(t->text) > 8)
+		return false;
+	snprintf(w, sizeof(w), " %s ", t->text);
+	return strstr(ends, w) != NULL;
+}
+
 /* list: and_or items joined into a right-leaning chain of N_SEQ, up to
- * the end of the line, or (nested, in a subshell) up to its ')'. */
-static struct node *list(struct parser *p, bool nested)
+ * the end of the line, or (nested) up to one of the words in ends. */
+static struct node *list(struct parser *p, const char *ends)
 {
 	struct node *head = NULL, **tail = &head;
 	for (;;) {
 		skip_newlines(p);
 		enum tok t = peek(p)->type;
-		if (t == T_END && nested)
-			longjmp(p->fail, 1);  /* ( without ): read on */
-		if (t == T_END || (t == T_RPAREN && nested && head))
+		if (t == T_END && ends)
+			longjmp(p->fail, 1);  /* `if a; then` alone: read on */
+		if (t == T_END)
 			return head;
+		if (at_end(p, ends)) {
+			if (!head)
+				syntax_error(p);
+			return head;
+		}
 		struct node *item = and_or(p);
 		t = peek(p)->type;
 		if (t == T_AMP) {
@@ -200,7 +324,7 @@ static struct node *list(struct parser *p, bool nested)
 		}
 		if (t == T_AMP || t == T_SEMI || t == T_NEWLINE)
 			p->pos++;
-		else if (t != T_END && !(t == T_RPAREN && nested))
+		else if (t != T_END && !at_end(p, ends))
 			syntax_error(p);
 		struct node *seq = sh_alloc(sizeof(*seq));
 		seq->type = N_SEQ;
@@ -219,6 +343,6 @@ int parse(const char *line, struct node **tree)
 	int r = setjmp(p.fail);
 	if (r)
 		return r;
-	*tree = list(&p, false);
+	*tree = list(&p, NULL);
 	return 0;
 }

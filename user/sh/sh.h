@@ -25,6 +25,8 @@
 void *sh_alloc(size_t n);         /* zeroed; exits the line if full */
 char *sh_strndup(const char *s, size_t n);
 void sh_arena_reset(void);
+size_t sh_arena_mark(void);       /* what is allocated now... */
+void sh_arena_release(size_t mark);  /* ...is all that stays */
 /* `. FILE`: run FILE's commands in this shell; their last status. */
 int sh_source(const char *path);
 
@@ -63,12 +65,21 @@ struct cmd {            /* a simple command */
 	char **words;       /* unexpanded */
 	int nwords;
 	struct redir *redirs;
-	struct node *sub;   /* ( list ): run in a child shell; no words */
+	struct node *sub;   /* ( list ) or a compound command; no words */
+	bool subshell;      /* sub runs in a child shell, even alone */
 };
-enum node_type { N_PIPE, N_AND, N_OR, N_SEQ, N_BG };
+enum node_type {
+	N_PIPE, N_AND, N_OR, N_SEQ, N_BG,
+	N_IF, N_WHILE, N_UNTIL, N_FOR, N_GROUP,
+};
 struct node {
 	enum node_type type;
-	struct node *left, *right;  /* N_AND, N_OR, N_SEQ; N_BG: left */
+	struct node *left, *right;  /* N_AND, N_OR, N_SEQ; N_BG: left;
+				       N_IF: then, else; loops, { }: left */
+	struct node *cond;          /* N_IF, N_WHILE, N_UNTIL */
+	char *var;                  /* N_FOR: the name... */
+	char **words;               /* ...and its words (NULL: "$@") */
+	int nwords;
 	struct cmd **cmds;          /* N_PIPE: ncmds commands, left to right */
 	int ncmds;
 	bool negate;                /* N_PIPE: `! pipeline` */
@@ -111,6 +122,7 @@ extern bool job_control;        /* own process groups, the terminal */
 extern char *sh_name;           /* $0 */
 extern char **pos_args;         /* $1 ... */
 extern int npos_args;           /* $# */
+extern bool interrupted;        /* a job died of Ctrl-C: leave loops */
 int run_tree(struct node *n);
 int run_argv(char **argv);      /* fork, exec on PATH, wait: its status */
 void run_in_child(struct cmd *c);  /* never returns */
