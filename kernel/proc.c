@@ -1,4 +1,6 @@
-/* kernel/proc.c: the process table, fork, exit and wait. */
+/* kernel/proc.c: the process table, processes' threads, exit and
+ * exit_group, execve's de_thread. wait4 is kernel/proc_wait.c, fork and
+ * clone kernel/clone.c. */
 #include "kernel/proc.h"
 
 #include "fs/fs.h"
@@ -9,6 +11,7 @@
 #include "kernel/itimer.h"
 #include "kernel/lock.h"
 #include "kernel/panic.h"
+#include "kernel/proc_internal.h"
 #include "kernel/resource.h"
 #include "kernel/thread.h"
 #include "kernel/uapi/errno.h"
@@ -18,12 +21,10 @@
 #include "mm/kheap.h"
 #include "mm/uaccess.h"
 
-/* proc_lock guards the table, every process's [L] fields (kernel/proc.h)
- * and the threads' group_next links. */
-static struct spinlock proc_lock = SPINLOCK_INIT("proc");
-static struct proc *procs[PROC_MAX];  /* live, embryo and zombie processes */
+struct spinlock proc_lock = SPINLOCK_INIT("proc");
+struct proc *procs[PROC_MAX];
 static struct proc *init_proc;       /* adopts orphans; NULL in test runs */
-static struct waitq kernel_waiters = WAITQ_INIT;  /* in proc_wait() */
+struct waitq kernel_waiters = WAITQ_INIT;
 
 static void proc_remove(struct proc *p);
 
@@ -49,26 +50,23 @@ void proc_free_dead_threads(struct proc *p)
 	}
 }
 
-/* Free a zombie whose last thread has switched away for good. */
-static void reap(struct proc *p)
+void proc_reap(struct proc *p)
 {
 	proc_free_dead_threads(p);
 	KASSERT(!p->dead);
 	proc_remove(p);
 }
 
-/* Orphans that ended with no one to wait for them: the kernel frees them
- * whenever it next creates or waits for a process. */
-static void reap_orphans(void)
+void proc_reap_orphans(void)
 {
 	for (int i = 0; i < PROC_MAX; i++)
 		if (procs[i] && procs[i]->orphan && procs[i]->state == PROC_ZOMBIE)
-			reap(procs[i]);
+			proc_reap(procs[i]);
 }
 
 struct proc *proc_create(struct proc *parent, int *err)
 {
-	reap_orphans();
+	proc_reap_orphans();
 	struct proc *p = kzalloc(sizeof(*p));
 	if (!p) {
 		*err = -ENOMEM;
@@ -313,141 +311,6 @@ void proc_return_to_user(void)
 	struct thread *me = thread_current();
 	if (me->must_exit)
 		proc_exit_thread(0);  /* the group's status is already set */
-}
-
-/* Whether wait4 with options, called by thread me, may see child c: as
- * Linux's eligible_child(), a child whose exit signal is not SIGCHLD is
- * seen only with __WCLONE or __WALL (and __WCLONE sees only those);
- * with __WNOTHREAD, only children the calling thread created. */
-static bool eligible(const struct proc *c, int options, const struct thread *me)
-{
-	bool clone_child = c->exit_signal != SIGCHLD;
-	if (!(options & __WALL) && clone_child != !!(options & __WCLONE))
-		return false;
-	return !(options & __WNOTHREAD) || c->creator == me->tid;
-}
-
-/* Does wait4's pid select child c of me? */
-static bool selects(const struct proc *me, const struct proc *c, int pid)
-{
-	if (pid > 0)
-		return c->pid == pid;
-	if (pid == 0)
-		return c->pgid == me->pgid;
-	return pid == -1 || c->pgid == -pid;
-}
-
-/* A child of me that pid selects, preferring one that has ended; NULL if
- * there is none at all. proc_lock held. */
-static struct proc *find_child(struct proc *me, int pid, int options)
-{
-	struct proc *found = NULL;
-	for (int i = 0; i < PROC_MAX; i++) {
-		struct proc *c = procs[i];
-		if (!c || c->parent != me || !selects(me, c, pid) ||
-		    !eligible(c, options, thread_current()))
-			continue;
-		if (c->state == PROC_ZOMBIE)
-			return c;
-		found = c;
-	}
-	return found;
-}
-
-/* A live child pid selects with a stop or continue to report that
- * options asks for (consumed into *status), or NULL. proc_lock held. */
-static struct proc *find_report(struct proc *me, int pid, int options,
-				int *status)
-{
-	if (!(options & (WUNTRACED | WCONTINUED)))
-		return NULL;
-	for (int i = 0; i < PROC_MAX; i++) {
-		struct proc *c = procs[i];
-		if (c && c->parent == me && c->state == PROC_LIVE &&
-		    selects(me, c, pid) &&
-		    (*status = signal_take_report(c, options)) != -1)
-			return c;
-	}
-	return NULL;
-}
-
-/* Sleep until a child pid selects is a zombie: 0 with it in *out, or
- * -ECHILD, or 0 with *out NULL for WNOHANG, or -ERESTARTSYS; or a stop or
- * continue to report: its pid, the status in *report. */
-static int wait_for_zombie(struct proc *me, int pid, int options,
-			   struct proc **out, int *report)
-{
-	struct proc *c, *r_child;
-	int r = 0;
-	*out = NULL;
-	spin_lock(&proc_lock);
-	while ((c = find_child(me, pid, options)) && c->state != PROC_ZOMBIE) {
-		if ((r_child = find_report(me, pid, options, report))) {
-			r = r_child->pid;
-			goto out;
-		}
-		if (options & WNOHANG)
-			goto out;
-		r = waitq_sleep(&me->child_exit, &proc_lock, 0, WAIT_INTERRUPTIBLE);
-		if (r) {
-			r = -ERESTARTSYS;
-			goto out;
-		}
-	}
-	if (!c) {
-		r = -ECHILD;
-		goto out;
-	}
-	c->parent = NULL;  /* ours to free: no other thread of me finds it */
-	c->orphan = false;
-	*out = c;
-out:
-	spin_unlock(&proc_lock);
-	return r;
-}
-
-long proc_wait4(int pid, int *ustatus, int options, void *urusage)
-{
-	static const struct rusage32 zero_rusage;
-	struct proc *c;
-
-	if ((unsigned)options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD |
-				  __WALL | __WCLONE))
-		return -EINVAL;
-	if (pid == INT32_MIN)
-		return -ESRCH;  /* as Linux: -INT_MIN is not a process group */
-	int report;
-	int r = wait_for_zombie(proc_current(), pid, options, &c, &report);
-	if (r > 0)  /* a stop or a continue */
-		return (ustatus &&
-			copy_to_user(ustatus, &report, sizeof(report))) ||
-		       (urusage &&
-			copy_to_user(urusage, &zero_rusage, sizeof(zero_rusage)))
-		       ? -EFAULT : r;
-	if (r || !c)
-		return r;
-	int child_pid = c->pid, status = c->wait_status;
-	struct usage u;  /* the child's and its reaped children's */
-	time_reap_child(proc_current(), c, &u);
-	struct rusage32 ru;
-	time_fill_rusage(&ru, &u);
-	reap(c);  /* as Linux: reaped even if the status cannot be stored */
-	if ((ustatus && copy_to_user(ustatus, &status, sizeof(status))) ||
-	    (urusage && copy_to_user(urusage, &ru, sizeof(ru))))
-		return -EFAULT;
-	return child_pid;
-}
-
-int proc_wait(struct proc *p)
-{
-	spin_lock(&proc_lock);
-	while (p->state != PROC_ZOMBIE)
-		waitq_sleep(&kernel_waiters, &proc_lock, 0, 0);
-	int status = p->wait_status;
-	spin_unlock(&proc_lock);
-	reap(p);
-	reap_orphans();
-	return status;
 }
 
 int proc_count_user(uint32_t uid)

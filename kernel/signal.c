@@ -1,7 +1,9 @@
-/* kernel/signal.c: sending signals, the pending sets, default actions and
- * the one place signals are acted on: signal_return_to_user(), on every
- * return to ring 3. The system calls are in kernel/signal_sys.c, the
- * handler's frame in kernel/arch/x86/sigframe.c. */
+/* kernel/signal.c: making signals: sending them, the pending sets, default
+ * actions, SIGCHLD to the parent, the handler table, and the signal state
+ * of fork, exec and exit. Acting on them (stops, handlers, masks, waits,
+ * the alternate stack) is kernel/signal_deliver.c; the system calls are
+ * in kernel/signal_sys.c, the handler's frame in
+ * kernel/arch/x86/sigframe.c. */
 #include "kernel/signal.h"
 
 #include "kernel/arch/x86/sigframe.h"
@@ -10,13 +12,13 @@
 #include "kernel/lock.h"
 #include "kernel/panic.h"
 #include "kernel/proc.h"
+#include "kernel/signal_internal.h"
 #include "kernel/thread.h"
 #include "kernel/trace.h"
 #include "kernel/uapi/errno.h"
 #include "mm/kheap.h"
 
-/* Guards every struct thread_signals, struct proc_signals and sighand. */
-static struct spinlock sig_lock = SPINLOCK_INIT("signals");
+struct spinlock sig_lock = SPINLOCK_INIT("signals");
 
 static const char *const names[32] = {
 	[SIGHUP] = "SIGHUP", [SIGINT] = "SIGINT", [SIGQUIT] = "SIGQUIT",
@@ -37,7 +39,6 @@ const char *signal_name(int sig)
 	return sig > 0 && sig < 32 ? names[sig] : NULL;
 }
 
-enum dfl { DFL_TERM, DFL_CORE, DFL_IGN, DFL_STOP, DFL_CONT };
 
 #define CORE_SET (SIGBIT(SIGQUIT) | SIGBIT(SIGILL) | SIGBIT(SIGTRAP) |      \
 		  SIGBIT(SIGABRT) | SIGBIT(SIGBUS) | SIGBIT(SIGFPE) |        \
@@ -50,7 +51,7 @@ enum dfl { DFL_TERM, DFL_CORE, DFL_IGN, DFL_STOP, DFL_CONT };
 #define SYNC_SET (SIGBIT(SIGSEGV) | SIGBIT(SIGBUS) | SIGBIT(SIGILL) |        \
 		  SIGBIT(SIGTRAP) | SIGBIT(SIGFPE) | SIGBIT(SIGSYS))
 
-static enum dfl default_action(int sig)
+enum dfl sig_default_action(int sig)
 {
 	ksigset_t b = SIGBIT(sig);
 	if (sig == SIGCONT)
@@ -64,7 +65,7 @@ static enum dfl default_action(int sig)
 
 int signal_core_flag(int sig)
 {
-	return default_action(sig) == DFL_CORE ? WCOREFLAG : 0;
+	return sig_default_action(sig) == DFL_CORE ? WCOREFLAG : 0;
 }
 
 static uint32_t handler_of(const struct proc *p, int sig)
@@ -93,14 +94,14 @@ static bool ignored(const struct proc *p, const struct thread *t, int sig)
 		return false;
 	uint32_t h = handler_of(p, sig);
 	return h == SIG_IGN ||
-	       (h == SIG_DFL && (default_action(sig) == DFL_IGN ||
-				 default_action(sig) == DFL_CONT));
+	       (h == SIG_DFL && (sig_default_action(sig) == DFL_IGN ||
+				 sig_default_action(sig) == DFL_CONT));
 }
 
 /* Keep t->sig_pending (what interruptible sleeps look at) true exactly
  * when a signal t does not block is pending for it, or its process is
  * stopped (so that every thread leaves the kernel to stop). */
-static void recalc(struct thread *t)
+void sig_recalc(struct thread *t)
 {
 	ksigset_t pend = t->sig.pending.set;
 	if (t->proc)
@@ -111,10 +112,10 @@ static void recalc(struct thread *t)
 
 /* The threads of p are read with interrupts off (sig_lock): on one CPU
  * their list cannot change under us. */
-static void recalc_all(struct proc *p)
+void sig_recalc_all(struct proc *p)
 {
 	for (struct thread *t = p->threads; t; t = t->group_next) {
-		recalc(t);
+		sig_recalc(t);
 		if (t->sig_pending)
 			thread_kick(t);
 	}
@@ -133,7 +134,7 @@ static void to_ksiginfo(struct ksiginfo *k, const siginfo_t *info)
 	memcpy(k->w, &info->_sifields, sizeof(k->w));
 }
 
-static void from_ksiginfo(siginfo_t *info, int sig, const struct ksiginfo *k)
+void sig_from_ksiginfo(siginfo_t *info, int sig, const struct ksiginfo *k)
 {
 	memset(info, 0, sizeof(*info));
 	info->si_signo = sig;
@@ -187,8 +188,8 @@ static void flush_all(struct proc *p, ksigset_t mask)
 
 /* Take one signal of pd in allowed: a synchronous one first, then the
  * lowest number. Returns it (info in *k), or 0. */
-static int pending_take(struct sigpending *pd, ksigset_t allowed,
-			struct ksiginfo *k)
+int sig_pending_take(struct sigpending *pd, ksigset_t allowed,
+		     struct ksiginfo *k)
 {
 	ksigset_t avail = pd->set & allowed;
 	if (!avail)
@@ -220,10 +221,6 @@ static int pending_take(struct sigpending *pd, ksigset_t allowed,
 	return sig;
 }
 
-/* Tell p's parent that p stopped, continued or ended (why: CLD_*): the
- * parent's wait4 is woken, and it gets SIGCHLD unless it ignores it, or,
- * for stops and continues, asked not to (SA_NOCLDSTOP). */
-static void notify_parent(struct proc *p, int why, int status);
 
 static void stop_or_continue(struct proc *p, int sig)
 {
@@ -234,8 +231,8 @@ static void stop_or_continue(struct proc *p, int sig)
 		if (p->sig.stopped) {
 			p->sig.stopped = false;
 			p->sig.report = REPORT_CONTINUED;
-			notify_parent(p, CLD_CONTINUED, SIGCONT);
-			recalc_all(p);
+			sig_notify_parent(p, CLD_CONTINUED, SIGCONT);
+			sig_recalc_all(p);
 			waitq_wake_all(&p->sig.stop_wq);
 		}
 	} else if (sig == SIGKILL) {
@@ -266,7 +263,7 @@ static int send_locked(struct proc *p, struct thread *target, int sig,
 	if (sig >= SIGRTMIN_KERNEL && !*q)
 		return -EAGAIN;
 	pending_add(target ? &target->sig.pending : &p->sig.shared, sig, k, q);
-	recalc(t);
+	sig_recalc(t);
 	if (t->sig_pending)
 		thread_kick(t);
 	return 0;
@@ -299,7 +296,7 @@ int signal_send_thread(struct thread *t, int sig, const siginfo_t *info)
 	return send(t->proc, t, sig, info);
 }
 
-static void notify_parent(struct proc *p, int why, int status)
+void sig_notify_parent(struct proc *p, int why, int status)
 {
 	struct proc *parent = p->parent;
 	if (!parent)
@@ -324,7 +321,7 @@ void signal_notify_exit(struct proc *p, int wait_status)
 		status = WTERMSIG(wait_status);
 	}
 	spin_lock(&sig_lock);
-	notify_parent(p, why, status);
+	sig_notify_parent(p, why, status);
 	spin_unlock(&sig_lock);
 }
 
@@ -352,130 +349,11 @@ bool signal_force(int sig, const siginfo_t *info)
 	}
 	struct sigqueue *none = NULL;
 	pending_add(&t->sig.pending, sig, &k, &none);
-	recalc(t);
+	sig_recalc(t);
 	spin_unlock(&sig_lock);
 	if (trace_maybe(TRACE_SIGNAL))
 		trace_signal(p, sig, "force", (unsigned)k.code);
 	return h == SIG_DFL && sig != SIGCHLD;
-}
-
-/* While p is stopped, its threads sleep here (sig_lock held; SIGCONT,
- * SIGKILL or another thread's exit_group wakes them). */
-static void stay_stopped(struct proc *p, struct thread *t)
-{
-	while (p->sig.stopped && !t->must_exit &&
-	       !((t->sig.pending.set | p->sig.shared.set) & SIGBIT(SIGKILL)))
-		waitq_sleep(&p->sig.stop_wq, &sig_lock, 0, 0);
-}
-
-static void do_stop(struct proc *p, int sig)
-{
-	p->sig.stopped = true;
-	p->sig.stop_sig = sig;
-	p->sig.report = REPORT_STOPPED;
-	notify_parent(p, CLD_STOPPED, sig);
-	recalc_all(p);  /* the other threads leave the kernel and stop too */
-}
-
-/* Die of sig: the log line, then the wait status Linux would give. */
-__attribute__((noreturn)) static void die(int sig)
-{
-	struct proc *p = proc_current();
-	pr_info("pid %d (%s): killed by %s\n", p->pid, p->name,
-		signal_name(sig) ? signal_name(sig) : "a real-time signal");
-	proc_exit_group(WAIT_SIGNALED(sig) | signal_core_flag(sig));
-}
-
-/* Dequeue the next signal to act on and decide what it does; sig_lock
- * held. Returns the signal with a handler to run (*ka, *info set), 0
- * when nothing is left to do, or -sig when sig must kill the process.
- * The other default actions (ignore, stop, continue) happen here. */
-static int next_handler(struct proc *p, struct thread *t,
-			struct k_sigaction *ka, siginfo_t *info)
-{
-	for (;;) {
-		stay_stopped(p, t);
-		struct ksiginfo k;
-		ksigset_t allowed = ~t->sig.blocked;
-		int sig = pending_take(&t->sig.pending, allowed, &k);
-		if (!sig)
-			sig = pending_take(&p->sig.shared, allowed, &k);
-		recalc(t);
-		if (!sig)
-			return 0;
-		*ka = p->sig.hand ? p->sig.hand->action[sig - 1]
-				  : (struct k_sigaction){ SIG_DFL, 0, 0, 0 };
-		if (ka->handler == SIG_IGN)
-			continue;
-		if (ka->handler != SIG_DFL) {
-			from_ksiginfo(info, sig, &k);
-			return sig;
-		}
-		switch (default_action(sig)) {
-		case DFL_IGN:
-		case DFL_CONT:
-			continue;
-		case DFL_STOP:
-			do_stop(p, sig);
-			continue;
-		default:
-			return -sig;
-		}
-	}
-}
-
-void signal_return_to_user(struct trapframe *tf, int nr)
-{
-	struct thread *t = thread_current();
-	struct proc *p = t->proc;
-	if (!p)
-		return;
-	siginfo_t info;
-	for (;;) {
-		struct k_sigaction ka;
-		spin_lock(&sig_lock);
-		int sig = next_handler(p, t, &ka, &info);
-		if (sig <= 0) {
-			spin_unlock(&sig_lock);
-			if (sig < 0 && trace_maybe(TRACE_SIGNAL))
-				trace_signal(p, -sig, "default", 0);
-			if (sig < 0)
-				die(-sig);
-			break;
-		}
-		if (ka.flags & SA_RESETHAND)
-			p->sig.hand->action[sig - 1].handler = SIG_DFL;
-		ksigset_t oldmask = t->sig.restore_mask ? t->sig.saved_mask
-							: t->sig.blocked;
-		t->sig.restore_mask = false;
-		t->sig.blocked |= ka.mask | (ka.flags & SA_NODEFER ? 0 : SIGBIT(sig));
-		t->sig.blocked &= ~SIG_UNBLOCKABLE;
-		recalc(t);
-		spin_unlock(&sig_lock);
-		if (nr >= 0)
-			sigframe_syscall_restart(tf, nr, &ka);
-		if (trace_maybe(TRACE_SIGNAL))
-			trace_signal(p, sig, "deliver", ka.handler);
-		nr = -1;  /* only the first handler decides */
-		if (sigframe_setup(tf, sig, &ka, &info, oldmask) < 0) {
-			/* No room for the frame: SIGSEGV, which cannot be
-			 * caught now (as Linux's force_sigsegv). */
-			spin_lock(&sig_lock);
-			if (sig == SIGSEGV && p->sig.hand)
-				p->sig.hand->action[SIGSEGV - 1].handler = SIG_DFL;
-			spin_unlock(&sig_lock);
-			signal_force(SIGSEGV, NULL);
-		}
-	}
-	if (nr >= 0)
-		sigframe_syscall_restart(tf, nr, NULL);
-	spin_lock(&sig_lock);
-	if (t->sig.restore_mask) {  /* sigsuspend and no handler ran */
-		t->sig.blocked = t->sig.saved_mask;
-		t->sig.restore_mask = false;
-		recalc(t);
-	}
-	spin_unlock(&sig_lock);
 }
 
 int signal_fork(struct proc *child)
@@ -534,105 +412,6 @@ void signal_proc_free(struct proc *p)
 	kfree(h);
 }
 
-ksigset_t signal_set_mask(int how, ksigset_t set)
-{
-	struct thread *t = thread_current();
-	spin_lock(&sig_lock);
-	ksigset_t old = t->sig.blocked;
-	if (how == SIG_BLOCK)
-		t->sig.blocked |= set;
-	else if (how == SIG_UNBLOCK)
-		t->sig.blocked &= ~set;
-	else
-		t->sig.blocked = set;
-	t->sig.blocked &= ~SIG_UNBLOCKABLE;
-	recalc(t);
-	spin_unlock(&sig_lock);
-	return old;
-}
-
-void signal_restore_mask_later(ksigset_t old)
-{
-	struct thread *t = thread_current();
-	spin_lock(&sig_lock);
-	t->sig.saved_mask = old;
-	t->sig.restore_mask = true;
-	spin_unlock(&sig_lock);
-}
-
-void signal_wait_any(void)
-{
-	struct waitq never = WAITQ_INIT;  /* only a signal ends this sleep */
-	spin_lock(&sig_lock);
-	while (waitq_sleep(&never, &sig_lock, 0, WAIT_INTERRUPTIBLE) == 0)
-		;
-	spin_unlock(&sig_lock);
-}
-
-int signal_dequeue_in(ksigset_t set, siginfo_t *info)
-{
-	struct thread *t = thread_current();
-	struct ksiginfo k;
-	spin_lock(&sig_lock);
-	int sig = pending_take(&t->sig.pending, set, &k);
-	if (!sig)
-		sig = pending_take(&t->proc->sig.shared, set, &k);
-	recalc(t);
-	spin_unlock(&sig_lock);
-	if (sig)
-		from_ksiginfo(info, sig, &k);
-	return sig;
-}
-
-long signal_suspend(ksigset_t mask)
-{
-	struct thread *t = thread_current();
-	spin_lock(&sig_lock);
-	t->sig.saved_mask = t->sig.blocked;
-	t->sig.restore_mask = true;
-	t->sig.blocked = mask & ~SIG_UNBLOCKABLE;
-	recalc(t);
-	spin_unlock(&sig_lock);
-	signal_wait_any();
-	return -ERESTARTNOHAND;
-}
-
-long signal_timedwait(ksigset_t set, uint64_t deadline_ns, siginfo_t *info)
-{
-	struct thread *t = thread_current();
-	struct waitq never = WAITQ_INIT;
-	set &= ~SIG_UNBLOCKABLE;
-	int sig = signal_dequeue_in(set, info);
-	if (sig)
-		return sig;
-	spin_lock(&sig_lock);
-	/* Unblock set while asleep, so that its signals wake us. */
-	t->sig.real_blocked = t->sig.blocked;
-	t->sig.in_timedwait = true;
-	t->sig.blocked &= ~set;
-	recalc(t);
-	int r = 0;
-	while (!r)
-		r = waitq_sleep(&never, &sig_lock, deadline_ns, WAIT_INTERRUPTIBLE);
-	t->sig.blocked = t->sig.real_blocked;
-	t->sig.in_timedwait = false;
-	recalc(t);
-	spin_unlock(&sig_lock);
-	sig = signal_dequeue_in(set, info);
-	if (sig)
-		return sig;
-	return r == -ETIMEDOUT ? -EAGAIN : -EINTR;
-}
-
-ksigset_t signal_pending_set(void)
-{
-	struct thread *t = thread_current();
-	spin_lock(&sig_lock);
-	ksigset_t s = t->sig.pending.set | t->proc->sig.shared.set;
-	spin_unlock(&sig_lock);
-	return s;
-}
-
 int signal_sigaction(int sig, const struct k_sigaction *act,
 		     struct k_sigaction *old)
 {
@@ -660,49 +439,6 @@ int signal_sigaction(int sig, const struct k_sigaction *act,
 	}
 	spin_unlock(&sig_lock);
 	return 0;
-}
-
-/* Linux's sas_ss_flags for the uc_stack and sigaltstack's old value. */
-static int altstack_flags(const struct thread *t, uint32_t sp)
-{
-	if (!t->sig.altstack_size)
-		return SS_DISABLE;
-	bool on = sp > t->sig.altstack_sp &&
-		  sp - t->sig.altstack_sp <= t->sig.altstack_size;
-	return (on ? SS_ONSTACK : 0) | (int)t->sig.altstack_flags;
-}
-
-int signal_altstack(const stack_t *ss, stack_t *old, uint32_t sp)
-{
-	struct thread *t = thread_current();
-	if (old) {
-		old->ss_sp = (void *)t->sig.altstack_sp;
-		old->ss_size = t->sig.altstack_size;
-		old->ss_flags = altstack_flags(t, sp);
-	}
-	if (!ss)
-		return 0;
-	if (altstack_flags(t, sp) & SS_ONSTACK)
-		return -EPERM;
-	int mode = ss->ss_flags & ~(int)SS_AUTODISARM;
-	if (mode != 0 && mode != SS_DISABLE && mode != SS_ONSTACK)
-		return -EINVAL;
-	if (mode == SS_DISABLE) {
-		t->sig.altstack_sp = t->sig.altstack_size = 0;
-		t->sig.altstack_flags = 0;
-		return 0;
-	}
-	if (ss->ss_size < MINSIGSTKSZ)
-		return -ENOMEM;
-	t->sig.altstack_sp = (uint32_t)ss->ss_sp;
-	t->sig.altstack_size = ss->ss_size;
-	t->sig.altstack_flags = ss->ss_flags & SS_AUTODISARM;
-	return 0;
-}
-
-void signal_altstack_restore(const stack_t *ss, uint32_t sp)
-{
-	signal_altstack(ss, NULL, sp);
 }
 
 int signal_take_report(struct proc *c, int options)

@@ -1,5 +1,6 @@
-/* kernel/signal_test.c: signals from user programs (user/sigtest.c:
- * handlers, frames, masks, the alternate stack; user/sigproc.c: default
+/* kernel/signal_test.c: signals from user programs (user/sigfault.c:
+ * faults caught, handlers changing the saved registers; user/sigtest.c:
+ * masks, the alternate stack, handler flags; user/sigproc.c: default
  * actions, wait statuses, SIGCHLD, process groups), each printing KTAP,
  * and the kernel log line of a process killed by a signal. */
 #include "kernel/lib/string.h"
@@ -19,6 +20,11 @@ static void run_ktap(struct ktest *t, const char *path)
 KTEST(signal, handlers_frames_and_masks_behave_as_linux)
 {
 	run_ktap(t, "/bin/sigtest");
+}
+
+KTEST(signal, faults_become_signals_a_handler_catches_as_linux)
+{
+	run_ktap(t, "/bin/sigfault");
 }
 
 KTEST(signal, signals_between_processes_behave_as_linux)

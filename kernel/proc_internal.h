@@ -1,0 +1,24 @@
+/* kernel/proc_internal.h: the process table as kernel/proc.c (creating
+ * and ending processes) and kernel/proc_wait.c (waiting for them) share
+ * it; no one else includes it. */
+#ifndef KERNEL_PROC_INTERNAL_H
+#define KERNEL_PROC_INTERNAL_H
+
+#include "kernel/proc.h"
+#include "kernel/wait.h"
+
+/* proc_lock guards the table, every process's [L] fields (kernel/proc.h)
+ * and the threads' group_next links (docs/locking.md). */
+extern struct spinlock proc_lock;
+extern struct proc *procs[PROC_MAX];  /* live, embryo and zombie processes */
+extern struct waitq kernel_waiters;   /* in proc_wait(): children of none */
+
+/* Free zombie p, whose last thread has switched away for good. Called
+ * without proc_lock, by the one who took p off its parent's list. */
+void proc_reap(struct proc *p);
+
+/* Free the orphans that ended with no one to wait for them; the kernel
+ * does it whenever it next creates or waits for a process. */
+void proc_reap_orphans(void);
+
+#endif
