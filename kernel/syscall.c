@@ -336,7 +336,12 @@ static const syscall_fn pagoda_table[PAGODA_NR_END - PAGODA_NR_BASE] = {
 
 
 #define SYSCALL_TABLE_LEN (sizeof(syscall_table) / sizeof(syscall_table[0]))
-const uint32_t syscall_table_len = SYSCALL_TABLE_LEN;
+uint32_t syscall_table_len = SYSCALL_TABLE_LEN;
+
+void syscall_set_traced(bool traced)
+{
+	syscall_table_len = traced ? 0 : SYSCALL_TABLE_LEN;
+}
 
 _Static_assert(SYSCALL_TABLE_LEN <= SYSCALL_NR_MAX,
 	       "SYSCALL_NR_MAX below the table");

@@ -14,10 +14,16 @@ struct trapframe;
 typedef long (*syscall_fn)(uint32_t, uint32_t, uint32_t, uint32_t, uint32_t,
 			   uint32_t);
 
-/* The table, indexed by number (NULL: not implemented), and its length:
- * kernel/arch/x86/trap.asm calls through it directly. */
+/* The table, indexed by number (NULL: not implemented), and how many of
+ * its entries kernel/arch/x86/trap.asm may call directly: all of them,
+ * or none while trace=syscall may be on (every call then goes through
+ * syscall_dispatch(), which traces it; the fast path pays nothing). */
 extern const syscall_fn syscall_table[];
-extern const uint32_t syscall_table_len;
+extern uint32_t syscall_table_len;
+
+/* Send every call through syscall_dispatch() (traced true), or let the
+ * entry call the table directly again (kernel/trace.c). */
+void syscall_set_traced(bool traced);
 
 #define SYSCALL_NR_MAX 470  /* above every i386 number (463 and up) */
 

@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 
+#include "kernel/arch/x86/pagefault.h"
 #include "kernel/arch/x86/serial.h"
 #include "kernel/console.h"
 #include "kernel/lib/format.h"
@@ -13,6 +14,7 @@
 #include "kernel/lock.h"
 #include "kernel/proc.h"
 #include "kernel/signal.h"
+#include "kernel/syscall.h"
 #include "kernel/thread.h"
 #include "kernel/uapi/errno.h"
 #include "mm/as.h"
@@ -23,7 +25,6 @@
 #define LINE_MAX 256
 
 unsigned trace_active;
-_Static_assert(TRACE_SYSCALL == 4, "kernel/arch/x86/trap.asm tests bit 2");
 static unsigned global_mask;  /* [trace_lock] the boot option's */
 /* trace_lock guards global_mask, trace_active's updates, the line buffer
  * and the capture; a spinlock, so interrupt handlers may trace. */
@@ -74,6 +75,8 @@ static void recompute(void)
 	unsigned all = global_mask;
 	proc_for_each(or_mask, &all);
 	trace_active = all;
+	syscall_set_traced(all & TRACE_SYSCALL);
+	x86_fault_set_traced(all & TRACE_FAULT);
 }
 
 void trace_init(const char *option, const char *to)
@@ -112,6 +115,8 @@ void trace_set_proc(struct proc *p, unsigned mask)
 	p->trace = mask & TRACE_ALL;
 	spin_lock(&trace_lock);
 	trace_active |= p->trace;  /* a superset until the next recompute */
+	syscall_set_traced(trace_active & TRACE_SYSCALL);
+	x86_fault_set_traced(trace_active & TRACE_FAULT);
 	spin_unlock(&trace_lock);
 }
 

@@ -42,28 +42,36 @@ static void user_fault_signal(struct trapframe *tf, enum vm_fault_result r,
 	as_dump(p->as, "    ");
 }
 
-/* The traced path, out of line. x86 without NX cannot tell a fetch from
- * a read: a fault within the instruction at eip counts as one. */
-static __attribute__((noinline, cold)) enum vm_fault_result
-resolve_traced(struct trapframe *tf, struct address_space *as, vaddr_t addr,
-	       unsigned access)
+/* Faults from user mode while trace=fault may be on: the access as the
+ * tracer names it, then the traced resolver. x86 without NX cannot tell a
+ * fetch from a read: a fault within the instruction at eip counts as one. */
+static enum vm_fault_result user_traced(struct address_space *as,
+					vaddr_t addr, unsigned access)
 {
-	if (trap_from_user(tf)) {
-		access |= FAULT_USER;
-		if (!(access & FAULT_WRITE) && addr - tf->eip < 16)
-			access |= FAULT_EXEC;
-	}
+	const struct trapframe *tf = thread_user_frame(thread_current());
+	access |= FAULT_USER;
+	if (!(access & FAULT_WRITE) && addr - tf->eip < 16)
+		access |= FAULT_EXEC;
 	return vm_fault_traced(as, addr, access);
 }
 
-/* vm_fault(), or its traced twin when fault tracing may be on: inlined,
- * so that with tracing off the fault path is one test longer, no more. */
-static inline __attribute__((always_inline)) enum vm_fault_result
-resolve(struct trapframe *tf, struct address_space *as, vaddr_t addr,
-	unsigned access)
+/* Who resolves a fault from user mode: vm_fault, or user_traced. A call
+ * through it costs what a direct call does, so tracing costs the fault
+ * path nothing while off. */
+static enum vm_fault_result (*user_resolver)(struct address_space *,
+					     vaddr_t, unsigned) = vm_fault;
+
+void x86_fault_set_traced(bool traced)
+{
+	user_resolver = traced ? user_traced : vm_fault;
+}
+
+/* A user copy's fault (rare): a test of the trace mask is cheap enough. */
+static enum vm_fault_result kernel_resolve(struct address_space *as,
+					   vaddr_t addr, unsigned access)
 {
 	if (trace_maybe(TRACE_FAULT))
-		return resolve_traced(tf, as, addr, access);
+		return vm_fault_traced(as, addr, access);
 	return vm_fault(as, addr, access);
 }
 
@@ -75,7 +83,7 @@ void x86_page_fault(struct trapframe *tf)
 	struct address_space *as = as_current();
 
 	if (trap_from_user(tf)) {
-		enum vm_fault_result r = as ? resolve(tf, as, addr, access)
+		enum vm_fault_result r = as ? user_resolver(as, addr, access)
 					    : VM_FAULT_NOMAP;
 		if (r != VM_FAULT_OK)
 			user_fault_signal(tf, r, addr);
@@ -84,7 +92,7 @@ void x86_page_fault(struct trapframe *tf)
 	/* In the kernel: a user copy touching a lazy page gets it exactly as
 	 * the program would have; a bad user address ends the copy. */
 	if (addr < USER_TOP && extable_find(tf->eip)) {
-		if (as && resolve(tf, as, addr, access) == VM_FAULT_OK)
+		if (as && kernel_resolve(as, addr, access) == VM_FAULT_OK)
 			return;
 		extable_fixup(tf);
 		return;

@@ -5,7 +5,6 @@
 ; registers as its arguments, and syscall_return() for the way back.
 
 extern trap, trap_page_fault, syscall_return, syscall_dispatch, syscall_table, syscall_table_len
-extern trace_active
 
 ; Vectors for which the CPU pushes an error code itself.
 %macro STUB 1
@@ -89,16 +88,14 @@ page_fault_common:
 ; ebx, ecx, edx, esi, edi, ebp as the user set them: pushed in reverse
 ; they are the six arguments (as Linux's i386 entry does). Interrupts are
 ; on while the call runs, as in trap(). A number outside the table goes
-; to syscall_dispatch() (ENOSYS, logged once), and so does every call
-; while trace=syscall may be on (kernel/trace.h: one test when off).
+; to syscall_dispatch() (ENOSYS, logged once); while trace=syscall may be
+; on, syscall_table_len is 0 and every call goes there (kernel/trace.c).
 global syscall_common
 syscall_common:
     SAVE_FRAME
     mov eax, [esp + 28]           ; trapframe.eax: the number
     push eax                      ; nr, syscall_return's second argument
     sti
-    test dword [trace_active], 4  ; TRACE_SYSCALL: traced, in C
-    jnz .unknown
     cmp eax, [syscall_table_len]
     jae .unknown
     mov eax, [syscall_table + eax * 4]
