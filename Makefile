@@ -14,7 +14,7 @@ endif
 ifeq ($(DEBUG),1)
 BUILD   ?= build-debug
 KOPT    := -Og -fno-inline -fno-inline-small-functions -fno-ipa-sra \
-           -fno-optimize-sibling-calls
+           -fno-optimize-sibling-calls -DPAGODA_DEBUG=1
 else ifeq ($(RELEASE),1)
 BUILD   ?= build-release
 KOPT    := -O2 -DKHEAP_DEBUG=0

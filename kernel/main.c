@@ -17,6 +17,7 @@
 #include "kernel/trace.h"
 #include "kernel/time.h"
 #include "kernel/panic.h"
+#include "mm/check.h"
 #include "mm/failinject.h"
 #include "mm/pmm.h"
 #include "tests/bench.h"
@@ -83,6 +84,8 @@ void kmain(uint32_t magic, paddr_t mbi)
 		   cmdline_value(&kernel_cmdline, "trace_to"));
 	crash_run(cmdline_value(&kernel_cmdline, "crash"));
 	arm_fail_option(cmdline_value(&kernel_cmdline, "fail"));
+	/* check: every checker after every system call (mm/check.h) */
+	mm_check_syscalls = cmdline_flag(&kernel_cmdline, "check");
 	if (cmdline_flag(&kernel_cmdline, "bench")) {
 		bench_run();
 		machine_exit(EXIT_PASS);

@@ -1,11 +1,14 @@
 /* mm/as.c: creating, switching, trimming and destroying address spaces. */
 #include "mm/as.h"
 
+#include "mm/check.h"
+
 #include "kernel/console.h"
 #include "kernel/lib/format.h"
 #include "kernel/lib/string.h"
 #include "kernel/panic.h"
 #include "kernel/uapi/errno.h"
+#include "mm/check.h"
 #include "mm/kheap.h"
 #include "mm/kmap.h"
 #include "mm/pmm.h"
@@ -109,6 +112,13 @@ void as_put(struct address_space *as)
 void as_destroy(struct address_space *as)
 {
 	KASSERT(as != current_as);
+#ifdef PAGODA_DEBUG
+	const char *why;
+	unsigned long where;
+	if (as_check(as, &why, &where))  /* at every process exit */
+		panic("invariant broken in an ending address space: %s (at %08lx)",
+		      why, where);
+#endif
 	if (as->all_prev)
 		as->all_prev->all_next = as->all_next;
 	else
@@ -319,4 +329,10 @@ int as_protect(struct address_space *as, vaddr_t start, vaddr_t end,
 		vmm_protect_range(as->pd, v->start, v->end, flags);
 	}
 	return 0;
+}
+
+void as_for_each(void (*fn)(struct address_space *as, void *arg), void *arg)
+{
+	for (struct address_space *as = all_spaces; as; as = as->all_next)
+		fn(as, arg);
 }

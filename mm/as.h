@@ -58,6 +58,10 @@ void as_unmap_file_past(const struct vm_file *file, uint32_t size);
 /* Make as the current address space (NULL: the kernel's own). */
 void as_switch(struct address_space *as);
 
+/* Call fn for every address space (mm/check.c). fn must not create or
+ * destroy one. */
+void as_for_each(void (*fn)(struct address_space *as, void *arg), void *arg);
+
 /* The current address space, or NULL while only the kernel's is loaded. */
 struct address_space *as_current(void);
 

@@ -98,3 +98,36 @@ int ft_unref(struct frame_table *ft, uint32_t f)
 	push_free(ft, f);
 	return 1;
 }
+
+int ft_check(const struct frame_table *ft, const char **why)
+{
+	size_t listed = 0;
+	for (int z = 0; z < ZONE_COUNT; z++) {
+		size_t n = 0;
+		for (uint32_t f = ft->head[z]; f != FRAME_NONE;
+		     f = ft->frames[f].next) {
+			if (f >= ft->nframes)
+				return *why = "a free list leads outside the table", -1;
+			if (ft->frames[f].refcount != 0)
+				return *why = "a frame on a free list is in use", -1;
+			if ((f < ft->low_limit) != (z == ZONE_LOW))
+				return *why = "a frame is on the other zone's free list", -1;
+			if (++n > ft->nframes)
+				return *why = "a free list loops", -1;
+		}
+		if (n != ft->nfree[z])
+			return *why = "a free list's length disagrees with its count", -1;
+		listed += n;
+	}
+	size_t free = 0, ram = 0;
+	for (uint32_t f = 0; f < ft->nframes; f++) {
+		uint32_t r = ft->frames[f].refcount;
+		free += r == 0;
+		ram += r != FRAME_RESERVED;
+	}
+	if (free != listed)
+		return *why = "a free frame is on no free list", -1;
+	if (ram != ft->total)
+		return *why = "the frames in use and free do not add up to the total", -1;
+	return 0;
+}

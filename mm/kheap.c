@@ -383,3 +383,54 @@ size_t kheap_bytes_in_use(void)
 {
 	return bytes_in_use;
 }
+
+/* One slab of cache c: header, bitmap, free list and poison agree. */
+static int check_slab(const struct kheap_cache *c, struct slab *s,
+		      const char **why)
+{
+	if (!slab_valid(s) || s->cache != c)
+		return *why = "a listed slab is not a live slab of its class", -1;
+	unsigned bits = 0;
+	for (unsigned i = 0; i < c->capacity; i++)
+		bits += bit_test(s, i);
+	if (bits != s->inuse)
+		return *why = "a slab's bitmap disagrees with its in-use count", -1;
+	unsigned nfree = 0;
+	for (void *o = s->free; o; o = *(void **)o) {
+		struct slab *os;
+		unsigned i;
+		const char *w;
+		if (find_object(o, &os, &i, &w) || os != s || bit_test(s, i))
+			return *why = "a slab's free list holds a non-free object", -1;
+		if (KHEAP_DEBUG && !poison_intact(o, c->size))
+			return *why = "a free object was written (poison damaged)", -1;
+		if (++nfree > c->capacity)
+			return *why = "a slab's free list loops", -1;
+	}
+	if (nfree != c->capacity - s->inuse)
+		return *why = "a slab's free list misses free objects", -1;
+	return 0;
+}
+
+int kheap_check(const char **why)
+{
+	bool irq = irq_save();
+	int r = 0;
+	for (int k = 0; k < NCLASSES && !r; k++) {
+		struct kheap_cache *c = &caches[k];
+		for (struct slab *s = c->partial, *prev = NULL; s && !r;
+		     prev = s, s = s->next) {
+			r = check_slab(c, s, why);
+			if (!r && (s->prev != prev || s->inuse == 0 ||
+				   s->inuse >= c->capacity))
+				r = (*why = "a partial slab is misfiled or "
+					    "mislinked", -1);
+		}
+		if (!r && c->empty)
+			r = check_slab(c, c->empty, why);
+		if (!r && c->empty && c->empty->inuse != 0)
+			r = (*why = "the spare empty slab has live objects", -1);
+	}
+	irq_restore(irq);
+	return r;
+}

@@ -33,4 +33,11 @@ size_t kheap_shrink(void);
  * test runner compares it before and after every case. */
 size_t kheap_bytes_in_use(void);
 
+/* The heap's slabs are consistent: every listed slab is a live slab of
+ * its class, its bitmap, in-use count and free list agree, and (debug
+ * heap) every free object's poison is intact. 0, or -1 with *why naming
+ * the broken rule (mm/check.h). Only partial and spare slabs are listed;
+ * full ones are checked when an object of theirs is freed. */
+int kheap_check(const char **why);
+
 #endif

@@ -151,3 +151,16 @@ size_t pmm_total_count(void)
 {
 	return table.total;
 }
+
+struct frame_table *pmm_table(void)
+{
+	return &table;
+}
+
+int pmm_check(const char **why)
+{
+	bool irq = irq_save();
+	int r = ft_check(&table, why);
+	irq_restore(irq);
+	return r;
+}

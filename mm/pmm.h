@@ -45,6 +45,10 @@ static inline bool pmm_is_lowmem(paddr_t frame)
 /* Counters, in frames. */
 size_t pmm_free_count(void);        /* free now, both zones */
 size_t pmm_free_lowmem_count(void); /* free now, direct-mapped */
-size_t pmm_total_count(void);       /* every allocatable frame */
+size_t pmm_total_count(void);
+
+/* The frame table is consistent (ft_check, mm/pmm_internal.h): 0, or -1
+ * with *why naming the broken rule (mm/check.h). */
+int pmm_check(const char **why);       /* every allocatable frame */
 
 #endif

@@ -57,4 +57,13 @@ bool ft_ref(struct frame_table *ft, uint32_t frame);
  * reserved or out of range: a double free. */
 int ft_unref(struct frame_table *ft, uint32_t frame);
 
+/* Is the table consistent? Each zone's free list holds only free frames
+ * of that zone, as many as its count says, without a loop; every free
+ * frame is on a list; free and used frames add up to the total. 0, or -1
+ * with *why naming the first broken rule. Changes nothing. */
+int ft_check(const struct frame_table *ft, const char **why);
+
+/* The kernel's frame table (mm/pmm.c), for checks and their tests. */
+struct frame_table *pmm_table(void);
+
 #endif

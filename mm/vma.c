@@ -395,3 +395,40 @@ void vma_tree_clear(struct vma_tree *t)
 	}
 	vma_tree_init(t);
 }
+
+/* The subtree at v, all of whose VMAs must lie in [lo, hi): its height,
+ * or -1 with *why set. */
+static int check_subtree(const struct vma *v, const struct vma *parent,
+			 vaddr_t lo, vaddr_t hi, size_t *count,
+			 const char **why)
+{
+	if (!v)
+		return 0;
+	if (v->parent != parent)
+		return *why = "a node's parent link is wrong", -1;
+	if (v->start >= v->end || v->start % PAGE_SIZE || v->end % PAGE_SIZE ||
+	    v->end > USER_TOP)
+		return *why = "a VMA's range is empty, unaligned or past USER_TOP", -1;
+	if (v->start < lo || v->end > hi)
+		return *why = "VMAs overlap or are out of order", -1;
+	int l = check_subtree(v->left, v, lo, v->start, count, why);
+	int r = l < 0 ? -1 : check_subtree(v->right, v, v->end, hi, count, why);
+	if (r < 0)
+		return -1;
+	if (l - r > 1 || r - l > 1)
+		return *why = "the tree is out of balance", -1;
+	if (v->height != 1 + (l > r ? l : r))
+		return *why = "a node's height is wrong", -1;
+	(*count)++;
+	return v->height;
+}
+
+int vma_tree_check(const struct vma_tree *t, const char **why)
+{
+	size_t count = 0;
+	if (check_subtree(t->root, NULL, 0, USER_TOP, &count, why) < 0)
+		return -1;
+	if (count != t->count)
+		return *why = "the tree's count disagrees with its nodes", -1;
+	return 0;
+}

@@ -125,4 +125,10 @@ void vma_merge(struct vma_tree *t, struct vma *a, struct vma *b);
  * after unmapping pages). */
 void vma_tree_clear(struct vma_tree *t);
 
+/* t is a valid AVL tree of VMAs: ranges non-empty, page aligned, below
+ * USER_TOP, in order and not overlapping; parent links, heights and
+ * balance right; count right. 0, or -1 with *why naming the broken rule
+ * (mm/check.h). */
+int vma_tree_check(const struct vma_tree *t, const char **why);
+
 #endif

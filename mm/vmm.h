@@ -70,4 +70,11 @@ void vmm_protect_range(paddr_t pd, vaddr_t start, vaddr_t end, unsigned flags);
  * TLB is flushed once at the end. */
 unsigned vmm_unmap_range(paddr_t pd, vaddr_t start, vaddr_t end);
 
+/* Call fn for every present user page of pd, in address order, with its
+ * frame and VMM_* flags, until fn returns nonzero (returned). The page
+ * tables must not change meanwhile (interrupts off). */
+int vmm_for_each_user_page(paddr_t pd, int (*fn)(vaddr_t va, paddr_t frame,
+						 unsigned flags, void *arg),
+			   void *arg);
+
 #endif

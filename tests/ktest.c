@@ -5,6 +5,7 @@
 
 #include "kernel/console.h"
 #include "kernel/lib/string.h"
+#include "mm/check.h"
 #include "mm/kheap.h"
 #include "mm/pmm.h"
 #include "mm/reclaim.h"
@@ -36,6 +37,12 @@ static bool run_case(const struct ktest_case *tc)
 	size_t heap = kheap_bytes_in_use();
 
 	tc->run(&t);
+#ifdef PAGODA_DEBUG
+	/* The debug build checks every structure the case may have left
+	 * broken (mm/check.h). */
+	if (mm_check_all(tc->name))
+		t.failures++;
+#endif
 	mm_reclaim();
 	size_t frames_after = pmm_free_count();
 	size_t heap_after = kheap_bytes_in_use();

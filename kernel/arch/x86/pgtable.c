@@ -265,3 +265,27 @@ void vmm_protect_range(paddr_t pd, vaddr_t start, vaddr_t end, unsigned flags)
 		vmstat_inc(VM_TLB_FLUSH_ALL);
 	}
 }
+
+int vmm_for_each_user_page(paddr_t pd, int (*fn)(vaddr_t va, paddr_t frame,
+						 unsigned flags, void *arg),
+			   void *arg)
+{
+	const pde_t *d = pd_of(pd);
+	for (unsigned i = 0; i < KERNEL_PDE_FIRST; i++) {
+		if (!(d[i] & PTE_P))
+			continue;
+		const pte_t *pt = P2V(PTE_ADDR(d[i]));
+		for (unsigned j = 0; j < 1024; j++) {
+			pte_t e = pt[j];
+			if (!(e & PTE_P))
+				continue;
+			unsigned flags = (e & PTE_U ? VMM_USER : 0) |
+					 (e & PTE_W ? VMM_WRITE : 0);
+			int r = fn(i * PDE_SPAN + j * PAGE_SIZE, PTE_ADDR(e),
+				   flags, arg);
+			if (r)
+				return r;
+		}
+	}
+	return 0;
+}
