@@ -73,7 +73,6 @@ struct elf32_phdr {
 
 _Static_assert(sizeof(struct elf32_ehdr) == 52, "Elf32_Ehdr is 52 bytes");
 _Static_assert(sizeof(struct elf32_phdr) == 32, "Elf32_Phdr is 32 bytes");
-_Static_assert(ELF_MAX_SEGMENTS == 16, "the refusal below says 16");
 
 /* Record why the file is refused; returns -err for the caller to return. */
 static int refuse(const char **why, int err, const char *reason)
@@ -146,26 +145,63 @@ static int read_phdr(const struct elf_src *src, const struct elf32_ehdr *eh,
 	return err;
 }
 
-/* First pass, before any PT_LOAD is looked at (Linux's order too): refuse
- * an interpreter, note PT_GNU_STACK and PT_PHDR. Everything else that is
- * not PT_LOAD (PT_NOTE, PT_TLS, PT_DYNAMIC, PT_GNU_PROPERTY, PT_GNU_RELRO,
- * processor-specific types) is for the program's libc or for tools. */
+/* PT_INTERP: the interpreter's path must be 2 to ELF_INTERP_MAX bytes
+ * inside the file and end with its NUL (Linux's checks and errnos). */
+static int check_interp(const struct elf_src *src, const struct elf32_phdr *ph,
+			struct elf_image *img, const char **why)
+{
+	uint8_t last;
+
+	if (ph->p_filesz < 2 || ph->p_filesz > ELF_INTERP_MAX)
+		return refuse(why, ENOEXEC, "interpreter path of a bad length");
+	if ((uint64_t)ph->p_offset + ph->p_filesz > src->size)
+		return refuse(why, EIO,
+			      "interpreter path past the end of the file");
+	uint32_t at = ph->p_offset + ph->p_filesz - 1;
+	if (at < src->avail) {
+		last = src->head[at];
+	} else {
+		int err = src->read ? src->read(src->ctx, at, &last, 1) : -EIO;
+		if (err)
+			return refuse(why, -err, "could not read the interpreter path");
+	}
+	if (last != '\0')
+		return refuse(why, ENOEXEC, "interpreter path not NUL-terminated");
+	img->interp_offset = ph->p_offset;
+	img->interp_len = ph->p_filesz;
+	return 0;
+}
+
+/* First pass, before any PT_LOAD is looked at (Linux's order too): the
+ * interpreter (only the first PT_INTERP counts, as on Linux), PT_GNU_STACK,
+ * PT_PHDR, and the first PT_LOAD's address, which an ET_DYN's load bias
+ * is counted from. Everything else that is not PT_LOAD (PT_NOTE, PT_TLS,
+ * PT_DYNAMIC, PT_GNU_PROPERTY, PT_GNU_RELRO, processor-specific types) is
+ * for the program's libc, its dynamic linker or for tools. */
 static int scan_other(const struct elf_src *src, const struct elf32_ehdr *eh,
-		      struct elf_image *img, const char **why)
+		      struct elf_image *img, uint32_t *phdr, uint32_t *first,
+		      const char **why)
 {
 	struct elf32_phdr ph;
+	bool seen_load = false;
 
 	for (unsigned i = 0; i < eh->e_phnum; i++) {
 		int err = read_phdr(src, eh, i, &ph, why);
 		if (err)
 			return err;
-		if (ph.p_type == PT_INTERP)
-			return refuse(why, ENOEXEC,
-				      "dynamic executables are not supported");
+		if (ph.p_type == PT_INTERP && !img->interp_len) {
+			err = check_interp(src, &ph, img, why);
+			if (err)
+				return err;
+		}
 		if (ph.p_type == PT_GNU_STACK)
 			img->exec_stack = (ph.p_flags & PF_X) != 0;
 		if (ph.p_type == PT_PHDR)
-			img->phdr_vaddr = ph.p_vaddr + img->load_bias;
+			*phdr = ph.p_vaddr;
+		if (ph.p_type == PT_LOAD && !seen_load) {
+			*first = ph.p_vaddr;
+			seen_load = true;
+		}
 	}
 	return 0;
 }
@@ -197,7 +233,8 @@ static int check_file_part(const struct elf32_phdr *ph, size_t size,
 static int check_load(const struct elf32_phdr *ph, size_t size, uint32_t bias,
 		      const char **why)
 {
-	uint64_t start = (uint64_t)ph->p_vaddr + bias;
+	/* The bias may be "negative" (an ET_DYN linked above its base). */
+	uint64_t start = (uint32_t)(ph->p_vaddr + bias);
 	uint64_t end = start + ph->p_memsz;
 	int err;
 
@@ -215,41 +252,33 @@ static int check_load(const struct elf32_phdr *ph, size_t size, uint32_t bias,
 	return 0;
 }
 
-/* Append a checked PT_LOAD to img. The segments must come in address
+/* Count a checked PT_LOAD into img. The segments must come in address
  * order and must not share a page: exec/exec.c gives each its own VMAs,
  * and one page cannot carry two protections or two file offsets. Real
- * linkers start each segment on a fresh page (docs/elf.md). */
+ * linkers start each segment on a fresh page (docs/elf.md). *prev_end is
+ * where the previous segment ends. */
 static int add_segment(struct elf_image *img, const struct elf32_phdr *ph,
+		       uint32_t *prev_start, uint32_t *prev_end,
 		       const char **why)
 {
 	uint32_t start = ph->p_vaddr + img->load_bias;
 
-	if (img->nsegments == ELF_MAX_SEGMENTS)
-		return refuse(why, ENOEXEC, "more than 16 loadable segments");
 	if (img->nsegments > 0) {
-		const struct elf_segment *prev =
-			&img->segments[img->nsegments - 1];
-		uint32_t prev_end = prev->vaddr + prev->memsz;
-
-		if (start < prev->vaddr)
+		if (start < *prev_start)
 			return refuse(why, ENOEXEC,
 				      "segments not sorted by address");
-		if (start < prev_end)
+		if (start < *prev_end)
 			return refuse(why, EINVAL, "segments overlap");
-		if (PAGE_ROUND_DOWN(start) < PAGE_ROUND_UP(prev_end))
+		if (PAGE_ROUND_DOWN(start) < PAGE_ROUND_UP(*prev_end))
 			return refuse(why, EINVAL, "segments share a page");
+	} else {
+		img->start = PAGE_ROUND_DOWN(start);
 	}
-
-	struct elf_segment *s = &img->segments[img->nsegments++];
-	s->vaddr = start;
-	s->memsz = ph->p_memsz;
-	s->offset = ph->p_offset;
-	s->filesz = ph->p_filesz;
-	s->prot = ((ph->p_flags & PF_R) ? ELF_PROT_R : 0) |
-		  ((ph->p_flags & PF_W) ? ELF_PROT_W : 0) |
-		  ((ph->p_flags & PF_X) ? ELF_PROT_X : 0);
-	if (start + ph->p_memsz > img->end)
-		img->end = start + ph->p_memsz;
+	img->nsegments++;
+	*prev_start = start;
+	*prev_end = start + ph->p_memsz;
+	if (*prev_end > img->end)
+		img->end = *prev_end;
 	return 0;
 }
 
@@ -260,6 +289,7 @@ static int scan_loads(const struct elf_src *src, size_t size,
 		      const char **why)
 {
 	struct elf32_phdr ph;
+	uint32_t prev_start = 0, prev_end = 0;
 	int err;
 
 	for (unsigned i = 0; i < eh->e_phnum; i++) {
@@ -273,7 +303,7 @@ static int scan_loads(const struct elf_src *src, size_t size,
 			return err;
 		if (ph.p_memsz == 0)
 			continue;
-		err = add_segment(img, &ph, why);
+		err = add_segment(img, &ph, &prev_start, &prev_end, why);
 		if (err)
 			return err;
 	}
@@ -282,41 +312,93 @@ static int scan_loads(const struct elf_src *src, size_t size,
 	return 0;
 }
 
+/* The segment that holds address a (biased), as *s: 1 found, 0 not, or
+ * read()'s errno. */
+static int segment_of(const struct elf_src *src, const struct elf_image *img,
+		      uint32_t a, struct elf_segment *s)
+{
+	unsigned cursor = 0;
+	int r;
+
+	while ((r = elf_next_segment(src, img, &cursor, s)) > 0)
+		if (a >= s->vaddr && a - s->vaddr < s->memsz)
+			return 1;
+	return r;
+}
+
 /* The first instruction must be in user space (Linux's own check) and
  * inside an executable segment (ours: otherwise the program would only
  * fault on its first instruction). */
-static int check_entry(const struct elf_image *img, uint32_t e_entry,
-		       const char **why)
+static int check_entry(const struct elf_src *src, const struct elf_image *img,
+		       uint32_t e_entry, const char **why)
 {
-	uint64_t entry = (uint64_t)e_entry + img->load_bias;
-	const struct elf_segment *s = NULL;
+	uint32_t entry = e_entry + img->load_bias;
+	struct elf_segment s;
 
 	if (entry >= USER_TOP)
 		return refuse(why, EINVAL, "entry point in kernel space");
-	for (int i = 0; i < img->nsegments && !s; i++)
-		if (entry >= img->segments[i].vaddr &&
-		    entry - img->segments[i].vaddr < img->segments[i].memsz)
-			s = &img->segments[i];
-	if (!s)
+	int r = segment_of(src, img, entry, &s);
+	if (r < 0)
+		return refuse(why, -r, "could not read the program headers");
+	if (r == 0)
 		return refuse(why, ENOEXEC,
 			      "entry point outside every segment");
-	if (!(s->prot & ELF_PROT_X))
+	if (!(s.prot & ELF_PROT_X))
 		return refuse(why, ENOEXEC,
 			      "entry point in a non-executable segment");
 	return 0;
 }
 
 /* AT_PHDR without a PT_PHDR: the segment whose file bytes hold the table
- * shows it at the same distance from its start (Linux's rule). */
-static uint32_t phdr_from_loads(const struct elf_image *img, uint32_t phoff)
+ * shows it at the same distance from its start (Linux's rule); 0 if none. */
+static int phdr_from_loads(const struct elf_src *src, struct elf_image *img)
 {
-	for (int i = 0; i < img->nsegments; i++) {
-		const struct elf_segment *s = &img->segments[i];
+	struct elf_segment s;
+	unsigned cursor = 0;
+	int r;
 
-		if (phoff >= s->offset && phoff - s->offset < s->filesz)
-			return s->vaddr + (phoff - s->offset);
+	while ((r = elf_next_segment(src, img, &cursor, &s)) > 0)
+		if (img->phoff >= s.offset && img->phoff - s.offset < s.filesz) {
+			img->phdr_vaddr = s.vaddr + (img->phoff - s.offset);
+			return 0;
+		}
+	return r;
+}
+
+int elf_next_segment(const struct elf_src *src, const struct elf_image *img,
+		     unsigned *cursor, struct elf_segment *s)
+{
+	struct elf32_ehdr eh = { .e_phoff = img->phoff };
+	struct elf32_phdr ph;
+
+	while (*cursor < img->phnum) {
+		int err = read_phdr(src, &eh, (*cursor)++, &ph, NULL);
+		if (err)
+			return err;
+		if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
+			continue;
+		s->vaddr = ph.p_vaddr + img->load_bias;
+		s->memsz = ph.p_memsz;
+		s->offset = ph.p_offset;
+		s->filesz = ph.p_filesz;
+		s->prot = ((ph.p_flags & PF_R) ? ELF_PROT_R : 0) |
+			  ((ph.p_flags & PF_W) ? ELF_PROT_W : 0) |
+			  ((ph.p_flags & PF_X) ? ELF_PROT_X : 0);
+		return 1;
 	}
 	return 0;
+}
+
+void elf_rebase(struct elf_image *img, uint32_t bias)
+{
+	uint32_t delta = bias - img->load_bias;
+
+	img->load_bias = bias;
+	img->entry += delta;
+	if (img->phdr_vaddr)
+		img->phdr_vaddr += delta;
+	img->start += delta;
+	img->end += delta;
 }
 
 int elf_parse(const uint8_t *data, size_t size, struct elf_image *img,
@@ -331,6 +413,7 @@ int elf_parse_src(const struct elf_src *src, struct elf_image *img,
 {
 	struct elf32_ehdr eh;
 	size_t size = src->size;
+	uint32_t phdr = 0, first = 0;
 	int err;
 
 	memset(img, 0, sizeof(*img));
@@ -345,21 +428,28 @@ int elf_parse_src(const struct elf_src *src, struct elf_image *img,
 	if (err)
 		return err;
 
+	img->phoff = eh.e_phoff;
 	img->phnum = eh.e_phnum;
 	img->phentsize = eh.e_phentsize;
-	img->load_bias = eh.e_type == ET_DYN ? ELF_ET_DYN_BASE : 0;
-	err = scan_other(src, &eh, img, why);
+	img->dyn = eh.e_type == ET_DYN;
+	err = scan_other(src, &eh, img, &phdr, &first, why);
 	if (err)
 		return err;
+	/* Linux's load_elf_binary: an ET_DYN's first PT_LOAD goes to the
+	 * page of ELF_ET_DYN_BASE (a PIE is linked at 0: bias = base). */
+	if (img->dyn)
+		img->load_bias = PAGE_ROUND_DOWN(ELF_ET_DYN_BASE - first);
 	err = scan_loads(src, size, &eh, img, why);
 	if (err)
 		return err;
-	err = check_entry(img, eh.e_entry, why);
+	err = check_entry(src, img, eh.e_entry, why);
 	if (err)
 		return err;
 	img->entry = eh.e_entry + img->load_bias;
 	/* No PT_PHDR (one at address 0 would be in the page never mapped). */
-	if (img->phdr_vaddr == 0)
-		img->phdr_vaddr = phdr_from_loads(img, eh.e_phoff);
+	if (phdr)
+		img->phdr_vaddr = phdr + img->load_bias;
+	else if ((err = phdr_from_loads(src, img)) < 0)
+		return refuse(why, -err, "could not read the program headers");
 	return 0;
 }

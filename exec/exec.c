@@ -7,12 +7,14 @@
 #include "fs/fs.h"
 #include "fs/inode.h"
 #include "kernel/console.h"
+#include "kernel/lib/errname.h"
 #include "kernel/lib/string.h"
 #include "kernel/proc.h"
 #include "kernel/trace.h"
 #include "kernel/uapi/errno.h"
 #include "mm/as.h"
 #include "mm/kmap.h"
+#include "mm/mmap.h"
 #include "mm/pmm.h"
 
 _Static_assert(ELF_PROT_R == VMA_READ && ELF_PROT_W == VMA_WRITE &&
@@ -24,14 +26,15 @@ static int read_more(void *ctx, uint32_t off, void *buf, uint32_t n)
 	return got == (long)n ? 0 : got < 0 ? (int)got : -ENOEXEC;
 }
 
-/* Validate the ELF headers of f, read through the page cache (the first
- * page is the one its text mapping will share). */
-static int parse(struct inode *ino, const char *path, struct elf_image *elf)
+/* Validate the ELF headers of ino, read through the page cache (the
+ * first page is the one its text mapping will share). *why says why a
+ * refused file is refused (NULL for ENOMEM). */
+static int parse(struct inode *ino, struct elf_image *elf, const char **why)
 {
 	struct vm_file *f = &ino->vmf;
-	const char *why;
+	*why = NULL;
 	if (f->size == 0) {
-		pr_info("exec %s: file shorter than the ELF header\n", path);
+		*why = "file shorter than the ELF header";
 		return -ENOEXEC;
 	}
 	paddr_t frame = pagecache_get(f, 0);
@@ -40,11 +43,11 @@ static int parse(struct inode *ino, const char *path, struct elf_image *elf)
 	const uint8_t *head = kmap(frame);
 	struct elf_src src = { head, f->size < PAGE_SIZE ? f->size : PAGE_SIZE,
 			       f->size, read_more, ino };
-	int err = elf_parse_src(&src, elf, &why);
+	int err = elf_parse_src(&src, elf, why);
 	kunmap((void *)head);
 	pmm_free_frame(frame);
-	if (err && err != -ENOMEM)
-		pr_info("exec %s: %s\n", path, why);
+	if (err == -ENOMEM)
+		*why = NULL;
 	return err;
 }
 
@@ -101,6 +104,25 @@ static int map_segment(struct address_space *as, struct vm_file *f,
 	return 0;
 }
 
+/* Every loadable segment of ino (which elf_parse accepted into elf) as
+ * VMAs of as. The program headers are read again, through the page
+ * cache. */
+static int map_image(struct address_space *as, struct inode *ino,
+		     const struct elf_image *elf)
+{
+	struct elf_src src = { NULL, 0, ino->vmf.size, read_more, ino };
+	struct elf_segment s;
+	unsigned cursor = 0;
+	int r;
+
+	while ((r = elf_next_segment(&src, elf, &cursor, &s)) > 0) {
+		r = map_segment(as, &ino->vmf, &s);
+		if (r)
+			return r;
+	}
+	return r;
+}
+
 static void base_name(char name[16], const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -110,41 +132,128 @@ static void base_name(char name[16], const char *path)
 	name[n] = '\0';
 }
 
+/* The interpreter a PT_INTERP names, opened and validated as Linux's
+ * load_elf_binary does: looked up like any program (ENOENT, EACCES...),
+ * shorter than an ELF header EIO, any broken header or segment ELIBBAD.
+ * Returns 0 with *out held and *ielf filled. */
+static int open_interp(struct inode *prog, const char *path,
+		       const struct elf_image *elf, struct inode **out,
+		       struct elf_image *ielf)
+{
+	const char *why = NULL;
+	paddr_t frame = pmm_alloc_frame(0);
+	if (!frame)
+		return -ENOMEM;
+	char *ipath = kmap(frame);  /* up to ELF_INTERP_MAX = 4096 bytes */
+	long got = inode_read_kernel(prog, elf->interp_offset, ipath,
+				     elf->interp_len);
+	int err = got == (long)elf->interp_len ? 0 : got < 0 ? (int)got : -EIO;
+	if (!err) {
+		ipath[elf->interp_len - 1] = '\0';  /* elf_parse saw a NUL there */
+		err = fs_exec_lookup(ipath, out);
+	}
+	if (err) {
+		if (err != -ENOMEM)
+			pr_info("exec %s: interpreter %s: %s\n", path,
+				got > 0 ? ipath : "?", errno_name(err));
+		goto out;
+	}
+	if ((*out)->vmf.size < 52) {
+		err = -EIO;  /* Linux's elf_read of the header comes up short */
+		why = "file shorter than the ELF header";
+	} else {
+		err = parse(*out, ielf, &why);
+		if (err && err != -ENOMEM && err != -EIO)
+			err = -ELIBBAD;
+	}
+	if (err) {
+		if (why)
+			pr_info("exec %s: interpreter %s: %s\n", path, ipath, why);
+		inode_put(*out);
+		*out = NULL;
+	}
+out:
+	kunmap(ipath);
+	pmm_free_frame(frame);
+	return err;
+}
+
+/* Map the interpreter: an ET_DYN one where mmap would put a mapping of
+ * its size (top-down below the stack, as Linux's load_elf_interp without
+ * a fixed address), an ET_EXEC one at its own addresses. Sets *base to
+ * AT_BASE, the interpreter's load bias. */
+static int map_interp(struct address_space *as, struct inode *ino,
+		      struct elf_image *ielf, uint32_t *base)
+{
+	if (ielf->dyn) {
+		uint32_t size = PAGE_ROUND_UP(ielf->end) - ielf->start;
+		vaddr_t at = size ? mm_unmapped_area(as, 0, size) : 0;
+		if (!at)
+			return -ENOMEM;
+		elf_rebase(ielf, ielf->load_bias + (at - ielf->start));
+	}
+	*base = ielf->load_bias;
+	return map_image(as, ino, ielf);
+}
+
+/* Phase 1 with the inodes at hand: the program's VMAs, the
+ * interpreter's (if iino), brk and the stack. */
+static int build(struct exec_image *img, const char *path,
+		 const struct exec_args *args, struct inode *ino,
+		 const struct elf_image *elf, struct inode *iino,
+		 struct elf_image *ielf)
+{
+	uint32_t base = 0;
+	int err = map_image(img->as, ino, elf);
+	if (err)
+		return err;
+	img->as->brk_start = img->as->brk = PAGE_ROUND_UP(elf->end);
+	img->entry = elf->entry;
+	if (iino) {
+		err = map_interp(img->as, iino, ielf, &base);
+		if (err)
+			return err;
+		img->entry = ielf->entry;
+	}
+	return ustack_build(img->as, path, args, elf, base, &img->sp);
+}
+
 int exec_prepare(const char *path, const struct exec_args *args,
 		 struct exec_image *img)
 {
-	struct inode *ino;
-	struct elf_image elf;
+	struct inode *ino, *iino = NULL;
+	struct elf_image elf, ielf;
+	const char *why;
 
 	int err = fs_exec_lookup(path, &ino);
 	if (err)
 		return err;
-	struct vm_file *f = &ino->vmf;
-	err = parse(ino, path, &elf);
-	if (err)
+	err = parse(ino, &elf, &why);
+	if (err) {
+		if (why)
+			pr_info("exec %s: %s\n", path, why);
 		goto out_put;
+	}
+	if (elf.interp_len) {
+		err = open_interp(ino, path, &elf, &iino, &ielf);
+		if (err)
+			goto out_put;
+	}
 	err = -ENOMEM;
 	img->as = as_create();
 	if (!img->as)
 		goto out_put;
-	for (int i = 0; i < elf.nsegments; i++) {
-		err = map_segment(img->as, f, &elf.segments[i]);
-		if (err)
-			goto out_free_as;
+	err = build(img, path, args, ino, &elf, iino, &ielf);
+	if (err) {
+		as_destroy(img->as);
+		img->as = NULL;
+		goto out_put;
 	}
-	img->as->brk_start = img->as->brk = PAGE_ROUND_UP(elf.end);
-	err = ustack_build(img->as, path, args, &elf, &img->sp);
-	if (err)
-		goto out_free_as;
-	img->entry = elf.entry;
 	base_name(img->name, path);
-	inode_put(ino);  /* the VMAs hold the file now */
-	return 0;
-
-out_free_as:
-	as_destroy(img->as);
-	img->as = NULL;
+	/* the VMAs hold the files now */
 out_put:
+	if (iino)
+		inode_put(iino);
 	inode_put(ino);
 	return err;
 }

@@ -1,6 +1,7 @@
 /* exec/exec_test.c: exec from the outside: the ELF corpus with its
  * expected errnos, laziness, sharing, the argument limits, and real user
  * programs that check their own image, stack and auxv. */
+#include "exec/elf.h"
 #include "exec/exec.h"
 #include "exec/initrd.h"
 #include "kernel/console.h"
@@ -8,12 +9,15 @@
 #include "kernel/lib/string.h"
 #include "kernel/proc.h"
 #include "kernel/thread.h"
+#include "kernel/uapi/auxv.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/signal.h"
 #include "mm/as.h"
 #include "mm/failinject.h"
 #include "mm/fault.h"
 #include "mm/kheap.h"
+#include "mm/kmap.h"
+#include "mm/memlayout.h"
 #include "mm/pmm.h"
 #include "mm/reclaim.h"
 #include "mm/vm_file.h"
@@ -28,6 +32,8 @@ static void run(const char *path, const char *const *argv)
 {
 	uprog_run(path, argv, &res);
 }
+
+#define ELFGEN_ENTRY 0x08048200u  /* the corpus programs' entry */
 
 #define ARGV(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
@@ -211,6 +217,95 @@ KTEST(exec, two_images_share_text_frames)
 	exec_abandon(&a);
 	exec_abandon(&b);
 	pagecache_shrink();
+}
+
+/* A word of a prepared image's memory (faulted in), or 0xdeadbeef. */
+static uint32_t peek(struct address_space *as, vaddr_t va)
+{
+	paddr_t frame;
+	uint32_t w = 0xdeadbeef;
+	if (vm_fault(as, PAGE_ROUND_DOWN(va), 0) != VM_FAULT_OK ||
+	    !vmm_query(as->pd, PAGE_ROUND_DOWN(va), &frame, NULL))
+		return w;
+	uint8_t *p = kmap(frame);
+	memcpy(&w, p + (va & (PAGE_SIZE - 1)), sizeof(w));
+	kunmap(p);
+	return w;
+}
+
+/* The value of auxv entry type on the prepared stack, or 0xdeadbeef. */
+static uint32_t auxv_of(struct exec_image *img, uint32_t type)
+{
+	vaddr_t p = img->sp + 4 * (peek(img->as, img->sp) + 2);  /* envp */
+	while (peek(img->as, p))
+		p += 4;
+	for (p += 4; p < USER_STACK_TOP; p += 8) {
+		uint32_t t = peek(img->as, p);
+		if (t == type)
+			return peek(img->as, p + 4);
+		if (t == AT_NULL)
+			break;
+	}
+	return 0xdeadbeef;
+}
+
+/* A PIE with an interpreter (the corpus's static PIE stands in for
+ * ld.so): the program at ELF_ET_DYN_BASE, the interpreter where mmap puts
+ * a mapping of its size (just below MMAP_BASE), the first instruction the
+ * interpreter's, and the auxv linking them, as Linux's load_elf_binary. */
+KTEST(exec, interpreter_is_mapped_and_named_in_auxv)
+{
+	static const char *const argv[] = { "p", NULL }, *const envp[] = { NULL };
+	struct exec_args args = { argv, envp, false };
+	struct exec_image img;
+	ASSERT_EQ(exec_prepare("/corpus/good_pie_with_interp", &args, &img), 0);
+	/* The interpreter spans 0x6000 bytes (text 0x2123, data to 0x5123). */
+	const uint32_t base = MMAP_BASE - 0x6000;
+	struct vma *prog = vma_find(&img.as->vmas, ELF_ET_DYN_BASE);
+	struct vma *interp = vma_find(&img.as->vmas, base);
+	ASSERT_NOT_NULL(prog);
+	ASSERT_NOT_NULL(interp);
+	EXPECT_EQ(prog->start, ELF_ET_DYN_BASE);
+	EXPECT_EQ(interp->start, base);
+	EXPECT_EQ(interp->prot, VMA_READ | VMA_EXEC);
+	EXPECT_EQ(interp->file_offset, 0);
+	EXPECT_EQ(img.entry, base + 0x200);
+	EXPECT_EQ(auxv_of(&img, AT_BASE), base);
+	EXPECT_EQ(auxv_of(&img, AT_ENTRY), ELF_ET_DYN_BASE + 0x200);
+	EXPECT_EQ(auxv_of(&img, AT_PHDR), ELF_ET_DYN_BASE + 52);
+	EXPECT_EQ(auxv_of(&img, AT_PHNUM), 4);
+	EXPECT_EQ(auxv_of(&img, AT_PHENT), 32);
+	/* brk follows the program, not the interpreter. */
+	EXPECT_EQ(img.as->brk_start, ELF_ET_DYN_BASE + 0x6000);
+	/* The interpreter's text is the page cache's frame, shared with a
+	 * second image, as any program's text. */
+	struct exec_image two;
+	ASSERT_EQ(exec_prepare("/corpus/good_interp", &args, &two), 0);
+	EXPECT_EQ(auxv_of(&two, AT_BASE), base);
+	EXPECT_EQ(auxv_of(&two, AT_ENTRY), ELFGEN_ENTRY);
+	paddr_t fa = 0, fb = 0;
+	EXPECT_EQ(vm_fault(img.as, base, 0), VM_FAULT_OK);
+	EXPECT_EQ(vm_fault(two.as, base, 0), VM_FAULT_OK);
+	vmm_query(img.as->pd, base, &fa, NULL);
+	vmm_query(two.as->pd, base, &fb, NULL);
+	EXPECT_NE(fa, 0);
+	EXPECT_EQ(fa, fb);
+	exec_abandon(&img);
+	exec_abandon(&two);
+	pagecache_shrink();
+}
+
+/* A static program gets AT_BASE 0 and starts at its own entry. */
+KTEST(exec, static_program_has_no_interpreter)
+{
+	static const char *const argv[] = { "p", NULL }, *const envp[] = { NULL };
+	struct exec_args args = { argv, envp, false };
+	struct exec_image img;
+	ASSERT_EQ(exec_prepare("/corpus/good_minimal", &args, &img), 0);
+	EXPECT_EQ(auxv_of(&img, AT_BASE), 0);
+	EXPECT_EQ(auxv_of(&img, AT_ENTRY), img.entry);
+	EXPECT_EQ(img.entry, ELFGEN_ENTRY);
+	exec_abandon(&img);
 }
 
 KTEST(exec, arguments_over_128k_give_e2big)

@@ -157,7 +157,8 @@ static int put_strings(struct address_space *as, const struct exec_args *args,
 }
 
 static int put_auxv(struct address_space *as, vaddr_t at,
-		    const struct elf_image *elf, vaddr_t random, vaddr_t execfn)
+		    const struct elf_image *elf, uint32_t base, vaddr_t random,
+		    vaddr_t execfn)
 {
 	/* The ids of the process that execs (root for one the kernel
 	 * starts), as getuid() and friends will say. */
@@ -169,7 +170,7 @@ static int put_auxv(struct address_space *as, vaddr_t at,
 		{ AT_HWCAP, platform_hwcap() }, { AT_PAGESZ, PAGE_SIZE },
 		{ AT_CLKTCK, USER_HZ }, { AT_PHDR, elf->phdr_vaddr },
 		{ AT_PHENT, elf->phentsize }, { AT_PHNUM, elf->phnum },
-		{ AT_BASE, 0 }, { AT_FLAGS, 0 }, { AT_ENTRY, elf->entry },
+		{ AT_BASE, base }, { AT_FLAGS, 0 }, { AT_ENTRY, elf->entry },
 		{ AT_UID, c->uid }, { AT_EUID, c->euid }, { AT_GID, c->gid },
 		{ AT_EGID, c->egid },
 		{ AT_SECURE, 0 }, { AT_RANDOM, random }, { AT_EXECFN, execfn },
@@ -180,7 +181,7 @@ static int put_auxv(struct address_space *as, vaddr_t at,
 
 int ustack_build(struct address_space *as, const char *path,
 		 const struct exec_args *args, const struct elf_image *elf,
-		 uint32_t *sp_out)
+		 uint32_t base, uint32_t *sp_out)
 {
 	uint32_t argc, envc, bytes = strnlen(path, EXEC_ARG_MAX) + 1;
 	int err = measure(args, args->argv, &argc, &bytes);
@@ -224,7 +225,8 @@ int ustack_build(struct address_space *as, const char *path,
 	if (!err)
 		err = put(as, random, rnd, sizeof(rnd));
 	if (!err)
-		err = put_auxv(as, envp + 4 * (envc + 1), elf, random, execfn);
+		err = put_auxv(as, envp + 4 * (envc + 1), elf, base, random,
+			       execfn);
 	if (!err)
 		err = put_word(as, sp, argc);
 	*sp_out = sp;

@@ -22,7 +22,7 @@
 #define ELFGEN_FILE_SIZE   0x2600u    /* 0xaa garbage after the data */
 #define ELFGEN_NOTE_OFF    0x180u     /* an ABI-tag and a property note */
 #define ELFGEN_NOTE_SIZE   0x3cu
-#define ELFGEN_INTERP_OFF  0x1c0u     /* "/lib/ld-linux.so.2" */
+#define ELFGEN_INTERP_OFF  0x1c0u     /* room for a 63-byte interpreter path */
 #define ELFGEN_EXIT_OK     42         /* the program's exit status */
 
 struct elfgen;
@@ -35,6 +35,9 @@ struct elfgen_case {
 	const char *err_name;  /* "ENOEXEC", or "0" for a good file */
 	int exit_status;       /* exit status when run; -1 if refused */
 	void (*make)(struct elfgen *g);  /* changes the good template */
+	const char *exec_err_name;  /* what exec says, when it differs from
+				  elf_parse (the interpreter is another
+				  file): "ENOENT"...; NULL: err_name */
 };
 
 /* A file being built: the header and program headers as fields, the rest
@@ -43,7 +46,7 @@ struct elfgen_phdr {
 	uint32_t type, offset, vaddr, filesz, memsz, flags, align;
 };
 
-#define ELFGEN_MAX_PH 24
+#define ELFGEN_MAX_PH 40
 
 struct elfgen {
 	uint8_t ident[16];

@@ -5,6 +5,7 @@
 #include "tests/corpus/elfgen.h"
 
 #include <elf.h>
+#include <string.h>
 
 #include "kernel/uapi/errno.h"
 
@@ -162,13 +163,91 @@ static void table_over_64k(struct elfgen *g)
 	elfgen_table_at_end(g, 65536 / 32 + 1);
 }
 
-static void pt_interp(struct elfgen *g)
+/* ---- PT_INTERP ------------------------------------------------------- */
+
+/* Name path (with its NUL, filesz bytes of the file) as the interpreter,
+ * in a PT_INTERP before the PT_LOADs, as linkers place it. The corpus's
+ * good static PIE serves as an interpreter: it is position independent
+ * and exits 42 without looking at the program. */
+static void set_interp(struct elfgen *g, const char *path, uint32_t filesz)
 {
 	struct elfgen_phdr ph = { PT_INTERP, ELFGEN_INTERP_OFF,
-				  ELFGEN_BASE + ELFGEN_INTERP_OFF, 19, 19,
-				  PF_R, 1 };
+				  ELFGEN_BASE + ELFGEN_INTERP_OFF, filesz,
+				  filesz, PF_R, 1 };
 
+	memset(g->file + ELFGEN_INTERP_OFF, 0, ELFGEN_ENTRY_OFF - ELFGEN_INTERP_OFF);
+	memcpy(g->file + ELFGEN_INTERP_OFF, path, strlen(path));
 	elfgen_insert_ph(g, 0, ph);
+}
+
+#define INTERP(path) set_interp(g, path, sizeof(path))
+
+static void good_interp(struct elfgen *g)
+{
+	INTERP("/corpus/good_static_pie");
+}
+
+static void good_pie_with_interp(struct elfgen *g)
+{
+	good_static_pie(g);
+	INTERP("/corpus/good_static_pie");
+	g->ph[0].vaddr -= ELFGEN_BASE;
+}
+
+static void interp_relative(struct elfgen *g)
+{
+	INTERP("corpus/good_static_pie");  /* from the cwd, /, as Linux */
+}
+
+static void interp_missing(struct elfgen *g)
+{
+	INTERP("/corpus/no-such-interpreter");
+}
+
+static void interp_directory(struct elfgen *g)
+{
+	INTERP("/corpus");
+}
+
+static void interp_not_elf(struct elfgen *g)
+{
+	INTERP("/corpus/bad_magic");
+}
+
+static void interp_x86_64(struct elfgen *g)
+{
+	INTERP("/corpus/machine_x86_64");
+}
+
+static void interp_bad_table(struct elfgen *g)
+{
+	INTERP("/corpus/table_past_eof");
+}
+
+static void interp_relocatable(struct elfgen *g)
+{
+	INTERP("/corpus/type_rel");
+}
+
+static void interp_truncated(struct elfgen *g)
+{
+	INTERP("/corpus/truncated_header");
+}
+
+static void interp_no_nul(struct elfgen *g)
+{
+	set_interp(g, "/corpus/good_static_pie", 10);
+}
+
+static void interp_length_1(struct elfgen *g)
+{
+	set_interp(g, "", 1);
+}
+
+static void interp_past_eof(struct elfgen *g)
+{
+	INTERP("/corpus/good_static_pie");
+	g->ph[0].offset = ELFGEN_FILE_SIZE - 4;
 }
 
 /* ---- one PT_LOAD ----------------------------------------------------- */
@@ -257,9 +336,14 @@ static void only_empty_loads(struct elfgen *g)
 	g->ph[DATA].memsz = g->ph[DATA].filesz = 0;
 }
 
-static void seventeen_loads(struct elfgen *g)
+static void good_17_loads(struct elfgen *g)
 {
 	elfgen_add_loads(g, 17);
+}
+
+static void good_38_loads(struct elfgen *g)
+{
+	elfgen_add_loads(g, 38);
 }
 
 static void entry_outside(struct elfgen *g)
@@ -278,8 +362,10 @@ static void entry_in_kernel(struct elfgen *g)
 }
 
 /* A case is built by the function of the same name. */
-#define GOOD(name)   { #name, 0, "0", ELFGEN_EXIT_OK, name }
-#define BAD(name, e) { #name, e, #e, -1, name }
+#define GOOD(name)   { #name, 0, "0", ELFGEN_EXIT_OK, name, NULL }
+#define BAD(name, e) { #name, e, #e, -1, name, NULL }
+/* elf_parse accepts the program; exec's look at its interpreter fails. */
+#define BAD_INTERP(name, e) { #name, 0, "0", -1, name, #e }
 
 const struct elfgen_case elfgen_cases[] = {
 	GOOD(good_minimal),
@@ -293,6 +379,11 @@ const struct elfgen_case elfgen_cases[] = {
 	GOOD(good_bss_only_load),
 	GOOD(good_exec_stack),
 	GOOD(good_16_loads),
+	GOOD(good_17_loads),
+	GOOD(good_38_loads),
+	GOOD(good_interp),
+	GOOD(good_pie_with_interp),
+	GOOD(interp_relative),
 	GOOD(good_table_64k),
 	BAD(empty_file, ENOEXEC),
 	BAD(truncated_header, ENOEXEC),
@@ -307,7 +398,16 @@ const struct elfgen_case elfgen_cases[] = {
 	BAD(phnum_zero, ENOEXEC),
 	BAD(table_past_eof, ENOEXEC),
 	BAD(table_over_64k, ENOEXEC),
-	BAD(pt_interp, ENOEXEC),
+	BAD_INTERP(interp_missing, ENOENT),
+	BAD_INTERP(interp_directory, EACCES),
+	BAD_INTERP(interp_not_elf, ELIBBAD),
+	BAD_INTERP(interp_x86_64, ELIBBAD),
+	BAD_INTERP(interp_bad_table, ELIBBAD),
+	BAD_INTERP(interp_relocatable, ELIBBAD),
+	BAD_INTERP(interp_truncated, EIO),
+	BAD(interp_no_nul, ENOEXEC),
+	BAD(interp_length_1, ENOEXEC),
+	BAD(interp_past_eof, EIO),
 	BAD(filesz_over_memsz, EINVAL),
 	BAD(filesz_without_memsz, EINVAL),
 	BAD(offset_past_eof, ENOEXEC),
@@ -323,7 +423,6 @@ const struct elfgen_case elfgen_cases[] = {
 	BAD(share_page, EINVAL),
 	BAD(no_load, EINVAL),
 	BAD(only_empty_loads, EINVAL),
-	BAD(seventeen_loads, ENOEXEC),
 	BAD(entry_outside, ENOEXEC),
 	BAD(entry_in_data, ENOEXEC),
 	BAD(entry_in_kernel, EINVAL),

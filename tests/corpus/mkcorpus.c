@@ -59,11 +59,13 @@ int main(int argc, char **argv)
 
 		if (write_case(argv[1], c) != 0)
 			return 1;
+		const char *e = c->exec_err_name ? c->exec_err_name
+						 : c->err_name;
 		if (c->exit_status >= 0)
-			fprintf(manifest, "%s %s %d\n", c->name, c->err_name,
+			fprintf(manifest, "%s %s %d\n", c->name, e,
 				c->exit_status);
 		else
-			fprintf(manifest, "%s %s -\n", c->name, c->err_name);
+			fprintf(manifest, "%s %s -\n", c->name, e);
 	}
 	if (fclose(manifest) != 0) {
 		fprintf(stderr, "mkcorpus: %s: %s\n", path, strerror(errno));
