@@ -31,7 +31,7 @@ static void check_image(const uint8_t *data, const struct elf_image *img,
 			size_t size)
 {
 	struct elf_src src = { data, size, size, NULL, NULL };
-	struct elf_segment s, prev;
+	struct elf_segment s, prev = { 0, 0, 0, 0, 0 };
 	unsigned cursor = 0;
 	int n = 0;
 	bool entry_ok = false;
