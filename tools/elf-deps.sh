@@ -43,13 +43,21 @@ find_lib() {
 	done < <(lib_dirs)
 }
 
-# A program named on the command line: the host file, or the one in the
-# Debian sysroot (/usr/bin/bash).
+# A program named on the command line: the host file if it is an i386
+# one, else the one in the Debian sysroot (/bin/bash there, not the
+# host's x86-64 bash), else the host file anyway (exec will refuse it).
 host_program() {
-	if [ -f "$1" ]; then echo "$1"
-	elif [ -f "$sysroot/${1#/}" ]; then readlink -f "$sysroot/${1#/}"
-	else return 1
-	fi
+	case $1 in
+	/*) if [ -f "$sysroot$1" ] && ! is_i386 "$1"; then
+		readlink -f "$sysroot$1"
+		return
+	    fi ;;
+	esac
+	[ -f "$1" ] && echo "$1"
+}
+
+is_i386() {
+	[ -f "$1" ] && "$readelf" -h "$1" 2>/dev/null | grep -q 'Machine: *Intel 80386'
 }
 
 # Pack the interpreter and libraries prog needs (nothing if it is static).
@@ -71,7 +79,11 @@ pack_deps() {
 			[ -n "$name" ] || continue
 			[ -z "${packed[$name]+x}" ] || continue
 			host=$(find_lib "$name")
-			[ -n "$host" ] || { echo "run-elf: $prog needs $name: not found (--lib-path, --deb)" >&2; return 1; }
+			if [ -z "$host" ]; then  # as ldd's "not found": ld.so will say
+				echo "run-elf: $(basename "$f") needs $name: not found (--lib-path, --deb, --file)" >&2
+				packed[$name]=1
+				continue
+			fi
 			packed[$name]=1
 			pairs+=("$host:lib/$name")
 			todo+=("$host")
