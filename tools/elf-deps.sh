@@ -67,9 +67,12 @@ pack_deps() {
 	[ -n "$interp" ] || return 0
 	if [ -z "${packed[$interp]+x}" ]; then
 		host=$(find_lib "$interp")
-		[ -n "$host" ] || { echo "run-elf: $prog: interpreter $interp not found" >&2; return 1; }
 		packed[$interp]=1
-		pairs+=("$host:${interp#/}")
+		if [ -n "$host" ]; then
+			pairs+=("$host:${interp#/}")
+		else  # exec will say so
+			echo "run-elf: $(basename "$prog"): interpreter $interp not found" >&2
+		fi
 	fi
 	todo=("$prog")
 	while [ ${#todo[@]} -gt 0 ]; do
