@@ -24,7 +24,6 @@
 #include "kernel/uapi/pagoda_unistd.h"
 #include "kernel/uapi/unistd_32.h"
 #include "mm/as.h"
-#include "mm/check.h"
 #include "mm/mmap.h"
 #include "mm/pmm.h"
 #include "mm/uaccess.h"
@@ -397,6 +396,4 @@ void syscall_dispatch(struct trapframe *tf)
 	}
 	tf->eax = (uint32_t)fn(tf->ebx, tf->ecx, tf->edx, tf->esi, tf->edi,
 			       tf->ebp);
-	if (__builtin_expect(mm_check_syscalls, 0))  /* the `check` option */
-		mm_check_syscall(nr);
 }

@@ -1,28 +1,23 @@
 /* kernel/watchdog.c: the soft-lockup watchdog (kernel/watchdog.h). One
- * CPU: the state is a few variables only touched with interrupts off (the
- * tick, the switch, trap entry) or read by tests. */
+ * CPU: the tick counts the ticks it finds the same thread in the kernel
+ * (watchdog_stuck_ticks); every sign of progress sets the count back to
+ * zero; the count reaching the threshold is one report. */
 #include "kernel/watchdog.h"
 
 #include <stdbool.h>
 
 #include "kernel/arch/x86/cpu.h"
 #include "kernel/arch/x86/dump.h"
+#include "kernel/arch/x86/pit.h"
 #include "kernel/console.h"
 #include "kernel/proc.h"
 #include "kernel/thread.h"
 #include "kernel/time.h"
 
-static uint64_t last_progress_ns;  /* interrupts off to write */
-static bool reported;              /* this episode was reported */
+volatile uint32_t watchdog_stuck_ticks;
 static uint32_t threshold_ms = WATCHDOG_DEFAULT_MS;
 static uint32_t nreports;
 static int last_reported_tid;
-
-void watchdog_touch(void)
-{
-	last_progress_ns = time_monotonic_ns();
-	reported = false;
-}
 
 void watchdog_check(const struct trapframe *tf)
 {
@@ -32,14 +27,12 @@ void watchdog_check(const struct trapframe *tf)
 		watchdog_touch();
 		return;
 	}
-	uint64_t now = time_monotonic_ns();
-	uint64_t stuck_ms = (now - last_progress_ns) / 1000000;
-	if (reported || stuck_ms < threshold_ms)
+	uint32_t stuck_ms = ++watchdog_stuck_ticks * (1000 / TICK_HZ);
+	if (stuck_ms != threshold_ms)  /* once per episode: exactly then */
 		return;
-	reported = true;
 	nreports++;
 	last_reported_tid = t->tid;
-	kprintf("watchdog: thread %d (%s) has run in the kernel for %llu ms "
+	kprintf("watchdog: thread %d (%s) has run in the kernel for %u ms "
 		"without a switch or a return to user mode\n", t->tid,
 		t->proc ? t->proc->name : "kernel", stuck_ms);
 	dump_backtrace(tf);

@@ -15,9 +15,17 @@ struct trapframe;
 
 #define WATCHDOG_DEFAULT_MS 5000
 
+/* Ticks the running thread has spent in the kernel since the last
+ * progress; only the tick and watchdog_touch() write it. */
+extern volatile uint32_t watchdog_stuck_ticks;
+
 /* Progress: the CPU switched threads, or entered the kernel from user
- * mode, or a long kernel loop reached a safe point (cond_resched). */
-void watchdog_touch(void);
+ * mode (a trap, a fault, a system call), or a long kernel loop reached a
+ * safe point (cond_resched). One store: cheap on every system call. */
+static inline void watchdog_touch(void)
+{
+	watchdog_stuck_ticks = 0;
+}
 
 /* From the tick, tf being the interrupted kernel context: report the
  * running thread if it has made no progress for the threshold. */

@@ -20,6 +20,7 @@
 #include "kernel/watchdog.h"
 #include "kernel/uapi/errno.h"
 #include "mm/as.h"
+#include "mm/check.h"
 
 struct idt_gate {
 	uint16_t off_lo, selector;
@@ -247,6 +248,9 @@ static __attribute__((noinline)) void syscall_return_work(struct trapframe *tf,
 void syscall_return(struct trapframe *tf, int nr)
 {
 	struct thread *me = thread_current();
+	watchdog_touch();  /* a system call is progress */
+	if (__builtin_expect(mm_check_syscalls, 0))  /* the `check` option */
+		mm_check_syscall((unsigned)nr);
 	uint32_t r = tf->eax + ERESTART_RESTARTBLOCK;  /* below 5: -ERESTART* */
 	if (preempt_requested() || me->must_exit || signal_work_pending(me) ||
 	    r <= ERESTART_RESTARTBLOCK - ERESTARTSYS)
@@ -255,6 +259,8 @@ void syscall_return(struct trapframe *tf, int nr)
 
 void trap_page_fault(struct trapframe *tf)
 {
+	if (trap_from_user(tf))
+		watchdog_touch();
 	x86_page_fault(tf);
 	if (trap_from_user(tf))
 		return_to_user(tf, -1);
