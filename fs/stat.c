@@ -316,3 +316,96 @@ long sys_fsync(uint32_t fd, uint32_t a2, uint32_t a3, uint32_t a4,
 	file_put(f);
 	return err;
 }
+
+/* ---- extended attributes ------------------------------------------------
+ * pagoda's files have none, and its file system has no xattr handlers:
+ * Linux's answers for such a file system (ramfs): the path and the name are
+ * checked, then get and set say EOPNOTSUPP and list gives an empty list.
+ * Programs that look for SELinux labels or ACLs (coreutils' ls -l) carry
+ * on. */
+
+#define XATTR_NAME_MAX 255
+
+/* The attribute name at uname: ERANGE if empty or over 255 bytes. */
+static int xattr_name(uint32_t uname)
+{
+	char name[XATTR_NAME_MAX + 1];
+	long n = strncpy_from_user(name, (const char *)uname, sizeof(name));
+	if (n == 0 || n == -ENAMETOOLONG)
+		return -ERANGE;
+	return n < 0 ? (int)n : 0;
+}
+
+/* The inode the call names (path, or fd when fd >= 0), held. */
+static int xattr_inode(uint32_t upath, int fd, uint32_t atflags,
+		       struct inode **out)
+{
+	if (fd < 0)
+		return lookup_at(AT_FDCWD, upath, atflags, out);
+	struct file *f = fget(fd);
+	if (!f)
+		return -EBADF;
+	int err = f->inode ? 0 : -EOPNOTSUPP;  /* the console: no inode */
+	if (!err)
+		*out = inode_get(f->inode);
+	file_put(f);
+	return err;
+}
+
+static long getxattr_common(uint32_t upath, int fd, uint32_t atflags,
+			    uint32_t uname)
+{
+	struct inode *i;
+	int err = xattr_inode(upath, fd, atflags, &i);
+	if (err)
+		return err;
+	inode_put(i);
+	err = xattr_name(uname);
+	return err ? err : -EOPNOTSUPP;
+}
+
+static long listxattr_common(uint32_t upath, int fd, uint32_t atflags)
+{
+	struct inode *i;
+	int err = xattr_inode(upath, fd, atflags, &i);
+	if (err)
+		return err;
+	inode_put(i);
+	return 0;  /* no attributes: an empty list */
+}
+
+long sys_getxattr(uint32_t upath, uint32_t uname, uint32_t uvalue,
+		  uint32_t size, uint32_t a5, uint32_t a6)
+{
+	return getxattr_common(upath, -1, 0, uname);
+}
+
+long sys_lgetxattr(uint32_t upath, uint32_t uname, uint32_t uvalue,
+		   uint32_t size, uint32_t a5, uint32_t a6)
+{
+	return getxattr_common(upath, -1, AT_SYMLINK_NOFOLLOW, uname);
+}
+
+long sys_fgetxattr(uint32_t fd, uint32_t uname, uint32_t uvalue,
+		   uint32_t size, uint32_t a5, uint32_t a6)
+{
+	return (int)fd < 0 ? -EBADF : getxattr_common(0, (int)fd, 0, uname);
+}
+
+long sys_listxattr(uint32_t upath, uint32_t ulist, uint32_t size,
+		   uint32_t a4, uint32_t a5, uint32_t a6)
+{
+	return listxattr_common(upath, -1, 0);
+}
+
+long sys_llistxattr(uint32_t upath, uint32_t ulist, uint32_t size,
+		    uint32_t a4, uint32_t a5, uint32_t a6)
+{
+	return listxattr_common(upath, -1, AT_SYMLINK_NOFOLLOW);
+}
+
+long sys_flistxattr(uint32_t fd, uint32_t ulist, uint32_t size, uint32_t a4,
+		    uint32_t a5, uint32_t a6)
+{
+	return (int)fd < 0 ? -EBADF : listxattr_common(0, (int)fd, 0);
+}

@@ -1,7 +1,7 @@
 /* user/fstest.c: files and descriptors as Linux gives them: open, creat,
  * read, write, pread, pwrite, readv, writev, lseek, dup, dup2, dup3,
- * fcntl, O_APPEND, O_CLOEXEC across execve, truncate, the devices, EMFILE
- * and an open/close loop. Runs in a fresh directory under /tmp, on pagoda
+ * fcntl, O_APPEND, O_CLOEXEC across execve, truncate, the devices, EMFILE,
+ * an open/close loop and the extended-attribute calls. Runs in a fresh directory under /tmp, on pagoda
  * and on the host alike; KTAP output, exit 0 if every case passed. */
 #include <errno.h>
 #include <fcntl.h>
@@ -292,6 +292,41 @@ static bool emfile_and_no_leak(void)
 	return ok;
 }
 
+/* Extended attributes, where Linux's file systems and pagoda's agree:
+ * the path first, then the name; a file has none (ENODATA on a file
+ * system with attributes, EOPNOTSUPP on one without, as pagoda's). */
+static bool xattrs(void)
+{
+	char v[64], longname[300];
+	int fd = open("x.txt", O_CREAT | O_RDWR, 0644);
+	bool ok = expect(fd >= 0, "open");
+	memset(longname, 'a', sizeof(longname) - 1);
+	longname[sizeof(longname) - 1] = '\0';
+	memcpy(longname, "user.", 5);
+	ok &= fails_with(syscall(__NR_getxattr, "nope", "user.a", v, sizeof(v)),
+			 ENOENT, "getxattr of a missing file");
+	ok &= fails_with(syscall(__NR_lgetxattr, "x.txt", "", v, sizeof(v)),
+			 ERANGE, "an empty name");
+	ok &= fails_with(syscall(__NR_getxattr, "x.txt", longname, v, sizeof(v)),
+			 ERANGE, "a name over 255 bytes");
+	ok &= fails_with(syscall(__NR_getxattr, "x.txt", (char *)1, v, sizeof(v)),
+			 EFAULT, "a bad name pointer");
+	ok &= fails_with(syscall(__NR_fgetxattr, -1, "user.a", v, sizeof(v)),
+			 EBADF, "fgetxattr of a bad descriptor");
+	ok &= fails_with(syscall(__NR_flistxattr, 999, v, sizeof(v)), EBADF,
+			 "flistxattr of a bad descriptor");
+	ok &= fails_with(syscall(__NR_llistxattr, "nope", v, sizeof(v)), ENOENT,
+			 "llistxattr of a missing file");
+	long r = syscall(__NR_fgetxattr, fd, "user.pagoda", v, sizeof(v));
+	ok &= expect(r == -1 && (errno == ENODATA || errno == EOPNOTSUPP),
+		     "no attribute");
+	ok &= expect(syscall(__NR_listxattr, "x.txt", v, sizeof(v)) >= 0,
+		     "listxattr");
+	close(fd);
+	unlink("x.txt");
+	return ok;
+}
+
 static const struct ktap_case cases[] = {
 	{ "fs.create_write_read", create_write_read },
 	{ "fs.open_errors", open_errors },
@@ -301,6 +336,7 @@ static const struct ktap_case cases[] = {
 	{ "fs.devices", devices },
 	{ "fs.cloexec_across_exec", cloexec_across_exec },
 	{ "fs.emfile_and_100000_open_close", emfile_and_no_leak },
+	{ "fs.extended_attributes", xattrs },
 };
 
 int main(int argc, char **argv)
