@@ -99,6 +99,7 @@ static bool quoting(void) { return run_script("quoting"); }
 static bool builtins(void) { return run_script("builtins"); }
 static bool subshells(void) { return run_script("subshell"); }
 static bool compounds(void) { return run_script("compound"); }
+static bool tests(void) { return run_script("test"); }
 
 int main(void)
 {
@@ -110,6 +111,7 @@ int main(void)
 		{ "sh.builtins_path_exec_errors_jobs", builtins },
 		{ "sh.subshells_and_command_substitution", subshells },
 		{ "sh.if_while_until_for_and_groups", compounds },
+		{ "sh.test_and_brackets", tests },
 	};
 	if (getenv("SHTEST_DIR"))
 		dir = getenv("SHTEST_DIR");

@@ -191,9 +191,10 @@ static int b_help(int argc, char **argv)
 	       "  'quoted' \"$VAR ${VAR} $? $$ $! $# $1\" \\c ~   NAME=value [cmd]\n"
 	       "Builtins: cd [dir|-], pwd, echo [-n], export, unset, exit [n],\n"
 	       "  exec [cmd] [redirs], jobs [-p], fg [%%n], bg [%%n], wait [pid|%%n],\n"
-	       "  kill [-SIG] pid|%%n, . file, true, false, :, help. Programs are found on\n"
-	       "  $PATH (/bin by default). Ctrl-C ends the foreground job, Ctrl-Z\n"
-	       "  stops it (fg, bg continue it), Ctrl-D leaves. In /bin:\n");
+	       "  kill [-SIG] pid|%%n, . file, test and [ ], true, false, :, help.\n"
+	       "  Programs are found on $PATH (/bin by default). Ctrl-C ends the\n"
+	       "  foreground job, Ctrl-Z stops it (fg, bg continue it), Ctrl-D\n"
+	       "  leaves. In /bin:\n");
 	fflush(stdout);
 	char *args[] = { "/bin/help", NULL };
 	return run_argv(args);
@@ -224,7 +225,8 @@ static const struct {
 	{ "true", b_true }, { ":", b_true }, { "false", b_false },
 	{ "jobs", b_jobs }, { "fg", b_fg }, { "bg", b_fg },
 	{ "wait", b_wait }, { "kill", b_kill }, { "help", b_help },
-	{ ".", b_dot }, { "source", b_dot },
+	{ ".", b_dot }, { "source", b_dot }, { "test", b_test },
+	{ "[", b_test },
 };
 
 builtin_fn builtin_find(const char *name)

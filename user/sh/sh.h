@@ -10,6 +10,7 @@
  *   jobs.c      the job table: process groups, the terminal, wait, report
  *   builtins.c  cd, pwd, export, unset, exit, exec, jobs, fg, bg, wait, ...
  *   edit.c      line editing at the prompt, history on the arrows
+ *   test.c      the test builtin, [ ... ]
  *
  * All of a line's tokens, tree and expanded words live in one arena
  * (sh_alloc), emptied before the next line: nothing is freed one by one.
@@ -164,6 +165,7 @@ bool edit_line(const char *prompt, char **text, size_t *len);
 /* ---- builtins (builtins.c) ---- */
 typedef int (*builtin_fn)(int argc, char **argv);
 builtin_fn builtin_find(const char *name);
+int b_test(int argc, char **argv);  /* test.c: test and [ */
 void sh_exit(int status);       /* flush, leave */
 
 #endif
