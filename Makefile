@@ -152,6 +152,14 @@ MINUTES ?= 10
 fuzz: $(BUILD)/kernel.elf $(INITRD)
 	@tools/fuzz-kernel $(BUILD) $(MEM) $(SEED) $(MINUTES) $(BATCH)
 
+# The stress program on pagoda (user/stress, docs/testing.md): `make stress
+# [SEED=n] [MINUTES=m] [STRESS_MEM=16M]` runs 8 workers from seed n for m
+# minutes on a small machine, so reclaim and the OOM killer run.
+STRESS_MEM ?= 16M
+.PHONY: stress
+stress: $(BUILD)/kernel.elf $(INITRD)
+	@tools/stress-kernel $(BUILD) $(STRESS_MEM) $(SEED) $(MINUTES)
+
 # The ELF corpus: one file per rule of exec/elf.c, and a MANIFEST of
 # `NAME ERRNO_NAME EXPECTED_EXIT` lines (tests/corpus/mkcorpus.c).
 CORPUS_SRC := $(wildcard tests/corpus/*.c)

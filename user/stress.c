@@ -1,0 +1,441 @@
+/* user/stress.c: many processes at once, each doing a seeded random mix of
+ * fork+exit+wait, fork+execve, pthread create+join, anonymous and file
+ * mmap/touch/munmap, pipe transfers to a child, signals (a handled
+ * SIGUSR1, a SIGKILL) and brk growth, checking every result it can (bytes
+ * through pipes, exit statuses, memory contents).
+ *
+ *   stress [-s SEED] [-w WORKERS] [-r ROUNDS] [-t SECONDS]
+ *
+ * Run out of memory on purpose (a small machine): ENOMEM or EAGAIN from a
+ * step is an allowed outcome (counted as "short"), and so is a worker or
+ * child killed by SIGKILL from the OOM killer (counted as "killed"). A
+ * wrong byte, a wrong status or any other error fails the one KTAP case.
+ * Each worker sends its counts to the parent through a pipe. */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ktap.h"
+
+#define PAGE 4096
+#define MAX_WORKERS 32
+
+enum step { S_FORK, S_EXEC, S_THREAD, S_ANON, S_FILE, S_PIPE, S_SIGUSR1,
+	    S_SIGKILL, S_BRK, NSTEPS };
+
+static const char *const step_names[NSTEPS] = {
+	"fork", "exec", "thread", "anon", "file", "pipe", "sigusr1",
+	"sigkill", "brk",
+};
+
+/* What one worker did: sent whole through the result pipe (< PIPE_BUF). */
+struct counts {
+	uint32_t done[NSTEPS];  /* steps that ran and checked out */
+	uint32_t shorts;        /* steps refused with ENOMEM/EAGAIN */
+	uint32_t killed;        /* children ended by SIGKILL not sent by us */
+	uint32_t bad;           /* check failures */
+	char why[64];           /* the first failure */
+};
+
+static struct counts cnt;
+static uint32_t rng;
+static char bindir[256] = "/bin";
+static volatile sig_atomic_t got_usr1;
+
+static uint32_t next(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 17;
+	rng ^= rng << 5;
+	return rng;
+}
+
+static void fail(const char *what, int v)
+{
+	if (!cnt.bad++)
+		snprintf(cnt.why, sizeof(cnt.why), "%s (%d)", what, v);
+}
+
+/* -1 (with errno) from a step's call: a short if out of memory, else bad. */
+static void refused(const char *what)
+{
+	if (errno == ENOMEM || errno == EAGAIN)
+		cnt.shorts++;
+	else
+		fail(what, errno);
+}
+
+/* Judge a reaped child's status against the exit code we expect. */
+static void judge(enum step s, int status, int want)
+{
+	if (WIFEXITED(status) && WEXITSTATUS(status) == want)
+		cnt.done[s]++;
+	else if (WIFEXITED(status) && WEXITSTATUS(status) == 99)
+		cnt.shorts++;  /* the child met ENOMEM itself */
+	else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+		cnt.killed++;  /* the OOM killer */
+	else
+		fail(step_names[s], status);
+}
+
+static void reap(enum step s, pid_t pid, int want)
+{
+	int status;
+	pid_t r;
+	while ((r = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
+		;
+	if (r != pid)
+		fail("waitpid", errno);
+	else
+		judge(s, status, want);
+}
+
+static void do_fork(void)
+{
+	int code = next() & 0x3f;
+	pid_t pid = fork();
+	if (pid < 0)
+		return refused("fork");
+	if (pid == 0)
+		_exit(code);
+	reap(S_FORK, pid, code);
+}
+
+static void do_exec(void)
+{
+	char path[300];
+	snprintf(path, sizeof(path), "%s/exit42", bindir);
+	pid_t pid = fork();
+	if (pid < 0)
+		return refused("fork");
+	if (pid == 0) {
+		char *const argv[] = { "exit42", NULL };
+		char *const envp[] = { NULL };
+		execve(path, argv, envp);
+		_exit(errno == ENOMEM || errno == EAGAIN ? 99 : 98);
+	}
+	reap(S_EXEC, pid, 42);
+}
+
+static void *thread_fn(void *arg)
+{
+	return (void *)((uintptr_t)arg * 3 + 1);
+}
+
+static void do_thread(void)
+{
+	pthread_t t;
+	uintptr_t v = next() & 0xffff;
+	void *res;
+	int err = pthread_create(&t, NULL, thread_fn, (void *)v);
+	if (err) {
+		errno = err;
+		return refused("pthread_create");
+	}
+	err = pthread_join(t, &res);
+	if (err)
+		fail("pthread_join", err);
+	else if ((uintptr_t)res != v * 3 + 1)
+		fail("thread result", (int)(uintptr_t)res);
+	else
+		cnt.done[S_THREAD]++;
+}
+
+static void do_anon(void)
+{
+	/* mostly small; one in eight up to 4 MiB, to run the machine short */
+	size_t pages = 1 + (next() % 8 ? next() % 32 : next() % 1024);
+	uint32_t tag = next();
+	uint32_t *p = mmap(NULL, pages * PAGE, PROT_READ | PROT_WRITE,
+			   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return refused("mmap anon");
+	for (size_t i = 0; i < pages; i++)
+		p[i * PAGE / 4] = tag + i;
+	for (size_t i = 0; i < pages; i++)
+		if (p[i * PAGE / 4] != tag + i) {
+			fail("anon page content", (int)i);
+			break;
+		}
+	if (pages > 32) {  /* a big one is held until the next big one */
+		static void *held;
+		static size_t held_len;
+		if (held && munmap(held, held_len))
+			fail("munmap held", errno);
+		held = p;
+		held_len = pages * PAGE;
+		cnt.done[S_ANON]++;
+	} else if (munmap(p, pages * PAGE)) {
+		fail("munmap anon", errno);
+	} else {
+		cnt.done[S_ANON]++;
+	}
+}
+
+/* A private mapping of a program file: its ELF magic read through the
+ * mapping, then a copy-on-write store that must not reach the file. */
+static void do_file(void)
+{
+	char path[300];
+	struct stat st;
+	snprintf(path, sizeof(path), "%s/exit42", bindir);
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return refused("open");
+	if (fstat(fd, &st)) {
+		fail("fstat", errno);
+		goto out;
+	}
+	unsigned char *p = mmap(NULL, st.st_size, PROT_READ | PROT_WRITE,
+				MAP_PRIVATE, fd, 0);
+	if (p == MAP_FAILED) {
+		refused("mmap file");
+		goto out;
+	}
+	if (memcmp(p, "\177ELF", 4))
+		fail("file mapping content", p[0]);
+	p[0] = 'X';
+	unsigned char b = 0;
+	if (pread(fd, &b, 1, 0) != 1 || b != 0x7f)
+		fail("private store reached the file", b);
+	if (munmap(p, st.st_size))
+		fail("munmap file", errno);
+	else
+		cnt.done[S_FILE]++;
+out:
+	close(fd);
+}
+
+static unsigned char pattern(uint32_t seed, size_t i)
+{
+	return (unsigned char)(seed + i * 7 + (i >> 8));
+}
+
+/* The child writes len pattern bytes; the parent must read exactly them. */
+static void do_pipe(void)
+{
+	static unsigned char buf[8192];
+	size_t len = 1 + next() % 20000;
+	uint32_t seed = next();
+	int fds[2];
+	if (pipe(fds))
+		return refused("pipe");
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return refused("fork");
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		for (size_t off = 0; off < len;) {
+			size_t n = len - off < sizeof(buf) ? len - off : sizeof(buf);
+			for (size_t i = 0; i < n; i++)
+				buf[i] = pattern(seed, off + i);
+			ssize_t w = write(fds[1], buf, n);
+			if (w <= 0)
+				_exit(97);
+			off += w;
+		}
+		_exit(0);
+	}
+	close(fds[1]);
+	size_t got = 0;
+	ssize_t r;
+	while ((r = read(fds[0], buf, sizeof(buf))) > 0) {
+		for (ssize_t i = 0; i < r; i++)
+			if (buf[i] != pattern(seed, got + i)) {
+				fail("pipe byte", (int)(got + i));
+				break;
+			}
+		got += r;
+	}
+	close(fds[0]);
+	int status;
+	if (waitpid(pid, &status, 0) != pid)
+		return fail("waitpid pipe", errno);
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) {
+		cnt.killed++;  /* a short transfer is then expected */
+		return;
+	}
+	if (r < 0 || got != len)
+		return fail("pipe length", (int)got);
+	judge(S_PIPE, status, 0);
+}
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+	got_usr1 = 1;
+}
+
+/* A child waits for SIGUSR1 (its handler inherited), then exits 7; or,
+ * for SIGKILL, spins until it is killed. */
+static void do_signal(bool kill9)
+{
+	got_usr1 = 0;
+	pid_t pid = fork();
+	if (pid < 0)
+		return refused("fork");
+	if (pid == 0) {
+		while (!got_usr1 || kill9)
+			sched_yield();
+		_exit(7);
+	}
+	if (kill(pid, kill9 ? SIGKILL : SIGUSR1))
+		fail("kill", errno);
+	int status;
+	if (waitpid(pid, &status, 0) != pid)
+		return fail("waitpid signal", errno);
+	if (kill9 && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+		cnt.done[S_SIGKILL]++;
+	else if (!kill9)
+		judge(S_SIGUSR1, status, 7);
+	else
+		fail("sigkill status", status);
+}
+
+static void do_brk(void)
+{
+	size_t len = (1 + (next() % 8 ? next() % 16 : next() % 512)) * PAGE;
+	unsigned char *p = sbrk(len);
+	if (p == (void *)-1)
+		return refused("sbrk");
+	for (size_t i = 0; i < len; i += PAGE)
+		p[i] = (unsigned char)(i >> 12);
+	for (size_t i = 0; i < len; i += PAGE)
+		if (p[i] != (unsigned char)(i >> 12)) {
+			fail("brk content", (int)i);
+			break;
+		}
+	if (sbrk(-(intptr_t)len) == (void *)-1)
+		fail("sbrk shrink", errno);
+	else
+		cnt.done[S_BRK]++;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void worker(uint32_t seed, unsigned rounds, unsigned seconds)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_usr1;
+	sigaction(SIGUSR1, &sa, NULL);
+	rng = seed ? seed : 1;
+	double end = now() + seconds;
+	for (unsigned i = 0; seconds ? now() < end : i < rounds; i++) {
+		switch (next() % NSTEPS) {
+		case S_FORK: do_fork(); break;
+		case S_EXEC: do_exec(); break;
+		case S_THREAD: do_thread(); break;
+		case S_ANON: do_anon(); break;
+		case S_FILE: do_file(); break;
+		case S_PIPE: do_pipe(); break;
+		case S_SIGUSR1: do_signal(false); break;
+		case S_SIGKILL: do_signal(true); break;
+		case S_BRK: do_brk(); break;
+		}
+	}
+}
+
+static uint32_t opt_seed = 1;
+static unsigned opt_workers = 4, opt_rounds = 40, opt_seconds;
+
+/* Start the workers, collect their counts, judge them. */
+static bool stress_run(void)
+{
+	int fds[2];
+	pid_t pids[MAX_WORKERS];
+	struct counts sum, c;
+	memset(&sum, 0, sizeof(sum));
+	if (pipe(fds))
+		return note("pipe: %d", errno), false;
+	fflush(stdout);
+	for (unsigned w = 0; w < opt_workers; w++) {
+		pids[w] = fork();
+		if (pids[w] < 0)
+			return note("fork worker %u: %d", w, errno), false;
+		if (pids[w] == 0) {
+			close(fds[0]);
+			worker(opt_seed * 7919 + w, opt_rounds, opt_seconds);
+			if (write(fds[1], &cnt, sizeof(cnt)) != sizeof(cnt))
+				_exit(2);
+			_exit(0);
+		}
+	}
+	close(fds[1]);
+	unsigned reports = 0;
+	while (read(fds[0], &c, sizeof(c)) == sizeof(c)) {
+		reports++;
+		for (int s = 0; s < NSTEPS; s++)
+			sum.done[s] += c.done[s];
+		sum.shorts += c.shorts;
+		sum.killed += c.killed;
+		if (c.bad && !sum.bad)
+			memcpy(sum.why, c.why, sizeof(sum.why));
+		sum.bad += c.bad;
+	}
+	close(fds[0]);
+	unsigned oom = 0, badexit = 0;
+	for (unsigned w = 0; w < opt_workers; w++) {
+		int status;
+		if (waitpid(pids[w], &status, 0) != pids[w])
+			badexit++;
+		else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+			oom++;
+		else if (!WIFEXITED(status) || WEXITSTATUS(status))
+			badexit++, note("worker %u status %#x", w, status);
+	}
+	note("seed %u, %u workers: %u reported, %u killed", opt_seed,
+	     opt_workers, reports, oom);
+	for (int s = 0; s < NSTEPS; s++)
+		printf("# %s %u\n", step_names[s], sum.done[s]);
+	note("short (ENOMEM/EAGAIN) %u, children killed %u", sum.shorts,
+	     sum.killed);
+	if (sum.bad)
+		note("%u check failures, first: %s", sum.bad, sum.why);
+	return !sum.bad && !badexit && reports + oom == opt_workers;
+}
+
+int main(int argc, char **argv)
+{
+	int c;
+	while ((c = getopt(argc, argv, "s:w:r:t:")) != -1) {
+		switch (c) {
+		case 's': opt_seed = strtoul(optarg, NULL, 0); break;
+		case 'w': opt_workers = strtoul(optarg, NULL, 0); break;
+		case 'r': opt_rounds = strtoul(optarg, NULL, 0); break;
+		case 't': opt_seconds = strtoul(optarg, NULL, 0); break;
+		default:
+			fprintf(stderr, "usage: stress [-s SEED] [-w WORKERS] "
+					"[-r ROUNDS] [-t SECONDS]\n");
+			return 2;
+		}
+	}
+	if (opt_workers < 1 || opt_workers > MAX_WORKERS)
+		opt_workers = 4;
+	const char *b = getenv("PAGODA_BIN");
+	if (b)
+		snprintf(bindir, sizeof(bindir), "%s", b);
+	static const struct ktap_case cases[] = {
+		{ "stress.workers_mix_checks_out", stress_run },
+	};
+	return ktap_run(cases, KTAP_COUNT(cases));
+}
