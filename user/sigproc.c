@@ -5,7 +5,9 @@
  * wait4 a signal interrupts, process groups and sessions.
  * Prints KTAP; exits 0 if every case passed. */
 #include <errno.h>
+#include <fcntl.h>
 #include <sched.h>
+#include <stdio.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +48,27 @@ static void let_others_run(void)
 {
 	for (int i = 0; i < 200; i++)
 		sched_yield();
+}
+
+/* Waits (a bounded while) until process pid sleeps in the kernel, as
+ * /proc/PID/stat's state says: a child signalling its parent "while it
+ * waits" must not race ahead of the parent on a busy machine. */
+static void wait_until_sleeping(pid_t pid)
+{
+	char path[32], buf[128];
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	for (int tries = 0; tries < 20000; tries++) {
+		int fd = open(path, O_RDONLY);
+		if (fd < 0)
+			return;
+		ssize_t n = read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+		buf[n > 0 ? n : 0] = 0;
+		const char *paren = strrchr(buf, ')');
+		if (paren && paren[1] == ' ' && paren[2] == 'S')
+			return;
+		sched_yield();
+	}
 }
 
 /* A child that dies of sig (raised, or a null write for SIGSEGV). */
@@ -188,7 +211,7 @@ static bool wait4_interrupted(int flags)
 	fflush(stdout);
 	pid_t pid = fork();
 	if (pid == 0) {
-		let_others_run();  /* the parent is in waitpid by then */
+		wait_until_sleeping(getppid());  /* asleep in waitpid */
 		kill(getppid(), SIGUSR1);
 		let_others_run();
 		_exit(7);
