@@ -57,3 +57,26 @@ KTEST(sched, two_wakes_while_idle_queue_each_thread_once)
 	if (o->state == THREAD_DEAD)
 		thread_free(o);
 }
+
+/* The kernel stack's canary: an overflow (writing its lowest word) is
+ * seen at the thread's next switch. Broken and mended on a thread that
+ * never runs. */
+static void never(void *arg)
+{
+}
+
+KTEST(sched, a_kernel_stack_overflow_breaks_the_canary)
+{
+	struct thread *k = thread_create_kernel(never, NULL);
+	ASSERT_NOT_NULL(k);
+	EXPECT_TRUE(thread_stack_intact(k));
+	EXPECT_TRUE(thread_stack_intact(thread_current()));
+	uint32_t *low = (uint32_t *)k->kstack;
+	uint32_t saved = *low;
+	*low = 0;  /* what a too-deep call chain would do */
+	EXPECT_FALSE(thread_stack_intact(k));
+	*low = saved;
+	EXPECT_TRUE(thread_stack_intact(k));
+	k->state = THREAD_DEAD;  /* never started: free it as such */
+	thread_free(k);
+}

@@ -96,6 +96,7 @@ struct thread *thread_create_user(struct proc *p, int tid, uint32_t eip,
 	t->tid = tid ? tid : thread_alloc_id();
 	t->proc = p;
 	t->kstack = P2V(stack);
+	*(uint32_t *)t->kstack = KSTACK_CANARY;
 	t->state = THREAD_BLOCKED;
 
 	struct trapframe *tf = thread_user_frame(t);
@@ -159,6 +160,11 @@ static void schedule(void)
 		return;
 	preempt_switched();
 	watchdog_touch();
+	if (!thread_stack_intact(prev) || !thread_stack_intact(next))
+		panic("kernel stack overflow: thread %d wrote below its stack "
+		      "(canary at %p gone)", thread_stack_intact(prev) ?
+		      next->tid : prev->tid, thread_stack_intact(prev) ?
+		      next->kstack : prev->kstack);
 	if (prev->state == THREAD_RUNNABLE && prev_was_running)
 		enqueue(prev);
 	thread_running = next;
@@ -174,6 +180,11 @@ static void schedule(void)
 	if (trace_maybe(TRACE_SCHED))
 		trace_switch(prev, next);
 	switch_context(&prev->saved_esp, next->saved_esp);
+}
+
+bool thread_stack_intact(const struct thread *t)
+{
+	return !t->kstack || *(const uint32_t *)t->kstack == KSTACK_CANARY;
 }
 
 void thread_start(struct thread *t)
@@ -236,6 +247,7 @@ struct thread *thread_create_kernel(void (*fn)(void *arg), void *arg)
 	}
 	t->tid = thread_alloc_id();
 	t->kstack = P2V(stack);
+	*(uint32_t *)t->kstack = KSTACK_CANARY;
 	t->state = THREAD_BLOCKED;
 	/* switch_context pops four registers and returns into
 	 * kernel_thread_start, which finds (fn, arg) as its arguments. */

@@ -19,6 +19,8 @@ struct proc;
 struct trapframe;
 
 #define KSTACK_SIZE PAGE_SIZE  /* one frame, as xv6: keep kernel frames small */
+#define KSTACK_CANARY 0x57ac4ca7u  /* the stack's lowest word, checked at
+				      every switch: an overflow overwrites it */
 
 enum thread_state {
 	THREAD_RUNNABLE,   /* on the run queue (or running: see thread_current) */
@@ -96,6 +98,11 @@ void thread_set_user_entry(struct thread *t, uint32_t eip, uint32_t esp);
 
 /* The user-mode registers saved at the top of t's kernel stack. */
 struct trapframe *thread_user_frame(struct thread *t);
+
+/* t's kernel stack still has its canary (threads without a stack of
+ * their own, the boot thread, always do). schedule() panics, naming the
+ * thread, when one it switches from or to has lost it. */
+bool thread_stack_intact(const struct thread *t);
 
 /* Make t runnable. */
 void thread_start(struct thread *t);
