@@ -117,7 +117,8 @@ static void put_quoted(struct sysline *l, int slot, uint32_t uaddr,
 		return;
 	}
 	put(l, "\"");
-	for (long i = 0; i < l->got[slot]; i++) {
+	long n = l->got[slot] < STR_SHOWN ? l->got[slot] : STR_SHOWN;
+	for (long i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)l->data[slot][i];
 		if (c == '\n')
 			put(l, "\\n");
@@ -141,7 +142,12 @@ static void fetch(struct sysline *l, int slot, uint32_t uaddr, long n)
 	char *d = l->data[slot];
 	if (n < 0) {
 		long r = strncpy_from_user(d, (const char *)uaddr, STR_SHOWN + 1);
-		l->got[slot] = r == -ENAMETOOLONG ? STR_SHOWN : r;
+		/* Longer than shown: strncpy_from_user copied nothing, so copy
+		 * the part shown; STR_SHOWN + 1 says "there is more". */
+		if (r == -ENAMETOOLONG)
+			r = copy_from_user(d, (const void *)uaddr, STR_SHOWN)
+				    ? -EFAULT : STR_SHOWN + 1;
+		l->got[slot] = r;
 		return;
 	}
 	long k = n < STR_SHOWN ? n : STR_SHOWN;
@@ -196,7 +202,7 @@ static void put_args(struct sysline *l, const char *sig, const uint32_t *a)
 			break;
 		case 's': case 'b': case 'B': {
 			long shown = slot < 2 ? l->got[slot] : -EFAULT;
-			bool more = sig[i] == 's' ? shown == STR_SHOWN
+			bool more = sig[i] == 's' ? shown > STR_SHOWN
 				    : sig[i] == 'b' ? a[i + 1] > (uint32_t)shown
 						    : false;
 			if (slot < 2)

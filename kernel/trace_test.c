@@ -188,3 +188,19 @@ KTEST(trace, segfault_shows_fault_and_signal)
 	if (t->failures)
 		show(&c);
 }
+
+/* Strings as strace -s 32 shows them: a 32-byte path whole, a longer one
+ * as its first 32 bytes and "..." (the copy of a too-long string must
+ * still show those bytes, not nothing). */
+KTEST(trace, long_strings_show_their_first_32_bytes)
+{
+	struct trace_capture c;
+	ASSERT_TRUE(traced_run(TRACE_SYSCALL, (const char *const[]){ "/bin/cat",
+		    "/exactly/thirty-two/bytes/long/x",
+		    "/a/path/that/is/longer/than/thirty-two/bytes", NULL }, &c));
+	EXPECT_EQ(res.status, WAIT_EXITED(1));
+	EXPECT_NOT_NULL(strstr(c.buf, " open(\"/exactly/thirty-two/bytes/long/x\", "));
+	EXPECT_NOT_NULL(strstr(c.buf, " open(\"/a/path/that/is/longer/than/thir\"..., "));
+	if (t->failures)
+		show(&c);
+}
