@@ -373,7 +373,8 @@ bench-scale: $(BUILD)/bench-scale.cpio
 clean:
 	rm -rf build build-debug build-release $(BUILD)
 
-# The initrd: every user program as /bin/NAME, and the ELF corpus.
+# The initrd: every user program as /bin/NAME, the ELF corpus, and a hard
+# link to /bin/exit42 (fs.initrd_hard_links_are_one_inode).
 # The initrd carries the programs without their debug sections (gdb and
 # the host checks use $(BUILD)/user): half the size, which leaves an
 # 8 MiB machine (make test's low-memory run) room to work.
@@ -385,7 +386,7 @@ $(INITRD_BIN): $(BUILD)/initrd-bin/%: $(BUILD)/user/%
 $(INITRD): $(INITRD_BIN) $(BUILD)/corpus/MANIFEST tools/mkinitrd $(wildcard tests/sh/*)
 	@echo "  INITRD  $@"
 	$(Q)tools/mkinitrd $@ $(foreach b,$(INITRD_BIN),$(b):bin/$(notdir $(b))) \
-		$(BUILD)/corpus:corpus tests/sh:tests/sh
+		$(BUILD)/corpus:corpus tests/sh:tests/sh +bin/exit42:corpus/exit42.link
 
 .PHONY: initrd
 initrd: $(INITRD)

@@ -228,29 +228,38 @@ int exec_prepare(const char *path, const struct exec_args *args,
 	int err = fs_exec_lookup(path, &ino);
 	if (err)
 		return err;
+	err = inode_deny_write(ino);  /* ETXTBSY if open for writing */
+	if (err)
+		goto out_put;
 	err = parse(ino, &elf, &why);
 	if (err) {
 		if (why)
 			pr_info("exec %s: %s\n", path, why);
-		goto out_put;
+		goto out_allow;
 	}
 	if (elf.interp_len) {
 		err = open_interp(ino, path, &elf, &iino, &ielf);
 		if (err)
-			goto out_put;
+			goto out_allow;
 	}
 	err = -ENOMEM;
 	img->as = as_create();
 	if (!img->as)
-		goto out_put;
+		goto out_allow;
 	err = build(img, path, args, ino, &elf, iino, &ielf);
 	if (err) {
 		as_destroy(img->as);
 		img->as = NULL;
-		goto out_put;
+		goto out_allow;
 	}
 	base_name(img->name, path);
-	/* the VMAs hold the files now */
+	/* the VMAs hold the files now; the program file stays held, writes
+	 * denied, until the process lets go */
+	img->exe = ino;
+	ino = NULL;
+	goto out_put;
+out_allow:
+	inode_allow_write(ino);
 out_put:
 	if (iino)
 		inode_put(iino);
@@ -262,6 +271,9 @@ void exec_abandon(struct exec_image *img)
 {
 	as_destroy(img->as);
 	img->as = NULL;
+	inode_allow_write(img->exe);
+	inode_put(img->exe);
+	img->exe = NULL;
 }
 
 void exec_commit(struct proc *p, struct exec_image *img)
@@ -272,7 +284,8 @@ void exec_commit(struct proc *p, struct exec_image *img)
 	p->as = img->as;
 	img->as = NULL;
 	memcpy(p->name, img->name, sizeof(p->name));
-	fs_proc_exec(p);
+	fs_proc_exec(p, img->exe);  /* takes exe */
+	img->exe = NULL;
 	if (proc_current() == p)
 		as_switch(p->as);
 	if (old)

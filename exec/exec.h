@@ -31,6 +31,7 @@ struct exec_image {
 	uint32_t entry;            /* eip at the first instruction */
 	uint32_t sp;               /* esp: points at argc */
 	char name[16];             /* comm: the file's base name */
+	struct inode *exe;         /* the program file, held, writes denied */
 };
 
 /* Phase 1: find path in the initrd, validate it as an ELF executable, and

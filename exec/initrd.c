@@ -251,6 +251,14 @@ static void hardlinks_share(struct initrd *rd, struct initrd_entry *e)
 	}
 }
 
+bool initrd_same_file(const struct initrd_file *a, const struct initrd_file *b)
+{
+	const struct initrd_entry *x = (const struct initrd_entry *)a;
+	const struct initrd_entry *y = (const struct initrd_entry *)b;
+	return x != y && is_hardlinked(x) && is_hardlinked(y) && x->ino == y->ino &&
+	       x->devmajor == y->devmajor && x->devminor == y->devminor;
+}
+
 /* Put e in its bucket, in place of an entry with the same path if any. */
 static void index_insert(struct initrd *rd, struct initrd_entry *e)
 {
@@ -286,6 +294,7 @@ static const char *index_add(struct initrd *rd, const uint8_t *base,
 					ne->field[NEWC_FILESIZE],
 					ne->field[NEWC_FILESIZE], 0, NULL };
 	e->file.mode = ne->field[NEWC_MODE];
+	e->file.mtime = ne->field[NEWC_MTIME];
 	e->ino = ne->field[NEWC_INO];
 	e->devmajor = ne->field[NEWC_DEVMAJOR];
 	e->devminor = ne->field[NEWC_DEVMINOR];

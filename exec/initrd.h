@@ -25,6 +25,7 @@ struct initrd_file {
 	struct vm_file vmf;      /* path: "/bin/init" (leading '/', no "./");
 				    data: points into the archive; size */
 	uint32_t mode;           /* type and permission bits (0755 ...) */
+	uint32_t mtime;          /* modification time, s since the epoch */
 	struct initrd_file *next;  /* next in its hash bucket */
 };
 
@@ -60,6 +61,10 @@ struct initrd_file *initrd_lookup(const struct initrd *rd, const char *path);
 /* Call fn(f, ctx) on every entry of the index, in no particular order. */
 void initrd_foreach(const struct initrd *rd,
 		    void (*fn)(struct initrd_file *f, void *ctx), void *ctx);
+
+/* True if a and b are two names of one hard-linked regular file (the
+ * archive gives them the same inode and device numbers, nlink > 1). */
+bool initrd_same_file(const struct initrd_file *a, const struct initrd_file *b);
 
 /* Entries in the index: directories included; the trailer and entries
  * replaced by a later one of the same name not. */

@@ -111,6 +111,7 @@ long sys_getdents64(uint32_t fd, uint32_t ubuf, uint32_t n, uint32_t a4,
 			f->pos = d->cookie + 2;
 		cond_resched();  /* a mutex may be held across a yield */
 	}
+	inode_touch(dir, true, false, false);  /* a listing reads it */
 	mutex_unlock(&fs_tree_lock);
 	if (r < 0 && !used)
 		err = r;
@@ -318,6 +319,8 @@ static long readlink_at(int dirfd, uint32_t upath, uint32_t ubuf, uint32_t n)
 		err = (int)got;
 	else
 		err = copy_to_user((void *)ubuf, path, got) ? -EFAULT : (int)got;
+	if (err >= 0)
+		inode_touch(i, true, false, false);
 out:
 	walk_done(&w);
 	mutex_unlock(&fs_tree_lock);

@@ -37,6 +37,8 @@ void file_put(struct file *f)
 		return;
 	if (f->ops->release)
 		f->ops->release(f);
+	if (f->inode && S_ISREG(f->inode->mode) && file_writable(f))
+		f->inode->writecount--;  /* file_open counted it */
 	inode_put(f->inode);
 	kfree(f);
 	live_files--;

@@ -41,14 +41,28 @@ int fs_proc_fork(struct proc *child, struct proc *parent)
 {
 	child->umask = parent->umask;
 	child->cwd = inode_get(parent->cwd);
+	child->exe = inode_get(parent->exe);
+	if (child->exe)
+		child->exe->writecount--;  /* denied already: cannot fail */
 	child->files = parent->files ? fdtable_copy(parent->files) : NULL;
 	return parent->files && !child->files ? -ENOMEM : 0;
 }
 
-void fs_proc_exec(struct proc *p)
+/* p no longer runs its program file: it may be written again. */
+static void drop_exe(struct proc *p)
+{
+	if (p->exe)
+		inode_allow_write(p->exe);
+	inode_put(p->exe);
+	p->exe = NULL;
+}
+
+void fs_proc_exec(struct proc *p, struct inode *exe)
 {
 	if (p->files)
 		fdtable_close_on_exec(p->files);
+	drop_exe(p);
+	p->exe = exe;
 }
 
 void fs_proc_exit(struct proc *p)
@@ -58,6 +72,7 @@ void fs_proc_exit(struct proc *p)
 	p->files = NULL;
 	inode_put(p->cwd);
 	p->cwd = NULL;
+	drop_exe(p);
 }
 
 int fs_exec_lookup(const char *path, struct inode **out)

@@ -14,14 +14,17 @@ struct proc;
 int fs_proc_init(struct proc *p);
 
 /* fork: the child gets a copy of parent's descriptor table (the same open
- * files), its working directory and umask. Returns 0 or -ENOMEM. */
+ * files), its working directory, umask and program file (writes denied
+ * once more). Returns 0 or -ENOMEM. */
 int fs_proc_fork(struct proc *child, struct proc *parent);
 
-/* execve's point of no return: close the close-on-exec descriptors. */
-void fs_proc_exec(struct proc *p);
+/* execve's point of no return: close the close-on-exec descriptors; exe
+ * (held, writes denied: inode_deny_write) becomes the program p runs, in
+ * place of the one before, which may be written again. */
+void fs_proc_exec(struct proc *p, struct inode *exe);
 
-/* exit (or a discarded embryo): drop the descriptor table and working
- * directory. Safe to call twice. */
+/* exit (or a discarded embryo): drop the descriptor table, working
+ * directory and program file. Safe to call twice. */
 void fs_proc_exit(struct proc *p);
 
 /* The program file at path for exec, looked up from the working directory

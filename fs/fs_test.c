@@ -2,11 +2,13 @@
  * cache shared by exec and read, descriptors without leaks, and a full
  * memory during a write; then the user programs that check the calls. */
 #include "exec/exec.h"
+#include "exec/initrd.h"
 #include "fs/file.h"
 #include "fs/fs_internal.h"
 #include "fs/inode.h"
 #include "fs/namei.h"
 #include "kernel/lib/string.h"
+#include "kernel/time.h"
 #include "kernel/uapi/errno.h"
 #include "mm/as.h"
 #include "mm/fault.h"
@@ -55,6 +57,45 @@ KTEST(fs, initrd_is_a_tree_filled_lazily)
 	/* Boot copied nothing: sh's data is still the archive's. */
 	EXPECT_NOT_NULL(sh->vmf.data);
 	EXPECT_EQ(sh->vmf.data_size, sh->vmf.size);
+}
+
+/* Two names of one file in the archive (same inode number, nlink 2; the
+ * build links /corpus/exit42.link to /bin/exit42) are one inode with two
+ * links, as Linux's unpacker makes them, sharing the archive's data. */
+KTEST(fs, initrd_hard_links_are_one_inode)
+{
+	struct inode *a = find("/bin/exit42"), *b = find("/corpus/exit42.link");
+	ASSERT_NOT_NULL(a);
+	ASSERT_NOT_NULL(b);
+	EXPECT_PTR_EQ(a, b);
+	EXPECT_EQ(a->nlink, 2);
+	EXPECT_NOT_NULL(a->vmf.data);
+	EXPECT_GT(a->vmf.size, 0);
+}
+
+/* Files and directories from the archive have its mtime as all three
+ * times (directories too, though adding their entries touched them); a
+ * file made now has the realtime clock's time. */
+KTEST(fs, initrd_entries_have_the_archive_times)
+{
+	struct initrd_file *hf = initrd_lookup(boot_initrd, "/bin/hello");
+	struct initrd_file *bf = initrd_lookup(boot_initrd, "/bin");
+	struct inode *hello = find("/bin/hello"), *bin = find("/bin");
+	ASSERT_TRUE(hf && bf && hello && bin);
+	EXPECT_EQ(hello->mtime.sec, hf->mtime);
+	EXPECT_EQ(hello->ctime.sec, hf->mtime);
+	EXPECT_GE(hello->atime.sec, hf->mtime);  /* reads may have moved it */
+	EXPECT_EQ(bin->mtime.sec, bf->mtime);
+	EXPECT_EQ(bin->ctime.sec, bf->mtime);
+	struct inode *f;
+	int64_t before = time_realtime_ns() / NSEC_PER_SEC;
+	ASSERT_EQ(create_in(fs_root, "t_time", 6, S_IFREG | 0644, &f), 0);
+	EXPECT_GE(f->mtime.sec, before);
+	EXPECT_LE(f->mtime.sec, before + 1);
+	EXPECT_EQ(f->ctime.sec, f->mtime.sec);
+	EXPECT_GE(fs_root->mtime.sec, before);  /* a name was added to it */
+	inode_put(f);
+	dir_unlink(fs_root, "t_time", 6);
 }
 
 KTEST(fs, lookup_handles_dots_slashes_and_errors)
@@ -227,6 +268,11 @@ KTEST(fs, file_calls_from_user_space)
 KTEST(fs, directory_calls_from_user_space)
 {
 	run_ktap(t, "/bin/dirtest");
+}
+
+KTEST(fs, file_times_from_user_space)
+{
+	run_ktap(t, "/bin/ftimes");
 }
 
 /* A program that writes until memory runs out, with ~1 MiB left to it:

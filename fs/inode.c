@@ -6,6 +6,7 @@
 
 #include "kernel/lib/string.h"
 #include "kernel/panic.h"
+#include "kernel/time.h"
 #include "kernel/uapi/errno.h"
 #include "mm/kheap.h"
 #include "mm/kmap.h"
@@ -33,6 +34,21 @@ static void inode_release(struct vm_file *f)
 		inode_free(i);
 }
 
+/* Now, CLOCK_REALTIME, as a file time. */
+static struct fs_time fs_now(void)
+{
+	int64_t ns = time_realtime_ns();
+	if (ns < 0)
+		ns = 0;
+	return (struct fs_time){ (uint32_t)(ns / NSEC_PER_SEC),
+				 (uint32_t)(ns % NSEC_PER_SEC) };
+}
+
+static bool fs_time_le(struct fs_time a, struct fs_time b)
+{
+	return a.sec < b.sec || (a.sec == b.sec && a.nsec <= b.nsec);
+}
+
 struct inode *inode_new(uint32_t mode, const char *path)
 {
 	struct inode *i = kzalloc(sizeof(*i));
@@ -53,6 +69,7 @@ struct inode *inode_new(uint32_t mode, const char *path)
 	i->vmf.release = inode_release;
 	i->ino = next_ino++;
 	i->mode = mode;
+	i->atime = i->mtime = i->ctime = fs_now();
 	live_inodes++;
 	return i;
 }
@@ -74,12 +91,17 @@ struct inode *dir_find(struct inode *dir, const char *name, uint32_t len)
 
 void inode_touch(struct inode *i, bool access, bool modify, bool change)
 {
-	/* No wall clock yet: times stay at the epoch. (void) keeps the
-	 * interface the callers will need once kernel/time.h exists. */
-	(void)i;
-	(void)access;
-	(void)modify;
-	(void)change;
+	struct fs_time now = fs_now();
+	/* relatime, Linux's default: atime moves only if it is not newer
+	 * than mtime or ctime, or a day old (a read after a write is seen,
+	 * without a write to the inode on every read). */
+	if (access && (fs_time_le(i->atime, i->mtime) || fs_time_le(i->atime, i->ctime) ||
+		       now.sec - i->atime.sec >= 24 * 60 * 60))
+		i->atime = now;
+	if (modify)
+		i->mtime = now;
+	if (change)
+		i->ctime = now;
 }
 
 static struct dentry *dentry_new(const char *name, uint32_t len,
@@ -124,6 +146,8 @@ int dir_link(struct inode *dir, const char *name, uint32_t len, struct inode *i)
 	if (!d)
 		return -ENOMEM;
 	dentry_append(dir, d);
+	if (i->nlink)  /* link(): a change; a new file keeps its birth times */
+		inode_touch(i, false, false, true);
 	if (S_ISDIR(i->mode)) {
 		i->parent = dir;
 		i->nlink = 2;
@@ -132,7 +156,6 @@ int dir_link(struct inode *dir, const char *name, uint32_t len, struct inode *i)
 		i->nlink++;
 	}
 	inode_touch(dir, false, true, true);
-	inode_touch(i, false, false, true);
 	return 0;
 }
 
@@ -187,6 +210,19 @@ bool dir_is_under(const struct inode *dir, const struct inode *anc)
 		if (dir == anc)
 			return true;
 	return false;
+}
+
+int inode_deny_write(struct inode *i)
+{
+	if (i->writecount > 0)
+		return -ETXTBSY;
+	i->writecount--;
+	return 0;
+}
+
+void inode_allow_write(struct inode *i)
+{
+	i->writecount++;
 }
 
 void inode_truncate(struct inode *i, uint32_t size)

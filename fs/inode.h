@@ -42,7 +42,7 @@ struct dentry {
 };
 
 struct fs_time {
-	uint32_t sec, nsec;    /* since the epoch; 0 until a clock exists */
+	uint32_t sec, nsec;    /* CLOCK_REALTIME: since the epoch */
 };
 
 struct inode {
@@ -56,6 +56,10 @@ struct inode {
 				  directory: 2 + its subdirectories) */
 	uint32_t rdev;         /* device nodes: MKDEV(major, minor) */
 	struct fs_time atime, mtime, ctime;
+	int writecount;        /* regular files: > 0, open files that may
+				  write it; < 0, minus the processes running
+				  it (exec); the two exclude each other:
+				  ETXTBSY (inode_deny_write) */
 	struct inode *parent;  /* directories: what ".." names (the root's
 				  is itself); NULL once removed */
 	struct dentry *entries;  /* directories: the entries, oldest first */
@@ -120,6 +124,12 @@ bool dir_is_under(const struct inode *dir, const struct inode *anc);
 
 /* Set a file's size (regular files): see pagecache_truncate(). */
 void inode_truncate(struct inode *i, uint32_t size);
+
+/* A process starts running i (exec, fork): writing it is refused from now
+ * on. Returns 0, or -ETXTBSY if a file open for writing holds it. Undo
+ * with inode_allow_write(). */
+int inode_deny_write(struct inode *i);
+void inode_allow_write(struct inode *i);
 
 /* Update times: atime (read), mtime and ctime (data written), ctime
  * (metadata changed). */

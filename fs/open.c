@@ -128,10 +128,19 @@ int file_open(struct inode *base, char *path, uint32_t flags, uint32_t mode,
 	}
 	if ((err = ops_for(i, flags, &ops)))
 		goto out;
-	if (S_ISREG(i->mode) && (flags & O_TRUNC))
-		inode_truncate(i, 0);  /* even O_RDONLY | O_TRUNC, as Linux */
+	bool writes = (flags & O_ACCMODE) != O_RDONLY;
+	if (S_ISREG(i->mode) && (writes || (flags & O_TRUNC)) && i->writecount < 0) {
+		err = -ETXTBSY;  /* a program being run */
+		goto out;
+	}
 	*out = file_new(i, ops, flags & KEPT_FLAGS, NULL);
 	err = *out ? 0 : -ENOMEM;
+	if (err)
+		goto out;
+	if (S_ISREG(i->mode) && writes)
+		i->writecount++;  /* file_put undoes it */
+	if (S_ISREG(i->mode) && (flags & O_TRUNC))
+		inode_truncate(i, 0);  /* even O_RDONLY | O_TRUNC, as Linux */
 out:
 	walk_done(&w);
 	return err;

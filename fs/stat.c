@@ -274,6 +274,8 @@ static long truncate_inode(struct inode *i, uint32_t lo, uint32_t hi)
 		return -EINVAL;
 	if (len > 0xfffff000)
 		return -EFBIG;
+	if (i->writecount < 0)
+		return -ETXTBSY;  /* a program being run */
 	inode_truncate(i, (uint32_t)len);
 	return 0;
 }

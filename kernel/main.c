@@ -73,9 +73,9 @@ void kmain(uint32_t magic, paddr_t mbi)
 	thread_init();
 	paging_init(lowmem_top());
 	pmm_init(&bootinfo);
+	time_init();  /* before the tree: files are made with the time */
 	initrd_init();
 	fs_init();
-	time_init();
 	pit_init();
 	console_input_init();
 	cpu_sti();

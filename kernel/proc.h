@@ -61,6 +61,8 @@ struct proc {
 	struct fdtable *files;         /* descriptors (fs/file.h), held;
 					  NULL once exited */
 	struct inode *cwd;             /* working directory, held */
+	struct inode *exe;             /* the program file, held with
+					  writes denied (ETXTBSY), or NULL */
 	uint32_t umask;                /* masks the mode of files it creates */
 	struct waitq thread_exit;      /* [L] de_thread() in execve: woken
 					  when one of its threads exits */

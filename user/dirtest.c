@@ -14,22 +14,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "ktap.h"
+#include "scratch.h"
 
-static char dir[64];  /* the working directory of the cases */
-
-#define expect(c, what)                                                      \
-	((c) ? true : (note("%s: failed (errno %d, line %d)", what, errno,  \
-			    __LINE__), false))
-
-static bool fails_with(long r, int err, const char *what)
-{
-	if (r == -1 && errno == err)
-		return true;
-	note("%s: got %ld errno %d, want -1 errno %d", what, r,
-	     r == -1 ? errno : 0, err);
-	return false;
-}
 
 static void touch(const char *path)
 {
@@ -237,7 +223,7 @@ static bool directory_listing(void)
 static bool working_directory(void)
 {
 	char b[256], here[128];
-	bool ok = expect(getcwd(here, sizeof(here)) && !strcmp(here, dir), "getcwd");
+	bool ok = expect(getcwd(here, sizeof(here)) && !strcmp(here, scratch_dir), "getcwd");
 	ok &= fails_with(getcwd(b, 4) ? 0 : -1, ERANGE, "getcwd small buffer");
 	mkdir("w", 0755);
 	ok &= expect(chdir("w") == 0 && getcwd(b, sizeof(b)) &&
@@ -324,15 +310,5 @@ static const struct ktap_case cases[] = {
 
 int main(void)
 {
-	mkdir("/tmp", 0777);
-	snprintf(dir, sizeof(dir), "/tmp/dirtest.%d", getpid());
-	if (mkdir(dir, 0755) || chdir(dir)) {
-		printf("# cannot make %s (errno %d)\n", dir, errno);
-		return 1;
-	}
-	int r = ktap_run(cases, KTAP_COUNT(cases));
-	chdir("/");
-	if (rmdir(dir))
-		printf("# %s left behind (errno %d)\n", dir, errno);
-	return r;
+	return scratch_run("dirtest", cases, KTAP_COUNT(cases));
 }
