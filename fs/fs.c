@@ -67,12 +67,17 @@ void fs_proc_exec(struct proc *p, struct inode *exe)
 
 void fs_proc_exit(struct proc *p)
 {
-	procfs_proc_exit(p);  /* its /proc/PID goes */
+	procfs_proc_exit(p->pid);  /* its /proc/PID goes (a zombie's comes back) */
 	fdtable_put(p->files);
 	p->files = NULL;
 	inode_put(p->cwd);
 	p->cwd = NULL;
 	drop_exe(p);
+}
+
+void fs_proc_reaped(int pid)
+{
+	procfs_proc_exit(pid);
 }
 
 int fs_exec_lookup(const char *path, struct inode **out)

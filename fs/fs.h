@@ -27,6 +27,10 @@ void fs_proc_exec(struct proc *p, struct inode *exe);
  * directory and program file. Safe to call twice. */
 void fs_proc_exit(struct proc *p);
 
+/* Process pid was reaped (after proc_remove): its zombie's /proc/PID goes.
+ * Takes fs_tree_lock: no spinlock may be held. */
+void fs_proc_reaped(int pid);
+
 /* The program file at path for exec, looked up from the working directory
  * with symlinks followed. Returns 0 with *out held (inode_put when done),
  * or -ENOENT, -ENOTDIR, -ELOOP, -ENAMETOOLONG, -ENOMEM, or -EACCES (not a

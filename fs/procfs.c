@@ -114,11 +114,18 @@ static void remove_tree(struct inode *dir, const char *name, uint32_t len)
 	dir_unlink(dir, name, len);
 }
 
-/* The process /proc shows as pid: live, and not yet past its exit. */
+/* Does /proc show p? Live (and not half-way through its exit), or a
+ * zombie, which keeps its directory until it is reaped, as on Linux. */
+static bool showable(const struct proc *p)
+{
+	return (p->state == PROC_LIVE && p->files) || p->state == PROC_ZOMBIE;
+}
+
+/* The process /proc shows as pid, or NULL. */
 static struct proc *shown(int pid)
 {
 	struct proc *p = pid > 0 ? proc_find(pid) : NULL;
-	return p && p->state == PROC_LIVE && p->files ? p : NULL;
+	return p && showable(p) ? p : NULL;
 }
 
 /* The number name[0..len) spells in decimal (no leading zero), or -1. */
@@ -163,7 +170,7 @@ struct pid_list {
 static void collect(struct proc *p, void *arg)
 {
 	struct pid_list *l = arg;
-	if (p->state == PROC_LIVE && p->files && l->n < PROC_MAX)
+	if (showable(p) && l->n < PROC_MAX)
 		l->pid[l->n++] = p->pid;
 }
 
@@ -218,10 +225,13 @@ static void refresh_root(struct inode *dir, const char *name, uint32_t len)
 		make_pid_dir(dir, pid);
 }
 
-/* exe: the file of the program's lowest file mapping (its ELF image). */
+/* exe: the file of the program's lowest file mapping (its ELF image); a
+ * zombie has none (readlink: ENOENT, as Linux). */
 static void refresh_pid(struct inode *dir, const char *name, uint32_t len)
 {
 	struct proc *p = shown((int)dir->hook_arg);
+	if (p && p->state == PROC_ZOMBIE && entry(dir, "exe", 3))
+		dir_unlink(dir, "exe", 3);
 	if (!p || !p->as)
 		return;
 	for (struct vma *v = vma_first(&p->as->vmas); v; v = vma_next(v)) {
@@ -329,12 +339,12 @@ int procfs_populate(struct inode *dir)
 	return set_link(dir, "self", "1");
 }
 
-void procfs_proc_exit(struct proc *p)
+void procfs_proc_exit(int pid)
 {
 	if (!proc_dir)
 		return;
 	char name[12];
-	int n = ksnprintf(name, sizeof(name), "%d", p->pid);
+	int n = ksnprintf(name, sizeof(name), "%d", pid);
 	mutex_lock(&fs_tree_lock);
 	remove_tree(proc_dir, name, (uint32_t)n);
 	mutex_unlock(&fs_tree_lock);

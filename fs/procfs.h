@@ -25,9 +25,10 @@ enum procfs_kind {
  * directories on demand. Called once at boot. Returns 0 or -ENOMEM. */
 int procfs_populate(struct inode *dir);
 
-/* p is exiting: its /proc/PID directory goes (as Linux's proc_flush_pid),
- * and is not made again. */
-void procfs_proc_exit(struct proc *p);
+/* Process pid exits, or was reaped: its /proc/PID directory goes now (as
+ * Linux's proc_flush_pid), with its fd/ links. A zombie's is made again
+ * by the next lookup, with status and stat only, until it is reaped. */
+void procfs_proc_exit(int pid);
 
 /* The operations of /proc's generated files (fs/procfs_files.c). */
 extern const struct file_ops procfs_file_ops;

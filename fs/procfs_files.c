@@ -218,9 +218,12 @@ static void gen_status(struct procbuf *b, struct proc *p)
 		p->pid, p->pid, p->parent ? p->parent->pid : 0);
 	put_fmt(b, "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nFDSize:\t%u\nGroups:\t \n",
 		p->files ? p->files->limit : 0);
-	put_fmt(b, "VmSize:\t%8u kB\n", vm_size_kb(p->as));
-	put_fmt(b, "VmRSS:\t%8u kB\n", p->as ? (uint32_t)p->as->resident * 4 : 0);
-	put_fmt(b, "Threads:\t%d\n", p->nthreads);
+	if (p->as) {  /* a zombie has no memory: no Vm lines, as Linux */
+		put_fmt(b, "VmSize:\t%8u kB\n", vm_size_kb(p->as));
+		put_fmt(b, "VmRSS:\t%8u kB\n", (uint32_t)p->as->resident * 4);
+	}
+	/* a zombie still counts its leader until it is reaped, as Linux */
+	put_fmt(b, "Threads:\t%d\n", p->state == PROC_ZOMBIE ? 1 : p->nthreads);
 	put_mask(b, "SigPnd", lead ? lead->sig.pending.set : 0);
 	put_mask(b, "ShdPnd", p->sig.shared.set);
 	put_mask(b, "SigBlk", lead ? lead->sig.blocked : 0);
@@ -263,8 +266,10 @@ static void generate(struct procbuf *b, int kind, int pid)
 	if (kind == PROC_VMSTAT)
 		return gen_vmstat(b);
 	struct proc *p = proc_find(pid);
-	if (!p || p->state != PROC_LIVE)
+	if (!p || (p->state != PROC_LIVE && p->state != PROC_ZOMBIE))
 		return;  /* it has gone: an empty file */
+	if (p->state == PROC_ZOMBIE && kind != PROC_STATUS && kind != PROC_STAT)
+		return;  /* no memory left to show: empty, as Linux */
 	switch (kind) {
 	case PROC_MAPS: gen_maps(b, p); break;
 	case PROC_STATUS: gen_status(b, p); break;

@@ -52,9 +52,11 @@ void proc_free_dead_threads(struct proc *p)
 
 void proc_reap(struct proc *p)
 {
+	int pid = p->pid;
 	proc_free_dead_threads(p);
 	KASSERT(!p->dead);
 	proc_remove(p);
+	fs_proc_reaped(pid);  /* the zombie's /proc/PID */
 }
 
 void proc_reap_orphans(void)

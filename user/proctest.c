@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ktap.h"
@@ -54,6 +55,14 @@ static long field(const char *key)
 	const char *at = strncmp(text, k + 1, strlen(k + 1)) == 0 ? text - 1
 								   : find(text, k);
 	return at ? strtol(at + strlen(k), NULL, 10) : -1;
+}
+
+/* cond, else a note saying what failed. */
+static bool expect_true(bool cond, const char *what)
+{
+	if (!cond)
+		note("%s: failed (errno %d)", what, errno);
+	return cond;
 }
 
 static bool self_is_my_pid(void)
@@ -322,6 +331,48 @@ static bool listing_follows_the_processes(void)
 	return ok && gone;
 }
 
+/* A child that has exited but is not reaped keeps /proc/PID, as on
+ * Linux: status says State Z (zombie) and has no Vm lines, cmdline is
+ * empty, exe is ENOENT; once reaped the directory is gone. */
+static bool a_zombie_keeps_its_directory_until_reaped(void)
+{
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(3);
+	char path[64], child[16], link[64];
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	snprintf(child, sizeof(child), "%d", pid);
+	for (int tries = 0; tries < 200; tries++) {  /* until it has exited */
+		if (slurp(path) > 0 && find(text, "State:\tZ (zombie)\n"))
+			break;
+		struct timespec ts = { 0, 5 * 1000 * 1000 };
+		nanosleep(&ts, NULL);
+	}
+	bool ok = true;
+	if (!find(text, "State:\tZ (zombie)\n") || field("PPid") != getpid() ||
+	    field("Pid") != pid || find(text, "VmSize:")) {
+		note("%s:\n%s", path, text);
+		ok = false;
+	}
+	snprintf(link, sizeof(link), "/proc/%d/cmdline", pid);
+	ok &= expect_true(slurp(link) == 0, "a zombie's cmdline is empty");
+	snprintf(link, sizeof(link), "/proc/%d/exe", pid);
+	char target[64];
+	errno = 0;
+	ok &= expect_true(readlink(link, target, sizeof(target)) == -1 && errno == ENOENT,
+			  "a zombie's exe is ENOENT");
+	ok &= expect_true(proc_lists(child), "/proc lists the zombie");
+	int s;
+	ok &= expect_true(waitpid(pid, &s, 0) == pid && WIFEXITED(s) && WEXITSTATUS(s) == 3,
+			  "reaped with its status");
+	errno = 0;
+	ok &= expect_true(open(path, O_RDONLY) == -1 && errno == ENOENT,
+			  "status after the zombie was reaped is ENOENT");
+	ok &= expect_true(!proc_lists(child), "and /proc no longer lists it");
+	return ok;
+}
+
 static bool skipped(void)
 {
 	return true;
@@ -341,6 +392,8 @@ int main(int argc, char **argv)
 		{ "proc.fd_listing_sees_each_once", fd_listing_sees_each_once },
 		{ "proc.meminfo_and_uptime_parse", meminfo_and_uptime_parse },
 		{ "proc.listing_follows_the_processes", listing_follows_the_processes },
+		{ "proc.a_zombie_keeps_its_directory_until_reaped",
+		  a_zombie_keeps_its_directory_until_reaped },
 	};
 	/* qemu-user answers /proc/self's maps, stat and environ itself, from
 	 * its own view, and other pids' files are the host's (qemu's own
