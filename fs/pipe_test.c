@@ -1,7 +1,8 @@
 /* fs/pipe_test.c: pipes and poll from the inside (a blocked reader woken
  * by the last writer's close or by a signal, the poll loop's deadline and
  * interruption, create/close cycles that leak nothing) and from user
- * space (user/pipetest.c and user/polltest.c print KTAP). */
+ * space (user/pipetest.c, user/pipeflow.c and user/polltest.c print
+ * KTAP). */
 #include "fs/dev.h"
 #include "fs/file.h"
 #include "fs/inode.h"
@@ -32,6 +33,11 @@ static void run_user_test(struct ktest *t, const char *path)
 KTEST(pipe, pipes_from_user_space_behave_as_linux)
 {
 	run_user_test(t, "/bin/pipetest");
+}
+
+KTEST(pipe, data_between_processes_from_user_space_behaves_as_linux)
+{
+	run_user_test(t, "/bin/pipeflow");
 }
 
 KTEST(pipe, poll_and_select_from_user_space_behave_as_linux)
