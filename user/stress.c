@@ -154,8 +154,8 @@ static void do_thread(void)
 
 static void do_anon(void)
 {
-	/* mostly small; one in eight up to 4 MiB, to run the machine short */
-	size_t pages = 1 + (next() % 8 ? next() % 32 : next() % 1024);
+	/* mostly small; one in eight up to 1 MiB, to run the machine short */
+	size_t pages = 1 + (next() % 8 ? next() % 32 : next() % 256);
 	uint32_t tag = next();
 	uint32_t *p = mmap(NULL, pages * PAGE, PROT_READ | PROT_WRITE,
 			   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -281,15 +281,17 @@ static void on_usr1(int sig)
 }
 
 /* A child waits for SIGUSR1 (its handler inherited), then exits 7; or,
- * for SIGKILL, spins until it is killed. */
+ * for SIGKILL, spins until it is killed; either gives up once its
+ * worker is gone (killed by the OOM killer), not to spin forever. */
 static void do_signal(bool kill9)
 {
+	pid_t parent = getpid();
 	got_usr1 = 0;
 	pid_t pid = fork();
 	if (pid < 0)
 		return refused("fork");
-	if (pid == 0) {
-		while (!got_usr1 || kill9)
+	if (pid == 0) {  /* ends too if its worker is killed (orphaned) */
+		while ((!got_usr1 || kill9) && getppid() == parent)
 			sched_yield();
 		_exit(7);
 	}
@@ -332,15 +334,16 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static void worker(uint32_t seed, unsigned rounds, unsigned seconds)
+/* Run steps until end (seconds since boot) when end is not 0, else for
+ * rounds steps. */
+static void worker(uint32_t seed, unsigned rounds, double end)
 {
 	struct sigaction sa;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_usr1;
 	sigaction(SIGUSR1, &sa, NULL);
 	rng = seed ? seed : 1;
-	double end = now() + seconds;
-	for (unsigned i = 0; seconds ? now() < end : i < rounds; i++) {
+	for (unsigned i = 0; end ? now() < end : i < rounds; i++) {
 		switch (next() % NSTEPS) {
 		case S_FORK: do_fork(); break;
 		case S_EXEC: do_exec(); break;
@@ -357,32 +360,76 @@ static void worker(uint32_t seed, unsigned rounds, unsigned seconds)
 
 static uint32_t opt_seed = 1;
 static unsigned opt_workers = 4, opt_rounds = 40, opt_seconds;
+static int res_fds[2];   /* the workers' counts come back through it */
+static double run_end;   /* 0: a number of rounds */
+
+/* Start worker slot w (its gen-th incarnation); its pid, or -1. */
+static pid_t spawn(unsigned w, unsigned gen)
+{
+	pid_t pid = fork();
+	if (pid != 0)
+		return pid;
+	close(res_fds[0]);
+	worker(opt_seed * 7919 + w + gen * 104729, opt_rounds, run_end);
+	if (write(res_fds[1], &cnt, sizeof(cnt)) != sizeof(cnt))
+		_exit(2);
+	_exit(0);
+}
+
+/* Reap the workers; in a timed run one the OOM killer ended is started
+ * again while time is left. Returns the slots that ended killed, or -1. */
+static int reap_workers(pid_t *pids, unsigned *oom)
+{
+	unsigned live = opt_workers, gen = 0;
+	int ended_killed = 0, bad = 0;
+	while (live) {
+		int status;
+		pid_t pid = waitpid(-1, &status, 0);
+		if (pid < 0)
+			return note("waitpid workers: %d", errno), -1;
+		unsigned w = 0;
+		while (w < opt_workers && pids[w] != pid)
+			w++;
+		if (w == opt_workers)
+			continue;
+		if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) {
+			++*oom;
+			if (run_end && now() < run_end) {
+				pids[w] = spawn(w, ++gen);
+				if (pids[w] > 0)
+					continue;
+			}
+			ended_killed++;
+		} else if (!WIFEXITED(status) || WEXITSTATUS(status)) {
+			note("worker %u status %#x", w, status);
+			bad = 1;
+		}
+		live--;
+	}
+	return bad ? -1 : ended_killed;
+}
 
 /* Start the workers, collect their counts, judge them. */
 static bool stress_run(void)
 {
-	int fds[2];
 	pid_t pids[MAX_WORKERS];
 	struct counts sum, c;
+	unsigned oom = 0;
 	memset(&sum, 0, sizeof(sum));
-	if (pipe(fds))
+	if (pipe(res_fds))
 		return note("pipe: %d", errno), false;
+	run_end = opt_seconds ? now() + opt_seconds : 0;
 	fflush(stdout);
 	for (unsigned w = 0; w < opt_workers; w++) {
-		pids[w] = fork();
+		pids[w] = spawn(w, 0);
 		if (pids[w] < 0)
 			return note("fork worker %u: %d", w, errno), false;
-		if (pids[w] == 0) {
-			close(fds[0]);
-			worker(opt_seed * 7919 + w, opt_rounds, opt_seconds);
-			if (write(fds[1], &cnt, sizeof(cnt)) != sizeof(cnt))
-				_exit(2);
-			_exit(0);
-		}
 	}
-	close(fds[1]);
+	/* kept open while respawning; the reports (< 4 KiB) fit the pipe */
+	int ended_killed = reap_workers(pids, &oom);
+	close(res_fds[1]);
 	unsigned reports = 0;
-	while (read(fds[0], &c, sizeof(c)) == sizeof(c)) {
+	while (read(res_fds[0], &c, sizeof(c)) == sizeof(c)) {
 		reports++;
 		for (int s = 0; s < NSTEPS; s++)
 			sum.done[s] += c.done[s];
@@ -392,26 +439,19 @@ static bool stress_run(void)
 			memcpy(sum.why, c.why, sizeof(sum.why));
 		sum.bad += c.bad;
 	}
-	close(fds[0]);
-	unsigned oom = 0, badexit = 0;
-	for (unsigned w = 0; w < opt_workers; w++) {
-		int status;
-		if (waitpid(pids[w], &status, 0) != pids[w])
-			badexit++;
-		else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
-			oom++;
-		else if (!WIFEXITED(status) || WEXITSTATUS(status))
-			badexit++, note("worker %u status %#x", w, status);
-	}
-	note("seed %u, %u workers: %u reported, %u killed", opt_seed,
+	close(res_fds[0]);
+	note("seed %u, %u workers: %u reported, %u killed by OOM", opt_seed,
 	     opt_workers, reports, oom);
+	printf("# done:");
 	for (int s = 0; s < NSTEPS; s++)
-		printf("# %s %u\n", step_names[s], sum.done[s]);
+		printf(" %s %u", step_names[s], sum.done[s]);
+	printf("\n");
 	note("short (ENOMEM/EAGAIN) %u, children killed %u", sum.shorts,
 	     sum.killed);
 	if (sum.bad)
 		note("%u check failures, first: %s", sum.bad, sum.why);
-	return !sum.bad && !badexit && reports + oom == opt_workers;
+	return !sum.bad && ended_killed >= 0 &&
+	       reports + ended_killed == opt_workers;
 }
 
 int main(int argc, char **argv)
