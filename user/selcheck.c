@@ -123,12 +123,27 @@ static int ss_child(void)
 	return 3;  /* survived an ss that names nothing: wrong */
 }
 
-static bool ss_that_cannot_load_is_sigsegv(void)
+/* In a child: an iret to the kernel's code selector with EFLAGS.VM set.
+ * A CPU at CPL 3 ignores VM and faults on the selector; QEMU's TCG
+ * enters virtual-8086 mode instead, and pagoda's next trap came from
+ * there looking like a kernel one (a panic, found by the fuzzer). */
+static int v86_child(void)
+{
+	__asm__ volatile("pushl $0x20202\n\t"  /* EFLAGS: VM, IF */
+			 "pushl $0x08\n\t"
+			 "pushl $1f\n\t"
+			 "iret\n"
+			 "1:" : : : "memory");
+	return 3;  /* came back: wrong */
+}
+
+/* Runs child in a forked process: it must die of SIGSEGV. */
+static bool child_dies_of_sigsegv(int (*child)(void))
 {
 	fflush(stdout);
 	pid_t pid = fork();
 	if (pid == 0)
-		_exit(ss_child());
+		_exit(child());
 	int status;
 	if (waitpid(pid, &status, 0) != pid)
 		return false;
@@ -137,6 +152,16 @@ static bool ss_that_cannot_load_is_sigsegv(void)
 		return false;
 	}
 	return true;
+}
+
+static bool ss_that_cannot_load_is_sigsegv(void)
+{
+	return child_dies_of_sigsegv(ss_child);
+}
+
+static bool iret_into_v86_mode_is_sigsegv(void)
+{
+	return child_dies_of_sigsegv(v86_child);
 }
 
 /* The direction flag set by the caller: the kernel's copies (rep movs,
@@ -174,6 +199,7 @@ static const struct ktap_case cases[] = {
 	{ "sel.ds_comes_back_null", ds_comes_back_null },
 	{ "sel.es_comes_back_null", es_comes_back_null },
 	{ "sel.ss_that_cannot_load_is_sigsegv", ss_that_cannot_load_is_sigsegv },
+	{ "sel.iret_into_v86_mode_is_sigsegv", iret_into_v86_mode_is_sigsegv },
 	{ "flags.df_set_at_a_system_call_changes_nothing",
 	  df_set_at_a_system_call_changes_nothing },
 };

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #define EFLAGS_IF 0x200u
+#define EFLAGS_VM 0x20000u  /* virtual-8086 mode */
 #define CR0_WP    0x00010000u
 
 static inline void outb(uint16_t port, uint8_t v)

@@ -257,8 +257,25 @@ void syscall_return(struct trapframe *tf, int nr)
 		syscall_return_work(tf, nr);
 }
 
+/* A trap taken in virtual-8086 mode. A real CPU ignores EFLAGS.VM in an
+ * iret made at CPL 3, but QEMU's TCG honours it, so a program's own iret
+ * can enter v86 mode (found by sysfuzz seed 100 batch 2086). Its frame
+ * holds real-mode segments and is four words longer; the CS it names may
+ * even look like the kernel's, so trap_from_user() cannot tell. pagoda
+ * runs no v86 code (there is no vm86 call), so the process dies of a
+ * SIGSEGV it cannot catch, and that frame is never returned to. */
+static __attribute__((noreturn)) void trap_in_v86(struct trapframe *tf)
+{
+	struct proc *p = proc_current();
+	pr_info("pid %d (%s): trap %u in virtual-8086 mode: killed by SIGSEGV\n",
+		p->pid, p->name, (unsigned)tf->vector);
+	proc_exit_group(WAIT_SIGNALED(SIGSEGV) | signal_core_flag(SIGSEGV));
+}
+
 void trap_page_fault(struct trapframe *tf)
 {
+	if (__builtin_expect(tf->eflags & EFLAGS_VM, 0))
+		trap_in_v86(tf);
 	if (trap_from_user(tf))
 		watchdog_touch();
 	x86_page_fault(tf);
@@ -275,12 +292,16 @@ void trap(struct trapframe *tf)
 		watchdog_touch();  /* it was in user mode until now */
 	if (tf->vector >= T_IRQ0 && tf->vector < T_IRQ0 + 16) {
 		handle_irq(tf);
+		if (tf->eflags & EFLAGS_VM)
+			trap_in_v86(tf);
 		if (!user && tf->vector == T_IRQ0)  /* the tick, in the kernel */
 			watchdog_check(tf);
 		/* The kernel is not preemptible: switch only on the way back
 		 * to user mode, when the running thread's slice is over. */
 		if (user)
 			preempt_return_to_user();
+	} else if (tf->eflags & EFLAGS_VM) {
+		trap_in_v86(tf);
 	} else if (tf->vector == T_SYSCALL) {
 		nr = (int)tf->eax;
 		/* System calls run with interrupts on: the clock ticks and
