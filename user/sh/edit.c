@@ -83,8 +83,7 @@ static int edit(char *buf)
 		if (n == 0 || (c == 0x04 && len == 0))  /* Ctrl-D */
 			return -1;
 		if (c == '\r' || c == '\n') {
-			out("\n", 1);
-			return len;
+			return len;  /* the newline comes after the terminal is back */
 		} else if (c == 0x7f || c == '\b') {
 			if (len > 0) {
 				len--;
@@ -138,6 +137,9 @@ bool edit_line(const char *prompt, char **text, size_t *len)
 	tcsetattr(0, TCSANOW, &saved);
 	if (n < 0)
 		return false;
+	/* Only now: whoever sees the line end knows that what they type
+	 * next meets the terminal as the command will (echoed, by lines). */
+	out("\n", 1);
 	remember(buf, n);
 	char *bigger = realloc(*text, *len + n + 2);
 	if (!bigger)
