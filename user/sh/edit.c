@@ -101,7 +101,7 @@ static int edit(char *buf)
 			rub_out(len - k);
 			len = k;
 		} else if (c == 0x03) {  /* Ctrl-C: a new, empty line */
-			out("^C\n", 3);
+			out("^C", 2);  /* edit_line ends the line */
 			return 0;
 		} else if (c == 0x1b) {  /* ESC [ A: up, ESC [ B: down */
 			char seq[2];
