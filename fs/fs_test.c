@@ -270,6 +270,11 @@ KTEST(fs, directory_calls_from_user_space)
 	run_ktap(t, "/bin/dirtest");
 }
 
+KTEST(fs, llseek_at_calls_and_old_mmap_from_user_space)
+{
+	run_ktap(t, "/bin/atcalls");
+}
+
 KTEST(fs, file_times_from_user_space)
 {
 	run_ktap(t, "/bin/ftimes");
