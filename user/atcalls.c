@@ -2,13 +2,17 @@
  * numbers, made here directly: _llseek (a 64-bit offset through a
  * pointer), faccessat, renameat and readlinkat relative to a directory
  * descriptor, and old_mmap (its six arguments in memory). Each is checked
- * for what it does and for Linux's errors. On pagoda and on a host alike. */
+ * for what it does and for Linux's errors. Also: threads share one
+ * descriptor table (CLONE_FILES), a forked child gets a copy. On pagoda
+ * and on a host alike. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "scratch.h"
@@ -123,12 +127,55 @@ static bool old_mmap_reads_its_arguments_from_memory(void)
 	return ok;
 }
 
+static void *open_in_a_thread(void *arg)
+{
+	*(int *)arg = open("f", O_RDONLY);
+	return NULL;
+}
+
+static void *read_in_a_thread(void *arg)
+{
+	char c;
+	return (void *)(intptr_t)(read(*(int *)arg, &c, 1) == -1 ? errno : 0);
+}
+
+/* pthread_create passes CLONE_FILES: what one thread opens or closes,
+ * the others see. fork copies the table: the child's close is its own. */
+static bool threads_share_descriptors_fork_copies_them(void)
+{
+	int fd = make_file(), tfd = -1;
+	if (!expect(fd >= 0, "create f"))
+		return false;
+	pthread_t t;
+	void *res;
+	bool ok = expect(pthread_create(&t, NULL, open_in_a_thread, &tfd) == 0 &&
+			 pthread_join(t, NULL) == 0, "a thread that opens f");
+	char c = 0;
+	ok &= expect(tfd >= 0 && read(tfd, &c, 1) == 1 && c == 'x',
+		     "read the thread's descriptor");
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(close(tfd) == 0 ? 0 : 1);
+	int st = -1;
+	ok &= expect(waitpid(pid, &st, 0) == pid && st == 0, "the child closes its copy");
+	ok &= expect(read(tfd, &c, 1) == 1, "still open here after the child's close");
+	close(tfd);
+	ok &= expect(pthread_create(&t, NULL, read_in_a_thread, &tfd) == 0 &&
+		     pthread_join(t, &res) == 0 && (intptr_t)res == EBADF,
+		     "a thread sees the descriptor closed");
+	close(fd);
+	unlink("f");
+	return ok;
+}
+
 static const struct ktap_case cases[] = {
 	{ "at.llseek_gives_64_bit_offsets", llseek_gives_64_bit_offsets },
 	{ "at.calls_are_relative_to_the_directory",
 	  at_calls_are_relative_to_the_directory },
 	{ "at.old_mmap_reads_its_arguments_from_memory",
 	  old_mmap_reads_its_arguments_from_memory },
+	{ "at.threads_share_descriptors_fork_copies_them",
+	  threads_share_descriptors_fork_copies_them },
 };
 
 int main(void)
