@@ -5,6 +5,8 @@
 #include "fs/file.h"
 #include "kernel/console.h"
 #include "kernel/lib/string.h"
+#include "kernel/thread.h"
+#include "kernel/time.h"
 #include "tests/ktest.h"
 
 void uprog_run(const char *path, const char *const *argv,
@@ -92,4 +94,40 @@ bool uprog_run_ktap(struct ktest *t, const char *path,
 	if (t->failures != before)
 		uprog_show(r);
 	return t->failures == before;
+}
+
+void uprog_wait_for_orphans(void)
+{
+	uint64_t deadline = time_monotonic_ns() + 5000000000ull;
+	while (proc_count() > 0 && time_monotonic_ns() < deadline)
+		thread_yield();
+}
+
+void uprog_run_spec(struct ktest *t, const char *path, const char *name,
+		    const char *spec)
+{
+	static char buf[128];
+	static const char *argv[16];
+	static const char *const envp[] = { NULL };
+	int n = 0;
+	size_t len = strnlen(spec, sizeof(buf) - 1);
+	memcpy(buf, spec, len);
+	buf[len] = '\0';
+	argv[n++] = name;
+	for (char *p = buf; *p && n < 15;) {
+		argv[n++] = p;
+		char *comma = strchr(p, ',');
+		if (!comma)
+			break;
+		*comma = '\0';
+		p = comma + 1;
+	}
+	argv[n] = NULL;
+	struct exec_args args = { argv, envp, false };
+	int err;
+	struct proc *p = exec_spawn(NULL, path, &args, &err);
+	ASSERT_NOT_NULL(p);
+	EXPECT_EQ(proc_wait(p), WAIT_EXITED(0));
+	uprog_wait_for_orphans();
+	EXPECT_EQ(proc_count(), 0);
 }

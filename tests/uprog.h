@@ -42,4 +42,17 @@ struct ktest;
 bool uprog_run_ktap(struct ktest *t, const char *path,
 		    const char *const *argv, struct uprog_result *r);
 
+/* A long run the kernel command line asks for (`make fuzz`, `make
+ * stress`): spec is the program's arguments with commas for spaces
+ * ("-s,7,-t,600"); run path as name with them, its output on the
+ * console, not captured. Expects in t that it started and exited 0 and
+ * that no user process is left after uprog_wait_for_orphans(). */
+void uprog_run_spec(struct ktest *t, const char *path, const char *name,
+		    const char *spec);
+
+/* Yield until no user process is left, or for 5 s at most: children a
+ * killed parent left behind end on their own, and a leak check should see
+ * the end state. */
+void uprog_wait_for_orphans(void);
+
 #endif
