@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "ktap.h"
+#include "sigutil.h"
 
 static sigjmp_buf jump;
 static volatile int got_sig, got_code, got_trapno;
@@ -27,34 +28,6 @@ static bool trapno_is(int want)
 {
 	return getenv("PAGODA_NO_I386_EXECVE") ? got_trapno == -1
 					       : got_trapno == want;
-}
-
-static bool fail(const char *why)
-{
-	note("%s (errno %d)", why, errno);
-	return false;
-}
-
-/* Install a handler (SA_SIGINFO form) with flags. */
-static void on(int sig, void (*fn)(int, siginfo_t *, void *), int flags)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = fn;
-	sa.sa_flags = SA_SIGINFO | flags;
-	sigaction(sig, &sa, NULL);
-}
-
-static void dfl(int sig)
-{
-	signal(sig, SIG_DFL);
-}
-
-static bool blocked(int sig)
-{
-	sigset_t cur;
-	sigprocmask(SIG_BLOCK, NULL, &cur);
-	return sigismember(&cur, sig) == 1;
 }
 
 static void record(int sig, siginfo_t *si, void *ucv)

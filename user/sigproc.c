@@ -15,24 +15,10 @@
 #include <unistd.h>
 
 #include "ktap.h"
+#include "sigutil.h"
 
 static volatile int calls, got_pid, got_code, got_status;
 static bool on_pagoda;
-
-static bool fail(const char *why)
-{
-	note("%s (errno %d)", why, errno);
-	return false;
-}
-
-static void on(int sig, void (*fn)(int, siginfo_t *, void *), int flags)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = fn;
-	sa.sa_flags = SA_SIGINFO | flags;
-	sigaction(sig, &sa, NULL);
-}
 
 static void record(int sig, siginfo_t *si, void *uc)
 {

@@ -12,28 +12,11 @@
 #include <unistd.h>
 
 #include "ktap.h"
+#include "sigutil.h"
 
 static volatile int got_sig, got_code, calls, depth, max_depth;
 static volatile int got_onstack, got_blocked;
 static char *volatile local_addr;
-
-static bool fail(const char *why)
-{
-	note("%s (errno %d)", why, errno);
-	return false;
-}
-
-static void dfl(int sig)
-{
-	signal(sig, SIG_DFL);
-}
-
-static bool blocked(int sig)
-{
-	sigset_t cur;
-	sigprocmask(SIG_BLOCK, NULL, &cur);
-	return sigismember(&cur, sig) == 1;
-}
 
 static void count(int sig)
 {
