@@ -95,7 +95,9 @@ static int drop_privileges(void)
 	return 0;
 }
 
-static bool setuid_follows_linux_rules(void)
+/* Runs fn in a child (it may drop privileges or use up limits there):
+ * true if it exits 0 and we are still root. Skipped when not root. */
+static bool in_a_root_child(int (*fn)(void))
 {
 	if (getuid() != 0) {
 		note("not root: skipped");
@@ -104,12 +106,17 @@ static bool setuid_follows_linux_rules(void)
 	fflush(stdout);
 	pid_t pid = fork();
 	if (pid == 0)
-		_exit(drop_privileges());
+		_exit(fn());
 	int status;
 	waitpid(pid, &status, 0);
 	if (status != 0)
 		note("child status %#x", status);
 	return status == 0 && getuid() == 0;
+}
+
+static bool setuid_follows_linux_rules(void)
+{
+	return in_a_root_child(drop_privileges);
 }
 
 static bool rlimits_read_and_set(void)
@@ -214,19 +221,7 @@ static int nproc_child(void)
 
 static bool rlimit_nproc_limits_fork(void)
 {
-	if (getuid() != 0) {
-		note("not root: skipped");
-		return true;
-	}
-	fflush(stdout);
-	pid_t pid = fork();
-	if (pid == 0)
-		_exit(nproc_child());
-	int status;
-	waitpid(pid, &status, 0);
-	if (status != 0)
-		note("child status %#x", status);
-	return status == 0;
+	return in_a_root_child(nproc_child);
 }
 
 static bool prctl_names_the_process(void)
