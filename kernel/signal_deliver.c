@@ -32,12 +32,24 @@ static void do_stop(struct proc *p, int sig)
 	sig_recalc_all(p);  /* the other threads leave the kernel and stop too */
 }
 
-/* Die of sig: the log line, then the wait status Linux would give. */
+/* The signals a faulting instruction raises. Dying of one is logged (the
+ * fault's own line says where; this one says it was fatal), as Linux logs
+ * unhandled faults; dying of kill(2), Ctrl-C or the like is not, since
+ * the shell reports that itself ("Terminated") on the same terminal. */
+static bool is_fault_signal(int sig)
+{
+	return sig == SIGSEGV || sig == SIGBUS || sig == SIGILL ||
+	       sig == SIGFPE || sig == SIGTRAP || sig == SIGSYS;
+}
+
+/* Die of sig: the log line for a fault, then the wait status Linux would
+ * give. */
 __attribute__((noreturn)) static void die(int sig)
 {
 	struct proc *p = proc_current();
-	pr_info("pid %d (%s): killed by %s\n", p->pid, p->name,
-		signal_name(sig) ? signal_name(sig) : "a real-time signal");
+	if (is_fault_signal(sig))
+		pr_info("pid %d (%s): killed by %s\n", p->pid, p->name,
+			signal_name(sig));
 	proc_exit_group(WAIT_SIGNALED(sig) | signal_core_flag(sig));
 }
 

@@ -2,7 +2,8 @@
  * faults caught, handlers changing the saved registers; user/sigtest.c:
  * masks, the alternate stack, handler flags; user/sigproc.c: default
  * actions, wait statuses, SIGCHLD, process groups), each printing KTAP,
- * and the kernel log line of a process killed by a signal. */
+ * and signal names and core flags. (The log line of a death by a fault,
+ * and its absence for kill(2), are checked by tools/check-boot.) */
 #include "kernel/lib/string.h"
 #include "kernel/proc.h"
 #include "kernel/signal.h"
