@@ -290,9 +290,10 @@ static const char *index_add(struct initrd *rd, const uint8_t *base,
 		return "out of memory";
 	e->path[0] = '/';
 	memcpy(e->path + 1, rel, len + 1);
-	e->file.vmf = (struct vm_file){ e->path, base + ne->data_off,
-					ne->field[NEWC_FILESIZE],
-					ne->field[NEWC_FILESIZE], 0, NULL };
+	e->file.vmf = (struct vm_file){ .path = e->path,
+					.data = base + ne->data_off,
+					.size = ne->field[NEWC_FILESIZE],
+					.data_size = ne->field[NEWC_FILESIZE] };
 	e->file.mode = ne->field[NEWC_MODE];
 	e->file.mtime = ne->field[NEWC_MTIME];
 	e->ino = ne->field[NEWC_INO];

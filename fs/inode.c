@@ -68,6 +68,8 @@ struct inode *inode_new(uint32_t mode, const char *path)
 	i->vmf.refs = 1;
 	i->vmf.release = inode_release;
 	i->ino = next_ino++;
+	i->vmf.dev = FS_DEV;
+	i->vmf.ino = i->ino;
 	i->mode = mode;
 	i->atime = i->mtime = i->ctime = fs_now();
 	live_inodes++;

@@ -45,6 +45,9 @@ struct fs_time {
 	uint32_t sec, nsec;    /* CLOCK_REALTIME: since the epoch */
 };
 
+#define FS_DEV 1  /* the tree's device number (tmpfs-like, anonymous:
+		     major 0, minor 1) */
+
 struct inode {
 	struct vm_file vmf;    /* first: the page-cache key of its bytes
 				  (regular files, symlinks), its size, and

@@ -13,8 +13,6 @@
 #include "mm/kheap.h"
 #include "mm/uaccess.h"
 
-#define FS_DEV 1  /* the tree's device number (tmpfs-like, anonymous) */
-
 static uint64_t blocks_of(const struct inode *i)
 {
 	if (!S_ISREG(i->mode) && !S_ISLNK(i->mode))

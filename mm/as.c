@@ -211,12 +211,15 @@ static const char *vma_name(const struct vma *v)
 int as_format_vma(const struct vma *v, char *buf, size_t size)
 {
 	const char *name = vma_name(v);
-	int n = ksnprintf(buf, size, "%08x-%08x %c%c%c%c %08x 00:00 0",
+	const struct vm_file *f = v->kind == VMA_ANON_SHARED ? NULL : v->file;
+	uint32_t dev = f ? f->dev : 0;
+	int n = ksnprintf(buf, size, "%08x-%08x %c%c%c%c %08x %02x:%02x %u",
 			  v->start, v->end, v->prot & VMA_READ ? 'r' : '-',
 			  v->prot & VMA_WRITE ? 'w' : '-',
 			  v->prot & VMA_EXEC ? 'x' : '-',
 			  vma_is_shared(v) ? 's' : 'p',
-			  v->file || v->shm ? v->file_offset : 0);
+			  v->file || v->shm ? v->file_offset : 0,
+			  dev >> 8, dev & 0xff, f ? f->ino : 0);
 
 	if (!*name)
 		return n;

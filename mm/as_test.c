@@ -2,6 +2,7 @@
  * user-copy routines (they fault exactly as a user access would). */
 #include "kernel/lib/string.h"
 #include "kernel/uapi/errno.h"
+#include "kernel/uapi/stat.h"
 #include "mm/as.h"
 #include "mm/fault.h"
 #include "mm/pmm.h"
@@ -201,7 +202,8 @@ KTEST(as, maps_line_names_labelled_vmas_at_column_49)
 
 KTEST(as, maps_line_of_file_vmas)
 {
-	struct vm_file file = { .path = "/bin/hello" };
+	struct vm_file file = { .path = "/bin/hello", .dev = MKDEV(0, 1),
+				.ino = 42 };  /* the name still starts at 49 */
 	struct vma text = { .start = BASE, .end = BASE + PAGE_SIZE,
 			    .prot = VMA_READ | VMA_EXEC,
 			    .kind = VMA_FILE_SHARED, .file = &file };
@@ -212,15 +214,15 @@ KTEST(as, maps_line_of_file_vmas)
 			    .file_offset = 0x1000, .file_bytes = 0x1234 };
 
 	as_format_vma(&text, maps_line, sizeof(maps_line));
-	EXPECT_STREQ(maps_line, "08048000-08049000 r-xs 00000000 00:00 0"
-				"          /bin/hello");
+	EXPECT_STREQ(maps_line, "08048000-08049000 r-xs 00000000 00:01 42"
+				"         /bin/hello");
 	EXPECT_EQ(as_format_vma(&data, maps_line, sizeof(maps_line)), 59);
-	EXPECT_STREQ(maps_line, "08049000-0804b000 rw-p 00001000 00:00 0"
-				"          /bin/hello");
+	EXPECT_STREQ(maps_line, "08049000-0804b000 rw-p 00001000 00:01 42"
+				"         /bin/hello");
 	data.label = "[heap]";  /* a label wins over the file's name */
 	as_format_vma(&data, maps_line, sizeof(maps_line));
-	EXPECT_STREQ(maps_line, "08049000-0804b000 rw-p 00001000 00:00 0"
-				"          [heap]");
+	EXPECT_STREQ(maps_line, "08049000-0804b000 rw-p 00001000 00:01 42"
+				"         [heap]");
 }
 
 KTEST(as, maps_line_truncates_like_snprintf)

@@ -19,8 +19,9 @@
 /* Three pages of file data: byte i of the file is (i * 7) & 0xff, never
  * zero past the end of the VMAs' file bytes in these tests. */
 static uint8_t file_data[3 * PAGE_SIZE];
-static struct vm_file test_file = { "/test/file", file_data, sizeof(file_data),
-				    sizeof(file_data), 0, NULL };
+static struct vm_file test_file = { .path = "/test/file", .data = file_data,
+				    .size = sizeof(file_data),
+				    .data_size = sizeof(file_data) };
 
 static void fill_file(void)
 {

@@ -29,9 +29,12 @@
  * cache pages of its own and the reference counts are easy to predict. */
 static uint8_t file_data[3 * PAGE_SIZE];
 static struct vm_file files[3] = {
-	{ "/test/priv", file_data, sizeof(file_data), sizeof(file_data), 0, NULL },
-	{ "/test/text", file_data, sizeof(file_data), sizeof(file_data), 0, NULL },
-	{ "/test/shared", file_data, sizeof(file_data), sizeof(file_data), 0, NULL },
+	{ .path = "/test/priv", .data = file_data, .size = sizeof(file_data),
+	  .data_size = sizeof(file_data) },
+	{ .path = "/test/text", .data = file_data, .size = sizeof(file_data),
+	  .data_size = sizeof(file_data) },
+	{ .path = "/test/shared", .data = file_data, .size = sizeof(file_data),
+	  .data_size = sizeof(file_data) },
 };
 
 /* vmtest_done, then the test files' pages leave the page cache: a write

@@ -24,6 +24,9 @@ struct vm_file {
 				 working directories, lookups in progress */
 	void (*release)(struct vm_file *file);  /* called when refs drops to
 				 0; NULL for a file that is never freed */
+	uint32_t dev, ino;    /* the file's st_dev (MKDEV form) and st_ino,
+				 for /proc/PID/maps; 0 for a file outside
+				 the tree (the kernel's own initrd index) */
 };
 
 /* Take a reference on file (NULL is ignored); returns file. */

@@ -75,8 +75,34 @@ static bool self_is_my_pid(void)
 	return n > 0 && strcmp(buf, want) == 0;
 }
 
+/* Whether a maps line's "dev inode" fields name the file st describes.
+ * st_dev is the kernel's new_encode_dev() form; maps prints major:minor. */
+static bool names_file(const char *line, const struct stat *st)
+{
+	const char *p = line;  /* "lo-hi perms offset major:minor inode" */
+	for (int spaces = 0; spaces < 3; p++)
+		if (!*p)
+			return false;
+		else if (*p == ' ')
+			spaces++;
+	char *end;
+	unsigned long major = strtoul(p, &end, 16);
+	if (*end != ':')
+		return false;
+	unsigned long minor = strtoul(end + 1, &end, 16);
+	unsigned long ino = strtoul(end, NULL, 10);
+	unsigned long d = st->st_dev;
+	return major == ((d >> 8) & 0xfff) &&
+	       minor == ((d & 0xff) | ((d >> 12) & 0xfff00)) && ino == st->st_ino;
+}
+
+/* My text's line names this program, with its device and inode as stat
+ * gives them; my stack's line is [stack]. */
 static bool maps_shows_my_code_and_stack(void)
 {
+	struct stat exe;
+	if (stat("/proc/self/exe", &exe))
+		return note("stat /proc/self/exe: errno %d", errno), false;
 	if (slurp("/proc/self/maps") <= 0)
 		return note("no /proc/self/maps: errno %d", errno), false;
 	unsigned long code = (unsigned long)&maps_shows_my_code_and_stack;
@@ -91,7 +117,8 @@ static bool maps_shows_my_code_and_stack(void)
 		char line[400];
 		snprintf(line, sizeof(line), "%.*s", (int)len, l);
 		if (code >= lo && code < hi)
-			in_code = find(line, " r-xp ") && find(line, "proctest");
+			in_code = find(line, " r-xp ") && find(line, "proctest") &&
+				  names_file(line, &exe);
 		if (local >= lo && local < hi)
 			in_stack = find(line, " rw-p ") && find(line, "[stack]");
 		l += len + (end ? 1 : 0);
