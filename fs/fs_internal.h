@@ -38,4 +38,11 @@ int file_open(struct inode *base, char *path, uint32_t flags, uint32_t mode,
 int create_in(struct inode *dir, const char *name, uint32_t len,
 	      uint32_t mode, struct inode **out);
 
+/* The inode the user path upath names from dirfd, as the *at() calls
+ * find it: symlinks followed unless atflags has AT_SYMLINK_NOFOLLOW, ""
+ * meaning dirfd's own file under AT_EMPTY_PATH. Returns 0 with *out (one
+ * reference) or -errno. */
+int lookup_at(int dirfd, uint32_t upath, uint32_t atflags,
+	      struct inode **out);
+
 #endif

@@ -34,8 +34,16 @@ static void inode_release(struct vm_file *f)
 		inode_free(i);
 }
 
+/* A write fault in a shared mapping of i: as write() does, move mtime and
+ * ctime (Linux does this on every write fault of a file without its own
+ * page_mkwrite, such as tmpfs). */
+static void inode_written(struct vm_file *f)
+{
+	inode_touch(inode_of(f), false, true, true);
+}
+
 /* Now, CLOCK_REALTIME, as a file time. */
-static struct fs_time fs_now(void)
+struct fs_time fs_now(void)
 {
 	int64_t ns = time_realtime_ns();
 	if (ns < 0)
@@ -67,6 +75,7 @@ struct inode *inode_new(uint32_t mode, const char *path)
 	i->vmf.path = i->path_copy ? i->path_copy : "";
 	i->vmf.refs = 1;
 	i->vmf.release = inode_release;
+	i->vmf.written = inode_written;
 	i->ino = next_ino++;
 	i->vmf.dev = FS_DEV;
 	i->vmf.ino = i->ino;

@@ -134,6 +134,9 @@ void inode_truncate(struct inode *i, uint32_t size);
 int inode_deny_write(struct inode *i);
 void inode_allow_write(struct inode *i);
 
+/* The realtime clock as a file time (0 before the clock is set). */
+struct fs_time fs_now(void);
+
 /* Update times: atime (read), mtime and ctime (data written), ctime
  * (metadata changed). */
 void inode_touch(struct inode *i, bool access, bool modify, bool change);

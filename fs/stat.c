@@ -83,8 +83,8 @@ static int fill_statx(const struct inode *i, void *ubuf)
 
 /* The inode a *at() call names: path from dirfd, AT_SYMLINK_NOFOLLOW and
  * AT_EMPTY_PATH honoured. Returns 0 with *out held, or -errno. */
-static int lookup_at(int dirfd, uint32_t upath, uint32_t atflags,
-		     struct inode **out)
+int lookup_at(int dirfd, uint32_t upath, uint32_t atflags,
+	      struct inode **out)
 {
 	int err;
 	char *path = path_from_user((const char *)upath, &err);

@@ -117,6 +117,8 @@ static enum vm_fault_result fault_file(struct address_space *as,
 	if (n < PAGE_SIZE ||
 	    (v->kind == VMA_FILE_PRIVATE && (access & FAULT_WRITE)))
 		return fault_private_copy(as, v, page, n < PAGE_SIZE ? n : PAGE_SIZE);
+	if (v->kind == VMA_FILE_SHARED && (access & FAULT_WRITE))
+		vm_file_written(v->file);
 
 	/* LAB(mmap.share) begin: file pages mapped from the page cache (labs/mmap) */
 	paddr_t frame = file_page(v, page);
@@ -161,6 +163,7 @@ static enum vm_fault_result break_cow(struct address_space *as,
 		if (!cached)
 			return VM_FAULT_OOM;
 		pmm_free_frame(cached);  /* the mapping holds its own reference */
+		vm_file_written(v->file);
 	}
 	if (vma_is_shared(v) || pmm_frame_refcount(old) == 1) {
 		vmstat_inc(VM_FAULT_COW_REUSE);

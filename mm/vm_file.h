@@ -24,6 +24,9 @@ struct vm_file {
 				 working directories, lookups in progress */
 	void (*release)(struct vm_file *file);  /* called when refs drops to
 				 0; NULL for a file that is never freed */
+	void (*written)(struct vm_file *file);  /* called on a write fault in
+				 a shared mapping (the file's mtime and
+				 ctime become now); may be NULL */
 	uint32_t dev, ino;    /* the file's st_dev (MKDEV form) and st_ino,
 				 for /proc/PID/maps; 0 for a file outside
 				 the tree (the kernel's own initrd index) */
@@ -42,6 +45,14 @@ static inline void vm_file_put(struct vm_file *file)
 {
 	if (file && --file->refs == 0 && file->release)
 		file->release(file);
+}
+
+/* A write through a shared mapping of file is about to change its bytes:
+ * tell the file (its times move, as write() moves them). */
+static inline void vm_file_written(struct vm_file *file)
+{
+	if (file->written)
+		file->written(file);
 }
 
 /* The frame that caches page `index` of file (bytes index*PAGE_SIZE on;

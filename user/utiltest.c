@@ -1,5 +1,5 @@
 /* user/utiltest.c: the file utilities (ls, cat, cp, mv, rm, mkdir, rmdir,
- * ln) run as a user runs them, through fork and execve, on files made in
+ * ln, touch) run as a user runs them, through fork and execve, on files made in
  * /tmp; their output, error messages and exit statuses compared byte for
  * byte with GNU's (user/runutil.h). KTAP; runs on pagoda and on a Linux
  * host (tools/check-user-on-host). */
@@ -126,6 +126,24 @@ static bool ln_makes_hard_and_symbolic_links(void)
 	return ok && EXPECT("", "", err, 1, "ln", "nosuch", "n");
 }
 
+/* touch makes a missing file (not under -c) and moves an existing one's
+ * times to now. */
+static bool touch_makes_files_and_sets_times(void)
+{
+	struct timespec old[2] = { { 1000, 0 }, { 1000, 0 } };
+	struct stat st;
+	char err[100];
+	snprintf(err, sizeof(err), "touch: cannot touch 'nodir/x': %s\n", enoent);
+	bool ok = EXPECT("", "", "", 0, "touch", "t1") && access("t1", F_OK) == 0;
+	ok = ok && utimensat(AT_FDCWD, "a", old, 0) == 0 &&
+	     EXPECT("", "", "", 0, "touch", "a") && stat("a", &st) == 0 &&
+	     st.st_mtime > 1000 && st.st_atime > 1000;
+	ok = ok && EXPECT("", "", "", 0, "touch", "-c", "t2") && access("t2", F_OK) != 0;
+	ok = ok && EXPECT("", "", err, 1, "touch", "nodir/x");
+	ok = ok && EXPECT("", "", "touch: missing file operand\n", 1, "touch");
+	return unlink("t1") == 0 && ok;
+}
+
 static bool rm_removes_files_and_trees(void)
 {
 	char err[100];
@@ -154,6 +172,7 @@ int main(void)
 		{ "mkdir.parents", mkdir_makes_parents_with_p },
 		{ "rmdir.only_empty", rmdir_removes_only_empty_directories },
 		{ "ln.hard_and_symbolic", ln_makes_hard_and_symbolic_links },
+		{ "touch.makes_files_and_sets_times", touch_makes_files_and_sets_times },
 		{ "rm.files_and_trees", rm_removes_files_and_trees },
 		{ "rm.cleanup_with_rm_r", ut_cleanup },
 	};

@@ -39,6 +39,10 @@
 #define AT_SYMLINK_FOLLOW   0x400
 #define AT_NO_AUTOMOUNT     0x800
 #define AT_EMPTY_PATH       0x1000
+
+/* utimensat: a tv_nsec that means "now" or "leave this time alone". */
+#define UTIME_NOW  ((1l << 30) - 1l)
+#define UTIME_OMIT ((1l << 30) - 2l)
 #define AT_STATX_SYNC_TYPE  0x6000
 
 /* Device numbers as Linux's new_encode_dev() packs them for stat64. */

@@ -5,6 +5,7 @@
 #define _SYS_STAT_H
 
 #include <sys/types.h>
+#include <time.h>
 
 #include "kernel/uapi/fcntl.h"
 #include "kernel/uapi/stat.h"
@@ -27,5 +28,10 @@ int mkdirat(int dirfd, const char *path, mode_t mode);
 int chmod(const char *path, mode_t mode);
 int fchmod(int fd, mode_t mode);
 mode_t umask(mode_t mask);
+/* times[0] is the access time, times[1] the modification time; a tv_nsec
+ * of UTIME_NOW or UTIME_OMIT means now or unchanged; NULL: both now. */
+int utimensat(int dirfd, const char *path, const struct timespec times[2],
+	      int flags);
+int futimens(int fd, const struct timespec times[2]);
 
 #endif

@@ -1,4 +1,4 @@
-/* sys/time.h: gettimeofday and settimeofday (libc/src/time/). */
+/* sys/time.h: gettimeofday, settimeofday and utimes (libc/src/time/). */
 #ifndef _SYS_TIME_H
 #define _SYS_TIME_H
 
@@ -18,5 +18,6 @@ struct timezone {
 
 int gettimeofday(struct timeval *tv, struct timezone *tz);
 int settimeofday(const struct timeval *tv, const struct timezone *tz);
+int utimes(const char *path, const struct timeval times[2]);
 
 #endif
