@@ -230,7 +230,8 @@ static paddr_t faulted_frame(struct address_space *as, vaddr_t va)
 /* One file page reached three ways (the text of a program being exec'd,
  * a private and a shared mmap in two more address spaces, and read(),
  * which copies from the page cache) is one frame: the cache's, with one
- * reference per mapping. Each mapping shows the file's name and offset. */
+ * reference per mapping. Each mapping shows the file's name, offset,
+ * device and inode. */
 KTEST(mmap, one_file_page_is_one_frame_for_exec_read_and_mmap)
 {
 	static const char *const argv[] = { "hello", NULL }, *const envp[] = { NULL };
@@ -267,8 +268,8 @@ KTEST(mmap, one_file_page_is_one_frame_for_exec_read_and_mmap)
 
 	char line[AS_VMA_LINE_MAX], want[64];
 	as_format_vma(vma_find(&b->vmas, (vaddr_t)pb), line, sizeof(line));
-	ksnprintf(want, sizeof(want), "%08x-%08x r--s %08x 00:00 0", (vaddr_t)pb,
-		  (vaddr_t)pb + PAGE_SIZE, index * PAGE_SIZE);
+	ksnprintf(want, sizeof(want), "%08x-%08x r--s %08x 00:01 %u ", (vaddr_t)pb,
+		  (vaddr_t)pb + PAGE_SIZE, index * PAGE_SIZE, w.inode->ino);
 	EXPECT_EQ(strncmp(line, want, strlen(want)), 0);
 	EXPECT_NOT_NULL(strstr(line, " /bin/hello"));
 	if (t->failures)

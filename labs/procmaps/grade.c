@@ -4,6 +4,7 @@
  * the process knows it has, in Linux's format. Runs as init, /bin/grade. */
 #include <signal.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include "labs/lib/grader.h"
@@ -13,6 +14,7 @@
 
 struct line {
 	unsigned start, end, offset;
+	unsigned long major, minor, ino;  /* the "dev inode" fields */
 	char perms[5];
 	const char *name;  /* "" when there is none */
 	int name_col;      /* where the name starts in the line */
@@ -39,9 +41,21 @@ static bool parse(char *s, struct line *l)
 	l->perms[4] = '\0';
 	p = end + 6;
 	l->offset = (unsigned)strtoul(p, &end, 16);
-	if (end - p != 8 || strncmp(end, " 00:00 0", 8) != 0)
+	if (end - p != 8 || *end != ' ')
 		return false;
-	p = end + 8;
+	p = end + 1;
+	l->major = strtoul(p, &end, 16);
+	if (end - p != 2 || *end != ':')
+		return false;
+	p = end + 1;
+	l->minor = strtoul(p, &end, 16);
+	if (end - p != 2 || *end != ' ')
+		return false;
+	p = end + 1;
+	l->ino = strtoul(p, &end, 10);
+	if (end == p || (*end != ' ' && *end != '\0'))
+		return false;
+	p = end;
 	while (*p == ' ')
 		p++;
 	l->name = p;
@@ -121,6 +135,15 @@ static bool text_is_r_xp_with_path(void)
 		note("the code's line: %s", l ? l->text : "none");
 		return false;
 	}
+	struct stat st;  /* st_dev in new_encode_dev() form */
+	REQUIRE(stat("/bin/grade", &st) == 0);
+	unsigned long d = st.st_dev;
+	if (l->major != ((d >> 8) & 0xfff) ||
+	    l->minor != ((d & 0xff) | ((d >> 12) & 0xfff00)) || l->ino != st.st_ino) {
+		note("the code's line: %s; /bin/grade is device %02lx:%02lx inode %lu",
+		     l->text, (d >> 8) & 0xfff, d & 0xff, (unsigned long)st.st_ino);
+		return false;
+	}
 	return true;
 }
 
@@ -138,6 +161,11 @@ static bool heap_and_stack_named(void)
 	}
 	if (!s || strcmp(s->name, "[stack]") || strcmp(s->perms, "rw-p")) {
 		note("the stack's line: %s", s ? s->text : "none");
+		return false;
+	}
+	if (h->major || h->minor || h->ino || s->major || s->minor || s->ino) {
+		note("anonymous memory is device 00:00, inode 0: %s / %s",
+		     h->text, s->text);
 		return false;
 	}
 	/* Linux's padding: the name starts at column 49 on a 32-bit kernel. */
