@@ -6,10 +6,10 @@
 #include "boot/multiboot.h"
 #include "kernel/cmdline.h"
 #include "kernel/lib/string.h"
+#include "kernel/sections.h"
 #include "kernel/uapi/errno.h"
 
-struct bootinfo bootinfo;
-extern char _kernel_start[], _kernel_end[];
+struct bootinfo bootinfo __ro_after_init;  /* filled once, at boot */
 
 static void add_range(struct phys_range *r, int *n, uint64_t start, uint64_t end)
 {

@@ -2,6 +2,7 @@
  * build it too. */
 #include "kernel/cmdline.h"
 
+#include "kernel/sections.h"
 #include "kernel/uapi/errno.h"
 
 #ifdef HOST_TEST
@@ -10,7 +11,7 @@
 #include "kernel/lib/string.h"
 #endif
 
-struct cmdline kernel_cmdline;
+struct cmdline kernel_cmdline __ro_after_init;  /* parsed once, at boot */
 
 static bool is_space(char c)
 {

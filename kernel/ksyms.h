@@ -12,4 +12,10 @@
  * allocation). */
 const char *ksyms_lookup(uint32_t addr, uint32_t *offset);
 
+/* The same for any address in the kernel image: functions and data
+ * objects (the syscall table, the IDT, a static variable); ".ksyms" for
+ * the symbol table itself. An address past the end of an object but
+ * before the next gets the previous object's name and a large offset. */
+const char *ksyms_lookup_any(uint32_t addr, uint32_t *offset);
+
 #endif

@@ -50,3 +50,18 @@ KTEST(ksyms, lookup_outside_kernel_text_is_null)
 	EXPECT_NULL(ksyms_lookup(0xffffffff, NULL));
 	EXPECT_EQ(off, 99); /* untouched when there is no name */
 }
+
+static int ksyms_test_data[4];
+
+KTEST(ksyms, lookup_any_names_data_objects)
+{
+	uint32_t off = 99;
+	EXPECT_STREQ(ksyms_lookup_any((uint32_t)&ksyms_test_data[2], &off),
+		     "ksyms_test_data");
+	EXPECT_EQ(off, 8);
+	EXPECT_STREQ(ksyms_lookup_any((uint32_t)ksyms_lookup, &off),
+		     "ksyms_lookup");
+	EXPECT_EQ(off, 0);
+	EXPECT_NULL(ksyms_lookup_any(0x08048000, NULL));
+	EXPECT_NULL(ksyms_lookup_any(0xffffffff, NULL));
+}

@@ -79,6 +79,7 @@ void kmain(uint32_t magic, paddr_t mbi)
 	pit_init();
 	console_input_init();
 	cpu_sti();
+	paging_protect_kernel();  /* boot's tables are done: read-only now */
 
 	trace_init(cmdline_value(&kernel_cmdline, "trace"),
 		   cmdline_value(&kernel_cmdline, "trace_to"));

@@ -94,5 +94,7 @@ void crash_run(const char *kind)
 		crash_nested();
 	else if (strcmp(kind, "useraccess") == 0)
 		crash_useraccess();
+	else
+		crash_guard(kind);
 	pr_warn("crash=%s: did not crash (unknown kind?)\n", kind);
 }

@@ -4,6 +4,8 @@
 #ifndef TESTS_CRASH_H
 #define TESTS_CRASH_H
 
+#include <stdbool.h>
+
 /* Crash the kernel the way kind names: "pagefault" (a write through a NULL
  * struct pointer), "divide" (divide by zero), "ud" (an invalid opcode),
  * "badframe" (a page fault with the ebp chain corrupted), "assert" (a
@@ -12,5 +14,12 @@
  * the user-copy routines). Returns only if kind is NULL or unknown (after
  * a warning). */
 void crash_run(const char *kind);
+
+/* The guards' kinds (tests/crash_guard.c), tried by crash_run(): writes
+ * to read-only kernel memory, "ro_syscall_table" (.rodata),
+ * "ro_after_init" (bootinfo) and "ro_ksyms" (the symbol table). Returns
+ * false if kind is none of them; true if it is and the guard failed to
+ * fire. */
+bool crash_guard(const char *kind);
 
 #endif

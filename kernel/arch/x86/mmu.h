@@ -38,6 +38,12 @@ extern pde_t kernel_pd[1024];
  * kmap window's page table. Every kernel page table is made here. */
 void paging_init(paddr_t lowmem_top);
 
+/* End of boot: make the __ro_after_init pages (kernel/sections.h)
+ * read-only. A later write to them, or to the text, read-only data or
+ * symbol table, is a page fault that panics naming the address and the
+ * writer (kernel/arch/x86/pagefault.c). */
+void paging_protect_kernel(void);
+
 /* Point kmap slot (0..KMAP_SLOTS-1) at frame, or unmap it if frame is 0,
  * and flush that one TLB entry. Returns the slot's virtual address. */
 void *paging_kmap_slot(unsigned slot, paddr_t frame);

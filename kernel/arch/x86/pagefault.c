@@ -6,6 +6,7 @@
 #include "kernel/arch/x86/cpu.h"
 #include "kernel/arch/x86/extable.h"
 #include "kernel/console.h"
+#include "kernel/ksyms.h"
 #include "kernel/lib/string.h"
 #include "kernel/panic.h"
 #include "kernel/proc.h"
@@ -75,6 +76,20 @@ static enum vm_fault_result kernel_resolve(struct address_space *as,
 	return vm_fault(as, addr, access);
 }
 
+/* A kernel write to a present kernel page that forbids writing: the only
+ * such pages are the image's read-only ones (paging.c), so the report
+ * names what was written and which function wrote it. */
+static __attribute__((noreturn)) void ro_write_panic(struct trapframe *tf,
+						     vaddr_t addr)
+{
+	uint32_t off = 0, from_off = 0;
+	const char *what = ksyms_lookup_any(addr, &off);
+	const char *from = ksyms_lookup(tf->eip, &from_off);
+	panic_with_frame(tf, "write to read-only kernel memory at %08x "
+			 "(%s+0x%x) from %s+0x%x", addr, what ? what : "?",
+			 off, from ? from : "?", from_off);
+}
+
 void x86_page_fault(struct trapframe *tf)
 {
 	vaddr_t addr = read_cr2();
@@ -99,6 +114,9 @@ void x86_page_fault(struct trapframe *tf)
 	}
 	if (extable_fixup(tf))  /* probe_read_u32 and friends */
 		return;
+	if (addr >= KERNEL_BASE && (tf->err & (PF_PRESENT | PF_WRITE)) ==
+				   (PF_PRESENT | PF_WRITE))
+		ro_write_panic(tf, addr);
 	panic_with_frame(tf, "page fault in kernel mode at %08x%s", addr,
 			 addr < USER_TOP ? " (a user address outside the user-copy routines)" : "");
 }

@@ -4,9 +4,9 @@
 
 #include "kernel/arch/x86/cpu.h"
 #include "kernel/lib/string.h"
+#include "kernel/panic.h"
+#include "kernel/sections.h"
 #include "mm/vmstat.h"
-
-extern char _kernel_start[], _rodata_end[], _kernel_end[];
 
 /* kernel_pd is boot/boot.asm's boot page directory, rewritten in place. */
 static pte_t image_pt[1024] __attribute__((aligned(PAGE_SIZE)));
@@ -15,10 +15,13 @@ static pte_t kmap_pt[1024] __attribute__((aligned(PAGE_SIZE)));
 void paging_init(paddr_t lowmem_top)
 {
 	/* First 4 MiB (low memory and the kernel image) in 4 KiB pages, so the
-	 * image's text and read-only data can be read-only. */
+	 * image's text, read-only data and symbol table can be read-only. */
 	for (uint32_t i = 0; i < 1024; i++) {
 		uint32_t va = KERNEL_BASE + i * PAGE_SIZE;
-		bool ro = va >= (uint32_t)_kernel_start && va < (uint32_t)_rodata_end;
+		bool ro = (va >= (uint32_t)_kernel_start &&
+			   va < (uint32_t)_rodata_end) ||
+			  (va >= (uint32_t)__ksyms_start &&
+			   va < (uint32_t)_kernel_end);
 		image_pt[i] = (i * PAGE_SIZE) | PTE_P | PTE_G | (ro ? 0 : PTE_W);
 	}
 	kernel_pd[KERNEL_PDE_FIRST] = V2P(image_pt) | PTE_P | PTE_W;
@@ -37,6 +40,18 @@ void paging_init(paddr_t lowmem_top)
 	write_cr3(V2P(kernel_pd));
 	/* Turning PGE on after the reload flushes every stale boot entry. */
 	write_cr4(read_cr4() | CR4_PGE);
+}
+
+void paging_protect_kernel(void)
+{
+	/* Without CR0.WP ring 0 ignores the read-only bit (boot/boot.asm
+	 * sets it when it turns paging on). */
+	KASSERT(read_cr0() & CR0_WP);
+	for (uint32_t va = (uint32_t)__ro_after_init_start;
+	     va < (uint32_t)__ro_after_init_end; va += PAGE_SIZE) {
+		image_pt[PTX(va)] &= ~PTE_W;
+		invlpg(va);
+	}
 }
 
 void *paging_kmap_slot(unsigned slot, paddr_t frame)

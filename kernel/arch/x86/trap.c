@@ -14,6 +14,7 @@
 #include "kernel/panic.h"
 #include "kernel/preempt.h"
 #include "kernel/proc.h"
+#include "kernel/sections.h"
 #include "kernel/signal.h"
 #include "kernel/syscall.h"
 #include "kernel/thread.h"
@@ -28,8 +29,10 @@ struct idt_gate {
 	uint16_t off_hi;
 } __attribute__((packed));
 
-static struct idt_gate idt[256];
-static irq_handler_t irq_handlers[16];
+/* Both filled while the kernel boots, then read-only: a stray write can
+ * no longer redirect an interrupt. */
+static struct idt_gate idt[256] __ro_after_init;
+static irq_handler_t irq_handlers[16] __ro_after_init;
 extern const uint32_t trap_vectors[256];
 
 enum { PIC1 = 0x20, PIC2 = 0xa0, PIC_EOI = 0x20 };

@@ -47,7 +47,8 @@ typedef void (*irq_handler_t)(struct trapframe *tf);
  * enabled: call cpu_sti()). */
 void trap_init(void);
 
-/* Route IRQ line irq (0..15) to handler and unmask it. */
+/* Route IRQ line irq (0..15) to handler and unmask it. Only while the
+ * kernel boots: the handler table is read-only after it. */
 void irq_register(unsigned irq, irq_handler_t handler);
 
 /* The human name of an exception vector ("page fault"). */
