@@ -163,37 +163,31 @@ fail:
 }
 
 struct pid_list {
-	int pid[PROC_MAX];
-	int n;
+	int n, cap;
+	int pid[];  /* cap of them */
 };
 
 static void collect(struct proc *p, void *arg)
 {
 	struct pid_list *l = arg;
-	if (showable(p) && l->n < PROC_MAX)
+	if (showable(p) && l->n < l->cap)
 		l->pid[l->n++] = p->pid;
-}
-
-static bool listed(const struct pid_list *l, int pid)
-{
-	for (int i = 0; i < l->n; i++)
-		if (l->pid[i] == pid)
-			return true;
-	return false;
 }
 
 /* getdents64 on /proc: a directory for every live process, none other. */
 static void refresh_all_pids(struct inode *root)
 {
-	struct pid_list *l = kmalloc(sizeof(*l));
+	int cap = proc_count() + 16;  /* a few more may start meanwhile */
+	struct pid_list *l = kmalloc(sizeof(*l) + (size_t)cap * sizeof(int));
 	if (!l)
 		return;
 	l->n = 0;
+	l->cap = cap;
 	proc_for_each(collect, l);
 	for (struct dentry *d = root->entries, *next; d; d = next) {
 		next = d->next;
 		int pid = parse_num(d->name, d->len);
-		if (pid > 0 && !listed(l, pid))
+		if (pid > 0 && !shown(pid))  /* the pid hash: no list scan */
 			remove_tree(root, d->name, d->len);
 	}
 	for (int i = 0; i < l->n; i++) {

@@ -10,6 +10,7 @@
 #include "kernel/arch/x86/trap.h"
 #include "kernel/lib/string.h"
 #include "kernel/lock.h"
+#include "kernel/pid.h"
 #include "kernel/resource.h"
 #include "kernel/signal.h"
 #include "kernel/thread.h"
@@ -111,6 +112,8 @@ static long new_thread(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
 	struct thread *me = thread_current();
 	struct proc *p = me->proc;
 	proc_free_dead_threads(p);  /* threads that exited since the last */
+	if (pid_nr_threads() >= pid_max_threads())
+		return -EAGAIN;  /* as Linux: max_threads, even for root */
 	struct thread *t = thread_create_user(p, 0, 0, 0);
 	if (!t)
 		return -ENOMEM;
@@ -172,9 +175,10 @@ static long new_process(uint32_t flags, uint32_t newsp, uint32_t parent_tid,
 	child->exit_signal = flags & CLONE_PARENT ? p->exit_signal
 						  : (int)(flags & CSIGNAL);
 	child->creator = flags & CLONE_PARENT ? p->creator : me->tid;
-	child->orphan = !parent;  /* no one will wait: freed when it ends */
-	child->pgid = p->pgid;    /* the caller's group, even with CLONE_PARENT */
-	child->sid = p->sid;
+	if (!parent)  /* no one will wait: freed when it ends */
+		proc_make_orphan(child);
+	/* the caller's group and session, even with CLONE_PARENT */
+	pid_set_groups(child, p->pgid, p->sid);
 	child->threads = t;  /* nobody else sees it yet */
 	child->nthreads = 1;
 	child->state = PROC_LIVE;

@@ -1,5 +1,6 @@
-/* kernel/proc.c: the process table, processes' threads, exit and
- * exit_group, execve's de_thread. wait4 is kernel/proc_wait.c, fork and
+/* kernel/proc.c: the list of every process and each one's children,
+ * processes' threads, exit and exit_group, execve's de_thread. Ids and
+ * the pid hash are kernel/pid.c. wait4 is kernel/proc_wait.c, fork and
  * clone kernel/clone.c. */
 #include "kernel/proc.h"
 
@@ -11,6 +12,7 @@
 #include "kernel/itimer.h"
 #include "kernel/lock.h"
 #include "kernel/panic.h"
+#include "kernel/pid.h"
 #include "kernel/proc_internal.h"
 #include "kernel/resource.h"
 #include "kernel/thread.h"
@@ -22,7 +24,9 @@
 #include "mm/uaccess.h"
 
 struct spinlock proc_lock = SPINLOCK_INIT("proc");
-struct proc *procs[PROC_MAX];
+struct list_node proc_all = LIST_INIT(proc_all);
+static struct list_node orphans = LIST_INIT(orphans);  /* via sibling:
+		no parent to wait for them; freed when they end */
 static struct proc *init_proc;       /* adopts orphans; NULL in test runs */
 struct waitq kernel_waiters = WAITQ_INIT;
 
@@ -59,11 +63,38 @@ void proc_reap(struct proc *p)
 	fs_proc_reaped(pid);  /* the zombie's /proc/PID */
 }
 
+/* An orphan that has ended, taken off the orphans list, or NULL. */
+static struct proc *take_dead_orphan(void)
+{
+	struct list_node *n;
+	struct proc *found = NULL;
+	spin_lock(&proc_lock);
+	list_for_each(n, &orphans) {
+		struct proc *c = list_entry(n, struct proc, sibling);
+		if (c->state == PROC_ZOMBIE) {
+			list_del(n);
+			found = c;
+			break;
+		}
+	}
+	spin_unlock(&proc_lock);
+	return found;
+}
+
 void proc_reap_orphans(void)
 {
-	for (int i = 0; i < PROC_MAX; i++)
-		if (procs[i] && procs[i]->orphan && procs[i]->state == PROC_ZOMBIE)
-			proc_reap(procs[i]);
+	struct proc *c;
+	while ((c = take_dead_orphan()))
+		proc_reap(c);
+}
+
+void proc_make_orphan(struct proc *p)
+{
+	spin_lock(&proc_lock);
+	p->parent = NULL;
+	p->orphan = true;
+	list_move_tail(&orphans, &p->sibling);
+	spin_unlock(&proc_lock);
 }
 
 struct proc *proc_create(struct proc *parent, int *err)
@@ -74,28 +105,28 @@ struct proc *proc_create(struct proc *parent, int *err)
 		*err = -ENOMEM;
 		return NULL;
 	}
-	spin_lock(&proc_lock);
-	int slot = 0;
-	while (slot < PROC_MAX && procs[slot])
-		slot++;
-	if (slot < PROC_MAX)
-		procs[slot] = p;
-	spin_unlock(&proc_lock);
-	if (slot == PROC_MAX) {
+	list_init(&p->all);
+	list_init(&p->sibling);
+	list_init(&p->children);
+	*err = pid_alloc_proc(p);
+	if (*err) {
 		kfree(p);
-		*err = -EAGAIN;
 		return NULL;
 	}
-	p->pid = thread_alloc_id();
 	p->parent = parent;
 	p->trace = parent ? parent->trace : 0;
 	resource_init(p, parent);
 	/* A child starts in its parent's group and session; a process the
 	 * kernel starts leads its own. */
-	p->pgid = parent ? parent->pgid : p->pid;
-	p->sid = parent ? parent->sid : p->pid;
+	pid_set_groups(p, parent ? parent->pgid : p->pid,
+		       parent ? parent->sid : p->pid);
 	p->state = PROC_EMBRYO;
 	p->exit_signal = SIGCHLD;
+	spin_lock(&proc_lock);
+	list_add_tail(&proc_all, &p->all);
+	if (parent)
+		list_add_tail(&parent->children, &p->sibling);
+	spin_unlock(&proc_lock);
 	return p;
 }
 
@@ -103,9 +134,10 @@ static void proc_remove(struct proc *p)
 {
 	signal_proc_free(p);
 	spin_lock(&proc_lock);
-	for (int i = 0; i < PROC_MAX; i++)
-		if (procs[i] == p)
-			procs[i] = NULL;
+	KASSERT(list_empty(&p->children));  /* given away at its end */
+	list_del(&p->all);
+	list_del(&p->sibling);
+	pid_release_proc(p);
 	spin_unlock(&proc_lock);
 	kfree(p);
 }
@@ -165,13 +197,13 @@ static void give_away_children(struct proc *p)
 {
 	struct proc *heir = init_proc && init_proc != p &&
 			    init_proc->state == PROC_LIVE ? init_proc : NULL;
-	for (int i = 0; i < PROC_MAX; i++) {
-		struct proc *c = procs[i];
-		if (!c || c->parent != p)
-			continue;
+	struct list_node *n, *tmp;
+	list_for_each_safe(n, tmp, &p->children) {
+		struct proc *c = list_entry(n, struct proc, sibling);
 		c->parent = heir;
 		c->creator = heir ? heir->pid : 0;
 		c->orphan = !heir;
+		list_move_tail(heir ? &heir->children : &orphans, n);
 		if (heir && c->state == PROC_ZOMBIE)
 			waitq_wake_all(&heir->child_exit);  /* one for init to reap */
 	}
@@ -201,6 +233,7 @@ static void proc_teardown(struct proc *p)
 	if (signal_parent_autoreaps(p->parent)) {
 		p->parent = NULL;
 		p->orphan = true;
+		list_move_tail(&orphans, &p->sibling);
 	}
 	spin_unlock(&proc_lock);
 }
@@ -218,11 +251,14 @@ static bool unlink_thread(struct proc *p, struct thread *me)
 	me->group_next = p->dead;
 	p->dead = me;
 	time_thread_exit(p, me);  /* its CPU time stays the process's */
+	pid_detach_thread(me);  /* tkill and tgkill no longer find it */
 	/* Its children now belong to a thread that lives on (__WNOTHREAD). */
-	for (int i = 0; p->threads && i < PROC_MAX; i++)
-		if (procs[i] && procs[i]->parent == p &&
-		    procs[i]->creator == me->tid)
-			procs[i]->creator = p->threads->tid;
+	struct list_node *n;
+	list_for_each(n, &p->children) {
+		struct proc *c = list_entry(n, struct proc, sibling);
+		if (p->threads && c->creator == me->tid)
+			c->creator = p->threads->tid;
+	}
 	waitq_wake_all(&p->thread_exit);  /* a de_thread() waits for this */
 	return --p->nthreads == 0;
 }
@@ -300,8 +336,8 @@ int proc_de_thread(void)
 		}
 	}
 	r = p->group_exit || me->must_exit ? -EINTR : 0;
-	if (!r)
-		me->tid = p->pid;  /* it becomes the leader, as on Linux */
+	if (!r && me->tid != p->pid)
+		pid_move_thread(me, p->pid);  /* the leader's tid, as Linux */
 	spin_unlock(&proc_lock);
 	if (!r)
 		proc_free_dead_threads(p);
@@ -318,54 +354,48 @@ void proc_return_to_user(void)
 int proc_count_user(uint32_t uid)
 {
 	int n = 0;
+	struct list_node *pos;
 	spin_lock(&proc_lock);
-	for (int i = 0; i < PROC_MAX; i++)
-		n += procs[i] && procs[i]->res.cred.uid == uid;
+	list_for_each(pos, &proc_all)
+		n += list_entry(pos, struct proc, all)->res.cred.uid == uid;
 	spin_unlock(&proc_lock);
 	return n;
 }
 
 int proc_count(void)
 {
-	int n = 0;
-	for (int i = 0; i < PROC_MAX; i++)
-		n += procs[i] != NULL;
-	return n;
+	return pid_nr_procs();
 }
 
 struct proc *proc_find(int pid)
 {
-	struct proc *found = NULL;
 	spin_lock(&proc_lock);
-	for (int i = 0; i < PROC_MAX; i++)
-		if (procs[i] && procs[i]->pid == pid &&
-		    procs[i]->state != PROC_EMBRYO)
-			found = procs[i];
+	struct proc *p = pid_proc(pid);
+	if (p && p->state == PROC_EMBRYO)
+		p = NULL;
 	spin_unlock(&proc_lock);
-	return found;
+	return p;
 }
 
 void proc_for_each(void (*fn)(struct proc *p, void *arg), void *arg)
 {
+	struct list_node *pos;
 	spin_lock(&proc_lock);
-	for (int i = 0; i < PROC_MAX; i++)
-		if (procs[i] && procs[i]->state != PROC_EMBRYO)
-			fn(procs[i], arg);
+	list_for_each(pos, &proc_all) {
+		struct proc *p = list_entry(pos, struct proc, all);
+		if (p->state != PROC_EMBRYO)
+			fn(p, arg);
+	}
 	spin_unlock(&proc_lock);
 }
 
 struct thread *proc_find_thread(int tid, int tgid)
 {
-	struct thread *found = NULL;
 	spin_lock(&proc_lock);
-	for (int i = 0; i < PROC_MAX && !found; i++) {
-		struct proc *p = procs[i];
-		if (!p || p->state != PROC_LIVE || (tgid > 0 && p->pid != tgid))
-			continue;
-		for (struct thread *t = p->threads; t; t = t->group_next)
-			if (t->tid == tid)
-				found = t;
-	}
+	struct thread *t = pid_thread(tid);
+	if (t && (!t->proc || t->proc->state != PROC_LIVE ||
+		  (tgid > 0 && t->proc->pid != tgid)))
+		t = NULL;  /* a kernel thread, or not of tgid */
 	spin_unlock(&proc_lock);
-	return found;
+	return t;
 }

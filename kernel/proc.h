@@ -13,6 +13,7 @@
 #include "kernel/syscall.h"
 #include "kernel/thread.h"
 #include "kernel/time.h"
+#include "kernel/lib/list.h"
 #include "kernel/uapi/wait.h"
 #include "kernel/wait.h"
 #include "mm/memlayout.h"
@@ -28,8 +29,6 @@ struct trapframe;
 #define WAIT_EXITED(code)   W_EXITCODE(code, 0)
 #define WAIT_SIGNALED(sig)  W_EXITCODE(0, sig)
 
-#define PROC_MAX 64  /* live processes at once: a fork bomb meets EAGAIN */
-
 enum proc_state {
 	PROC_EMBRYO,     /* being built: no image yet */
 	PROC_LIVE,       /* has threads (running, runnable or blocked) */
@@ -41,6 +40,12 @@ enum proc_state {
  * docs/locking.md); the others belong to the process's own threads. */
 struct proc {
 	int pid;                       /* = the thread-group leader's tid */
+	struct list_node all;          /* [L] on the list of every process
+					  (kernel/proc.c's proc_all) */
+	struct list_node sibling;      /* [L] on its parent's children list,
+					  on the orphans list, or on none
+					  (started by the kernel) */
+	struct list_node children;     /* [L] its children, via sibling */
 	char name[16];                 /* base name of the executable (comm) */
 	enum proc_state state;         /* [L] */
 	struct proc *parent;           /* [L] NULL: started by the kernel */
@@ -91,8 +96,10 @@ struct proc {
 					  the last bit: any past the table */
 };
 
-/* A new process with no image yet (PROC_EMBRYO). Returns NULL with *err
- * -EAGAIN when PROC_MAX processes exist, -ENOMEM when out of memory. */
+/* A new process with no image yet (PROC_EMBRYO), a child of parent (or
+ * of none: the kernel waits for it with proc_wait()). Returns NULL with
+ * *err -EAGAIN when max_threads processes or threads exist or no pid is
+ * free, -ENOMEM when out of memory. */
 struct proc *proc_create(struct proc *parent, int *err);
 
 /* Give an embryo the image exec prepared and start its first thread
@@ -158,7 +165,8 @@ void proc_return_to_user(void);
 
 /* fork(): a copy of the current process (address space copy-on-write,
  * one thread: a copy of the calling one, with eax 0), started. Returns the child's
- * pid, -EAGAIN when the process table is full, or -ENOMEM. */
+ * pid, -EAGAIN at the process limits (RLIMIT_NPROC, max_threads), or
+ * -ENOMEM. */
 int proc_fork(void);
 
 /* clone(): a new thread of the current process (CLONE_THREAD, with
@@ -201,6 +209,10 @@ long proc_set_tid_address(uint32_t tidptr);
  * -EFAULT for a bad pointer (the child is freed all the same, as on
  * Linux). */
 long proc_wait4(int pid, int *ustatus, int options, void *urusage);
+
+/* p (new, not yet started) has no parent to wait for it: the kernel
+ * frees it when it ends (clone's CLONE_PARENT from a parentless caller). */
+void proc_make_orphan(struct proc *p);
 
 /* The process that adopts orphans (init), or NULL. */
 void proc_set_init(struct proc *p);

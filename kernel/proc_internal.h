@@ -1,16 +1,18 @@
-/* kernel/proc_internal.h: the process table as kernel/proc.c (creating
- * and ending processes) and kernel/proc_wait.c (waiting for them) share
- * it; no one else includes it. */
+/* kernel/proc_internal.h: the process list as kernel/proc.c (creating
+ * and ending processes), kernel/proc_wait.c (waiting for them) and
+ * kernel/pid.c (their ids) share it; no one else includes it. */
 #ifndef KERNEL_PROC_INTERNAL_H
 #define KERNEL_PROC_INTERNAL_H
 
 #include "kernel/proc.h"
 #include "kernel/wait.h"
 
-/* proc_lock guards the table, every process's [L] fields (kernel/proc.h)
- * and the threads' group_next links (docs/locking.md). */
+/* proc_lock guards the list, the pid hash (kernel/pid.c), every
+ * process's [L] fields (kernel/proc.h) and the threads' group_next links
+ * (docs/locking.md). */
 extern struct spinlock proc_lock;
-extern struct proc *procs[PROC_MAX];  /* live, embryo and zombie processes */
+extern struct list_node proc_all;  /* live, embryo and zombie processes,
+				      via struct proc's `all` */
 extern struct waitq kernel_waiters;   /* in proc_wait(): children of none */
 
 /* Free zombie p, whose last thread has switched away for good. Called

@@ -40,9 +40,10 @@ static bool selects(const struct proc *me, const struct proc *c, int pid)
 static struct proc *find_child(struct proc *me, int pid, int options)
 {
 	struct proc *found = NULL;
-	for (int i = 0; i < PROC_MAX; i++) {
-		struct proc *c = procs[i];
-		if (!c || c->parent != me || !selects(me, c, pid) ||
+	struct list_node *n;
+	list_for_each(n, &me->children) {
+		struct proc *c = list_entry(n, struct proc, sibling);
+		if (!selects(me, c, pid) ||
 		    !eligible(c, options, thread_current()))
 			continue;
 		if (c->state == PROC_ZOMBIE)
@@ -59,9 +60,10 @@ static struct proc *find_report(struct proc *me, int pid, int options,
 {
 	if (!(options & (WUNTRACED | WCONTINUED)))
 		return NULL;
-	for (int i = 0; i < PROC_MAX; i++) {
-		struct proc *c = procs[i];
-		if (c && c->parent == me && c->state == PROC_LIVE &&
+	struct list_node *n;
+	list_for_each(n, &me->children) {
+		struct proc *c = list_entry(n, struct proc, sibling);
+		if (c->state == PROC_LIVE &&
 		    selects(me, c, pid) &&
 		    (*status = signal_take_report(c, options)) != -1)
 			return c;
@@ -98,6 +100,7 @@ static int wait_for_zombie(struct proc *me, int pid, int options,
 	}
 	c->parent = NULL;  /* ours to free: no other thread of me finds it */
 	c->orphan = false;
+	list_del(&c->sibling);
 	*out = c;
 out:
 	spin_unlock(&proc_lock);

@@ -5,6 +5,7 @@
 #include "kernel/resource.h"
 
 #include "kernel/lib/string.h"
+#include "kernel/pid.h"
 #include "kernel/proc.h"
 #include "kernel/uapi/errno.h"
 #include "mm/uaccess.h"
@@ -18,12 +19,11 @@ static const struct rlimit64 default_rlim[RLIM_NLIMITS] = {
 	[RLIMIT_STACK] = { USER_STACK_LIMIT, RLIM64_INFINITY },
 	[RLIMIT_CORE] = { 0, RLIM64_INFINITY },
 	[RLIMIT_RSS] = { RLIM64_INFINITY, RLIM64_INFINITY },
-	[RLIMIT_NPROC] = { PROC_MAX, PROC_MAX },
+	/* RLIMIT_NPROC and RLIMIT_SIGPENDING: from max_threads, below */
 	[RLIMIT_NOFILE] = { 1024, 4096 },
 	[RLIMIT_MEMLOCK] = { 8u << 20, 8u << 20 },
 	[RLIMIT_AS] = { RLIM64_INFINITY, RLIM64_INFINITY },
 	[RLIMIT_LOCKS] = { RLIM64_INFINITY, RLIM64_INFINITY },
-	[RLIMIT_SIGPENDING] = { PROC_MAX, PROC_MAX },
 	[RLIMIT_MSGQUEUE] = { 819200, 819200 },
 	[RLIMIT_NICE] = { 0, 0 },
 	[RLIMIT_RTPRIO] = { 0, 0 },
@@ -39,6 +39,10 @@ void resource_init(struct proc *p, const struct proc *parent)
 	}
 	memset(&p->res, 0, sizeof(p->res));  /* root */
 	memcpy(p->res.rlim, default_rlim, sizeof(default_rlim));
+	/* Linux's fork_init(): half of max_threads, for both. */
+	uint64_t half = (uint64_t)pid_max_threads() / 2;
+	p->res.rlim[RLIMIT_NPROC] = (struct rlimit64){ half, half };
+	p->res.rlim[RLIMIT_SIGPENDING] = (struct rlimit64){ half, half };
 }
 
 uint64_t rlimit_cur(const struct proc *p, int resource)

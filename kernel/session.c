@@ -3,6 +3,7 @@
 #include "kernel/session.h"
 
 #include "kernel/arch/x86/cpu.h"
+#include "kernel/pid.h"
 #include "kernel/proc.h"
 #include "kernel/signal.h"
 #include "kernel/uapi/errno.h"
@@ -58,7 +59,7 @@ long sys_setpgid(uint32_t upid, uint32_t upgid, uint32_t a3, uint32_t a4,
 		return -EPERM;  /* a session leader, or another session */
 	if (pgid != pid && !session_pgrp_exists(pgid, me->sid))
 		return -EPERM;
-	p->pgid = pgid;
+	pid_set_groups(p, pgid, p->sid);
 	return 0;
 }
 
@@ -90,6 +91,6 @@ long sys_setsid(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
 	struct proc *me = proc_current();
 	if (session_pgrp_exists(me->pid, 0))
 		return -EPERM;
-	me->sid = me->pgid = me->pid;
+	pid_set_groups(me, me->pid, me->pid);
 	return me->sid;
 }

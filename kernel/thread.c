@@ -8,6 +8,7 @@
 #include "kernel/arch/x86/trap.h"
 #include "kernel/lib/string.h"
 #include "kernel/panic.h"
+#include "kernel/pid.h"
 #include "kernel/preempt.h"
 #include "kernel/proc.h"
 #include "kernel/signal.h"
@@ -24,7 +25,6 @@ extern char trap_return[];
 static struct thread boot_thread;
 struct thread *thread_running = &boot_thread;  /* thread.h's thread_current() */
 static struct thread *run_head, *run_tail;  /* FIFO of runnable threads */
-static int next_tid = 1;
 
 void thread_init(void)
 {
@@ -60,14 +60,6 @@ void thread_copy_fpu(struct thread *t)
 	fpu_save(t->fpu);  /* the running thread's registers are the live ones */
 }
 
-int thread_alloc_id(void)
-{
-	bool irq = irq_save();
-	int id = next_tid++;
-	irq_restore(irq);
-	return id;
-}
-
 /* Where a new user thread's first switch returns: what every return to
  * user mode does (exit if its process is ending, act on a pending
  * signal), then trap_return (the next word on the stack) enters ring 3
@@ -86,14 +78,14 @@ struct thread *thread_create_user(struct proc *p, int tid, uint32_t eip,
 		return NULL;
 	paddr_t stack = pmm_alloc_frame(PMM_LOWMEM);
 	t->fpu = stack ? kmalloc(sizeof(*t->fpu)) : NULL;
-	if (!t->fpu) {
+	if (!t->fpu || pid_attach_thread(t, tid)) {
+		kfree(t->fpu);
 		if (stack)
 			pmm_free_frame(stack);
 		kfree(t);
 		return NULL;
 	}
 	KASSERT((uintptr_t)t->fpu % 16 == 0);  /* fxsave's alignment */
-	t->tid = tid ? tid : thread_alloc_id();
 	t->proc = p;
 	t->kstack = P2V(stack);
 	*(uint32_t *)t->kstack = KSTACK_CANARY;
@@ -241,11 +233,12 @@ struct thread *thread_create_kernel(void (*fn)(void *arg), void *arg)
 {
 	struct thread *t = kzalloc(sizeof(*t));
 	paddr_t stack = t ? pmm_alloc_frame(PMM_LOWMEM) : 0;
-	if (!stack) {
+	if (!stack || pid_attach_thread(t, 0)) {
+		if (stack)
+			pmm_free_frame(stack);
 		kfree(t);
 		return NULL;
 	}
-	t->tid = thread_alloc_id();
 	t->kstack = P2V(stack);
 	*(uint32_t *)t->kstack = KSTACK_CANARY;
 	t->state = THREAD_BLOCKED;
@@ -274,6 +267,7 @@ void thread_free(struct thread *t)
 {
 	KASSERT(t->state == THREAD_DEAD && t != thread_running);
 	failinject_forget(t);
+	pid_forget_thread(t);  /* a user thread's went when it exited */
 	pmm_free_frame(V2P(t->kstack));
 	kfree(t->fpu);  /* NULL for a kernel thread */
 	kfree(t);

@@ -79,10 +79,6 @@ static inline struct thread *thread_current(void)
 	return thread_running;
 }
 
-/* A fresh id from the one space that thread ids and process ids share
- * (a process's pid is its first thread's tid, as on Linux). */
-int thread_alloc_id(void);
-
 /* A new thread of process p with id tid (0: a fresh one) that will enter
  * ring 3 at eip with user stack esp and all general registers zero, once
  * it is first scheduled; on its way there it calls proc_return_to_user()
