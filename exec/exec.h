@@ -51,7 +51,7 @@ void exec_commit(struct proc *p, struct exec_image *img);
 
 /* Create a child of parent (NULL: the kernel) running path, and start it.
  * Returns the process, or NULL with *err set as exec_prepare() does, or
- * -EAGAIN when the process table is full. */
+ * -EAGAIN at max_threads (kernel/pid.h). */
 struct proc *exec_spawn(struct proc *parent, const char *path,
 			const struct exec_args *args, int *err);
 

@@ -1,7 +1,7 @@
 /* fs/procfs.c: /proc's tree (fs/procfs.h, docs/proc.md). /proc is an
  * ordinary directory of the tree with a refresh hook: before a lookup in
  * it (dir_find) or a listing (getdents64), the hook makes the entries
- * agree with the process table: a directory /proc/PID for each live
+ * agree with the process list: a directory /proc/PID for each live
  * process, holding maps, status, stat, cmdline, environ, exe and fd/.
  * Symlinks (self, exe, fd/N) are ordinary symlinks whose target is
  * rewritten at each lookup. A process's directory goes when it exits

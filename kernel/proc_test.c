@@ -1,11 +1,13 @@
 /* kernel/proc_test.c: processes from the inside: fork, execve and wait as
  * user programs use them (user/forktest.c checks itself and prints KTAP),
- * a fork bomb meeting the process table's limit, and orphans. */
+ * a fork bomb meeting max_threads, hundreds of processes at once and
+ * RLIMIT_NPROC, and orphans. */
 #include "exec/exec.h"
 #include "kernel/lib/string.h"
 #include "kernel/pid.h"
 #include "kernel/proc.h"
 #include "kernel/uapi/signal.h"
+#include "mm/pmm.h"
 #include "tests/ktest.h"
 #include "tests/uprog.h"
 
@@ -71,4 +73,16 @@ KTEST(proc, thread_local_storage_segments_work_as_linux)
 {
 	uprog_run_ktap(t, "/bin/tlscheck",
 		       (const char *const[]){ "tlscheck", NULL }, &res);
+}
+
+/* Hundreds of live processes at once (the list, the children lists and
+ * the pid hash at work), and RLIMIT_NPROC for an ordinary user: 300 of
+ * each, or 40 on a machine too small to hold 300 (8 MiB). */
+KTEST(proc, hundreds_of_processes_live_and_rlimit_nproc_holds)
+{
+	bool big = pmm_total_count() * PAGE_SIZE >= (64u << 20);
+	const char *n = big ? "300" : "40";
+	uprog_run_ktap(t, "/bin/manyprocs",
+		       (const char *const[]){ "manyprocs", n, n, NULL }, &res);
+	EXPECT_EQ(proc_count(), 0);
 }

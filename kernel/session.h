@@ -2,7 +2,8 @@
  * friends), as Linux: every process is in a process group, every group
  * in a session; the terminal sends its signals to one group, the
  * foreground one (kernel/tty_ioctl.c). The ids live in struct proc
- * (pgid, sid), guarded by interrupts off like the process table. */
+ * (pgid, sid), changed through pid_set_groups() (kernel/pid.h), which
+ * counts the users of each id under proc_lock. */
 #ifndef KERNEL_SESSION_H
 #define KERNEL_SESSION_H
 
