@@ -7,6 +7,7 @@
 #include "kernel/arch/x86/machine.h"
 #include "kernel/arch/x86/mmu.h"
 #include "kernel/arch/x86/pit.h"
+#include "kernel/arch/x86/smap.h"
 #include "kernel/arch/x86/trap.h"
 #include "kernel/bootinfo.h"
 #include "kernel/cmdline.h"
@@ -72,6 +73,7 @@ void kmain(uint32_t magic, paddr_t mbi)
 	fpu_init();
 	thread_init();
 	paging_init(lowmem_top());
+	smap_init();  /* before the first user copy */
 	pmm_init(&bootinfo);
 	time_init();  /* before the tree: files are made with the time */
 	initrd_init();

@@ -9,6 +9,7 @@
 #include "kernel/lib/string.h"
 #include "kernel/panic.h"
 #include "mm/as.h"
+#include "mm/uaccess.h"
 
 struct crash_victim {
 	uint32_t magic;
@@ -55,24 +56,56 @@ __attribute__((noinline)) static void crash_nested(void)
 	panic("this message faults: %s", (const char *)crash_victim + 0x10);
 }
 
-/* A plain kernel read of a user address that a VMA covers but no page
- * backs yet. Only the user-copy routines may fault on user addresses; the
- * fault path must panic here, not quietly bring the page in. */
-__attribute__((noinline)) static void crash_useraccess(void)
+/* A fresh address space with one anonymous page-sized VMA at base
+ * (read, write, exec), switched to. False if memory ran out. */
+static bool crash_user_page(vaddr_t base)
 {
-	const vaddr_t base = 0x08048000u;
 	struct address_space *as = as_create();
 	struct vma *v = vma_create(base, base + PAGE_SIZE,
-				   VMA_READ | VMA_WRITE, VMA_ANON);
+				   VMA_READ | VMA_WRITE | VMA_EXEC, VMA_ANON);
 
 	if (!as || !v || as_insert_vma(as, v) != 0) {
 		vma_destroy(v);
 		if (as)
 			as_destroy(as);
-		return;
+		return false;
 	}
 	as_switch(as);
-	crash_result = *(volatile int *)base;
+	return true;
+}
+
+/* A plain kernel read of a user address that a VMA covers but no page
+ * backs yet. Only the user-copy routines may fault on user addresses; the
+ * fault path must panic here, not quietly bring the page in. */
+__attribute__((noinline)) static void crash_useraccess(void)
+{
+	if (crash_user_page(0x08048000u))
+		crash_result = *(volatile int *)0x08048000u;
+}
+
+/* A plain kernel read of a present user page (copy_to_user brought it
+ * in): silent success without SMAP, a SMAP violation with it. */
+__attribute__((noinline)) static void crash_smap(void)
+{
+	int one = 1;
+
+	if (crash_user_page(0x08048000u) &&
+	    copy_to_user((void *)0x08048000u, &one, sizeof(one)) == 0)
+		crash_result = *(volatile int *)0x08048000u;
+}
+
+/* A call into a present user page holding `ret` (0xc3): without SMEP the
+ * kernel runs it in ring 0 and comes back; with SMEP the fetch faults. */
+__attribute__((noinline)) static void crash_smep(void)
+{
+	static const unsigned char ret = 0xc3;
+
+	if (crash_user_page(0x08048000u) &&
+	    copy_to_user((void *)0x08048000u, &ret, sizeof(ret)) == 0) {
+		((void (*)(void))0x08048000u)();
+		crash_result = 1;  /* a call, not a tail jump: crash_smep
+				    * is the caller the report names */
+	}
 }
 
 void crash_run(const char *kind)
@@ -94,6 +127,10 @@ void crash_run(const char *kind)
 		crash_nested();
 	else if (strcmp(kind, "useraccess") == 0)
 		crash_useraccess();
+	else if (strcmp(kind, "smap") == 0)
+		crash_smap();
+	else if (strcmp(kind, "smep") == 0)
+		crash_smep();
 	else
 		crash_guard(kind);
 	pr_warn("crash=%s: did not crash (unknown kind?)\n", kind);

@@ -11,8 +11,10 @@
  * "badframe" (a page fault with the ebp chain corrupted), "assert" (a
  * failed KASSERT: a panic without a trap), "nested" (a panic whose report
  * faults), "useraccess" (a plain kernel read of a lazy user page, outside
- * the user-copy routines). Returns only if kind is NULL or unknown (after
- * a warning). */
+ * the user-copy routines), "smap" (the same of a present user page: a
+ * SMAP violation), "smep" (a call into a user page: a SMEP violation).
+ * Returns only if kind is NULL or unknown, or the CPU lacks the guard
+ * "smap" or "smep" needs (after a warning). */
 void crash_run(const char *kind);
 
 /* The guards' kinds (tests/crash_guard.c), tried by crash_run(): writes

@@ -8,6 +8,7 @@
 
 #define EFLAGS_IF 0x200u
 #define EFLAGS_VM 0x20000u  /* virtual-8086 mode */
+#define EFLAGS_AC 0x40000u  /* alignment check (ring 3); SMAP: user access allowed */
 #define CR0_WP    0x00010000u
 
 static inline void outb(uint16_t port, uint8_t v)

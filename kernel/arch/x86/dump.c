@@ -101,14 +101,15 @@ static bool looks_like_return(uint32_t a)
  * return address is on top of the trap-time stack, under at most the
  * registers it saved: print the first word there that looks like one,
  * marked "?" as Linux marks a guess. Also right for a fault on a
- * function's first instruction. */
+ * function's first instruction, and for a call to an address outside
+ * kernel text (a bad function pointer, or a user page under SMEP). */
 static void print_leaf_caller(const struct trapframe *tf)
 {
 	const uint32_t *sp = &tf->user_esp; /* the trap-time esp */
 	uint32_t off, word;
 
-	if (!ksyms_lookup(tf->eip, &off) ||
-	    (off > 0 && *(const uint8_t *)(tf->eip - off) == 0x55))
+	if (ksyms_lookup(tf->eip, &off) && off > 0 &&
+	    *(const uint8_t *)(tf->eip - off) == 0x55)
 		return;
 	for (int i = 0; i < 5; i++) {
 		if (probe_read_u32(&sp[i], &word) == 0 &&

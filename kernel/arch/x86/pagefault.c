@@ -5,6 +5,7 @@
 
 #include "kernel/arch/x86/cpu.h"
 #include "kernel/arch/x86/extable.h"
+#include "kernel/arch/x86/smap.h"
 #include "kernel/console.h"
 #include "kernel/ksyms.h"
 #include "kernel/lib/string.h"
@@ -90,6 +91,40 @@ static __attribute__((noreturn)) void ro_write_panic(struct trapframe *tf,
 			 off, from ? from : "?", from_off);
 }
 
+/* Which CPU guard a kernel-mode fault at addr tripped, or NULL: SMEP, an
+ * instruction fetch from a present user page; SMAP, a present user page
+ * read or written with EFLAGS.AC clear, i.e. outside the user-copy
+ * routines' window. Either is a kernel bug, never a page to bring in. */
+static const char *guard_tripped(const struct trapframe *tf, vaddr_t addr)
+{
+	if (addr >= USER_TOP || !(tf->err & PF_PRESENT))
+		return NULL;
+	if (smep_enabled && (tf->err & PF_INSTR))
+		return "SMEP";
+	if (smap_enabled && !(tf->eflags & EFLAGS_AC))
+		return "SMAP";
+	return NULL;
+}
+
+/* The report names the function at fault. After a SMEP fault eip is the
+ * user address itself; the function that jumped there is the one whose
+ * return address is on top of the stack (the CPU pushed no esp for a
+ * kernel-mode trap: the stack goes on where the frame ends). */
+static __attribute__((noreturn)) void guard_panic(const struct trapframe *tf,
+						  vaddr_t addr,
+						  const char *guard)
+{
+	bool fetch = tf->err & PF_INSTR;
+	uint32_t at = fetch ? tf->user_esp - 1 : tf->eip, off = 0;
+	const char *fn = ksyms_lookup(at, &off);
+
+	panic_with_frame(tf, "%s violation: %s+0x%x %s user address %08x %s",
+			 guard, fn ? fn : "?", off + fetch,
+			 fetch ? "called" : tf->err & PF_WRITE ? "wrote" : "read",
+			 addr, fetch ? "(the kernel never executes user pages)"
+				     : "outside the user-copy routines");
+}
+
 void x86_page_fault(struct trapframe *tf)
 {
 	vaddr_t addr = read_cr2();
@@ -100,10 +135,20 @@ void x86_page_fault(struct trapframe *tf)
 	if (trap_from_user(tf)) {
 		enum vm_fault_result r = as ? user_resolver(as, addr, access)
 					    : VM_FAULT_NOMAP;
+		/* A present page refused to a supervisor-mode access made on
+		 * the program's behalf (error code without PF_USER): SMAP.
+		 * QEMU's TCG pops the frame of a user iret into v86 mode that
+		 * way; the page is there, so resolving again would loop. */
+		if (smap_enabled &&
+		    (tf->err & (PF_PRESENT | PF_USER)) == PF_PRESENT)
+			r = VM_FAULT_PROT;
 		if (r != VM_FAULT_OK)
 			user_fault_signal(tf, r, addr);
 		return;
 	}
+	const char *guard = guard_tripped(tf, addr);
+	if (guard)
+		guard_panic(tf, addr, guard);
 	/* In the kernel: a user copy touching a lazy page gets it exactly as
 	 * the program would have; a bad user address ends the copy. */
 	if (addr < USER_TOP && extable_find(tf->eip)) {

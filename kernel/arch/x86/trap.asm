@@ -5,6 +5,7 @@
 ; registers as its arguments, and syscall_return() for the way back.
 
 extern trap, trap_page_fault, syscall_return, syscall_dispatch, syscall_table, syscall_table_len
+extern smap_enabled
 
 ; Vectors for which the CPU pushes an error code itself.
 %macro STUB 1
@@ -36,6 +37,15 @@ trap_stub_%1:
     mov eax, 0x10                 ; SEG_KDATA
     mov ds, eax
     mov es, eax
+    ; EFLAGS.AC is the user's to set (it asks for alignment checks in
+    ; ring 3), and no gate clears it: with SMAP on, a kernel running with
+    ; the user's AC would touch user pages unguarded. Clear it (clac)
+    ; whenever SMAP is on; clac is #UD on CPUs without SMAP, and there AC
+    ; means nothing in ring 0. iret gives the user its AC back.
+    cmp byte [smap_enabled], 0
+    je %%ac_clear
+    clac
+%%ac_clear:
     xor eax, eax                  ; the kernel uses no fs/gs; a user TLS
     mov fs, eax                   ; selector left loaded could go stale
     mov gs, eax                   ; (another thread's set_thread_area)

@@ -1,12 +1,18 @@
 /* kernel/arch/x86/uaccess.c: user copies as single string instructions
  * listed in the exception table. A fault inside one first goes to the
  * fault resolver (kernel/arch/x86/pagefault.c); only if the address is
- * really bad does the copy end at its fixup with eax = -EFAULT. */
+ * really bad does the copy end at its fixup with eax = -EFAULT. These are
+ * the only instructions that touch user pages: each asm statement runs in
+ * a user_access_begin()/user_access_end() window (smap.h), closed after
+ * the fixup label too, so SMAP stops any other kernel access. A fault
+ * inside the window saves the open AC in its frame and its iret (or the
+ * fixup's) restores it. */
 #include "mm/uaccess.h"
 
 #include <stdint.h>
 
 #include "kernel/arch/x86/extable.h"
+#include "kernel/arch/x86/smap.h"
 #include "kernel/uapi/errno.h"
 #include "mm/memlayout.h"
 
@@ -24,6 +30,7 @@ static int copy(void *dst, const void *src, size_t n)
 {
 	int err = 0;
 	size_t words = n / 4, bytes = n % 4;
+	user_access_begin();
 	__asm__ volatile("1:\trep movsl\n\t"
 			 "movl %[bytes], %%ecx\n"
 			 "2:\trep movsb\n"
@@ -33,6 +40,7 @@ static int copy(void *dst, const void *src, size_t n)
 			 : "+a"(err), "+D"(dst), "+S"(src), "+c"(words)
 			 : [bytes] "r"(bytes)
 			 : "memory");
+	user_access_end();
 	return err;
 }
 
@@ -56,6 +64,7 @@ long strnlen_user(const char *usrc, size_t max)
 	int err = 0;
 	if (limit == 0)
 		return 0;
+	user_access_begin();
 	__asm__ volatile("6:\tlodsb\n\t"   /* may fault: al = *esi++ */
 			 "testb %%al, %%al\n\t"
 			 "jz 7f\n\t"
@@ -69,6 +78,7 @@ long strnlen_user(const char *usrc, size_t max)
 			 : "+a"(err), "+S"(usrc), "+c"(left)
 			 :
 			 : "memory");
+	user_access_end();
 	if (err == -EFAULT)
 		return -EFAULT;
 	if (left == 0)  /* no NUL in limit bytes: past the top is a bad address */
