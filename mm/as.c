@@ -118,6 +118,9 @@ void as_destroy(struct address_space *as)
 	if (as_check(as, &why, &where))  /* at every process exit */
 		panic("invariant broken in an ending address space: %s (at %08lx)",
 		      why, where);
+	if (mm_check_frame_refs("an address space ended"))
+		panic("invariant broken in an ending address space: frame "
+		      "references (above)");
 #endif
 	if (as->all_prev)
 		as->all_prev->all_next = as->all_next;

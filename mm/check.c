@@ -82,6 +82,22 @@ static void check_one(struct address_space *as, void *arg)
 		c->r = report(c->when, "address space", why, where);
 }
 
+#define MISMATCHES_SHOWN 4
+
+int mm_check_frame_refs(const char *when)
+{
+	struct frame_mismatch m[MISMATCHES_SHOWN];
+	const char *why;
+	int n = frames_check(m, MISMATCHES_SHOWN, &why);
+	if (why)
+		report(when, "frame references", why, 0);
+	if (n > 0) {
+		kprintf("invariant broken after %s: ", when);
+		frames_report(m, n, MISMATCHES_SHOWN);
+	}
+	return n ? -1 : 0;
+}
+
 int mm_check_all(const char *when)
 {
 	const char *why;
@@ -91,7 +107,7 @@ int mm_check_all(const char *when)
 		return report(when, "heap", why, 0);
 	struct all_ctx c = { when, 0 };
 	as_for_each(check_one, &c);
-	return c.r;
+	return c.r ? c.r : mm_check_frame_refs(when);
 }
 
 void mm_check_syscall(unsigned nr)
@@ -101,8 +117,12 @@ void mm_check_syscall(unsigned nr)
 	const char *what = "frames";
 	struct address_space *as = as_current();
 	if (!pmm_check(&why) && (what = "heap", !kheap_check(&why)) &&
-	    (what = "address space", !as || !as_check(as, &why, &where)))
+	    (what = "address space", !as || !as_check(as, &why, &where))) {
+		if (mm_check_frame_refs("a system call"))
+			panic("invariant broken after system call %u: frame "
+			      "references (above)", nr);
 		return;
+	}
 	panic("invariant broken after system call %u: %s: %s (at %08lx)", nr,
 	      what, why, where);
 }

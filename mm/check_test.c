@@ -9,6 +9,7 @@
 #include "mm/kheap_internal.h"
 #include "mm/pmm.h"
 #include "mm/pmm_internal.h"
+#include "mm/vm_file.h"
 #include "mm/vma.h"
 #include "mm/vmm.h"
 #include "tests/ktest.h"
@@ -104,5 +105,78 @@ KTEST(check, as_check_fires_on_a_page_outside_its_vmas_and_a_writable_one)
 	as->resident--;
 	EXPECT_EQ(as_check(as, &why, &where), 0);
 	pmm_free_frame(f);
+	as_destroy(as);
+}
+
+/* A frame mapped twice in a fresh address space: one reference too many,
+ * then one too few; frames_check names exactly that frame each time. */
+KTEST(check, frames_check_names_a_frame_with_one_reference_too_many_or_few)
+{
+	struct frame_mismatch m[2];
+	const char *why = NULL;
+	ASSERT_EQ(frames_check(m, 2, &why), 0);
+	struct address_space *as = as_create();
+	ASSERT_NOT_NULL(as);
+	struct vma *v = vma_create(0x20000000, 0x20002000, VMA_READ, VMA_ANON);
+	ASSERT_NOT_NULL(v);
+	ASSERT_EQ(as_insert_vma(as, v), 0);
+	paddr_t f = pmm_alloc_frame(PMM_ZERO);
+	ASSERT_NE(f, 0);
+	ASSERT_EQ(vmm_map(as->pd, 0x20000000, f, VMM_USER), 0);
+	pmm_ref_frame(f);
+	ASSERT_EQ(vmm_map(as->pd, 0x20001000, f, VMM_USER), 0);
+	as->resident = 2;
+	EXPECT_EQ(frames_check(m, 2, &why), 0);
+
+	pmm_ref_frame(f);  /* a reference nobody holds: a leak */
+	EXPECT_EQ(frames_check(m, 2, &why), 1);
+	EXPECT_EQ(m[0].frame, f);
+	EXPECT_EQ(m[0].refs, 3);
+	EXPECT_EQ(m[0].found, 2);
+	struct frame_explain ex;
+	frames_explain(f, &ex);
+	EXPECT_EQ(ex.by[FRAME_BY_MAP], 2);
+	EXPECT_EQ(ex.by[FRAME_BY_CACHE], 0);
+	EXPECT_PTR_EQ(ex.as, as);
+	EXPECT_EQ(ex.va, 0x20000000);
+	pmm_free_frame(f);  /* repaired */
+	EXPECT_EQ(frames_check(m, 2, &why), 0);
+
+	pmm_free_frame(f);  /* one mapping without its reference */
+	EXPECT_EQ(frames_check(m, 2, &why), 1);
+	EXPECT_EQ(m[0].frame, f);
+	EXPECT_EQ(m[0].refs, 1);
+	EXPECT_EQ(m[0].found, 2);
+	pmm_ref_frame(f);  /* repaired */
+	EXPECT_EQ(frames_check(m, 2, &why), 0);
+	EXPECT_NULL(why);
+	as_destroy(as);
+}
+
+/* A page-cache page mapped by an address space counts both holders. */
+KTEST(check, frames_check_counts_the_page_cache_and_page_tables)
+{
+	struct frame_mismatch m[2];
+	const char *why = NULL;
+	struct address_space *as = as_create();
+	ASSERT_NOT_NULL(as);
+	struct frame_explain ex;
+	frames_explain(as->pd, &ex);
+	EXPECT_EQ(ex.by[FRAME_BY_TABLE], 1);
+	static struct vm_file file = { .path = "check", .size = PAGE_SIZE };
+	paddr_t f = pagecache_get(&file, 0);  /* the cache's and ours */
+	ASSERT_NE(f, 0);
+	struct vma *v = vma_create(0x20000000, 0x20001000, VMA_READ, VMA_ANON);
+	ASSERT_NOT_NULL(v);
+	ASSERT_EQ(as_insert_vma(as, v), 0);
+	ASSERT_EQ(vmm_map(as->pd, 0x20000000, f, VMM_USER), 0);
+	as->resident = 1;
+	frames_explain(f, &ex);
+	EXPECT_EQ(ex.by[FRAME_BY_MAP], 1);
+	EXPECT_EQ(ex.by[FRAME_BY_CACHE], 1);
+	EXPECT_EQ(frames_check(m, 2, &why), 0);
+	pagecache_evict(&file);  /* the cache lets go: the mapping's remains */
+	EXPECT_EQ(pmm_frame_refcount(f), 1);
+	EXPECT_EQ(frames_check(m, 2, &why), 0);
 	as_destroy(as);
 }

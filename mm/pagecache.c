@@ -202,3 +202,12 @@ size_t pagecache_count(void)
 {
 	return npages;
 }
+
+void pagecache_for_each_frame(void (*fn)(paddr_t frame, void *arg), void *arg)
+{
+	spin_lock(&cache_lock);
+	for (int i = 0; i < BUCKETS; i++)
+		for (const struct cached_page *c = buckets[i]; c; c = c->next)
+			fn(c->frame, arg);
+	spin_unlock(&cache_lock);
+}

@@ -99,3 +99,25 @@ bool shmem_resident(struct shmem *s, uint32_t index)
 	spin_unlock(&s->lock);
 	return r;
 }
+
+uint32_t shmem_for_each_frame(const struct shmem *s,
+			      void (*fn)(paddr_t frame, void *arg), void *arg)
+{
+	uint32_t pages = 0;
+	if (!s->dir)
+		return 0;
+	fn(s->dir, arg);
+	const paddr_t *dir = table(s->dir);
+	for (uint32_t i = 0; i < SLOTS; i++) {
+		if (!dir[i])
+			continue;
+		fn(dir[i], arg);
+		const paddr_t *leaf = table(dir[i]);
+		for (uint32_t j = 0; j < SLOTS; j++)
+			if (leaf[j]) {
+				fn(leaf[j], arg);
+				pages++;
+			}
+	}
+	return pages;
+}

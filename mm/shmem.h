@@ -44,4 +44,11 @@ paddr_t shmem_page(struct shmem *s, uint32_t index);
 /* True if page index has a frame now (mincore). */
 bool shmem_resident(struct shmem *s, uint32_t index);
 
+/* Call fn for every frame s holds a reference on: its directory, its leaf
+ * tables and its pages. Returns the number of pages (s->resident should
+ * say the same). For the frame check (mm/frame_check.c): interrupts off,
+ * so nothing changes s meanwhile. */
+uint32_t shmem_for_each_frame(const struct shmem *s,
+			      void (*fn)(paddr_t frame, void *arg), void *arg);
+
 #endif

@@ -88,4 +88,9 @@ bool pagecache_cached(const struct vm_file *file, uint32_t index);
 /* Pages in the cache now. */
 size_t pagecache_count(void);
 
+/* Call fn for the frame of every cached page (the cache holds one
+ * reference on each), under the cache's lock: fn must not use the cache.
+ * For the frame check (mm/frame_check.c). */
+void pagecache_for_each_frame(void (*fn)(paddr_t frame, void *arg), void *arg);
+
 #endif

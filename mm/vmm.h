@@ -77,4 +77,10 @@ int vmm_for_each_user_page(paddr_t pd, int (*fn)(vaddr_t va, paddr_t frame,
 						 unsigned flags, void *arg),
 			   void *arg);
 
+/* Call fn for the frames pd's user half is made of: the directory itself,
+ * then every page table under USER_TOP (mm/frame_check.c counts them).
+ * The page tables must not change meanwhile (interrupts off). */
+void vmm_for_each_table(paddr_t pd, void (*fn)(paddr_t frame, void *arg),
+			void *arg);
+
 #endif

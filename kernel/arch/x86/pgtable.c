@@ -289,3 +289,13 @@ int vmm_for_each_user_page(paddr_t pd, int (*fn)(vaddr_t va, paddr_t frame,
 	}
 	return 0;
 }
+
+void vmm_for_each_table(paddr_t pd, void (*fn)(paddr_t frame, void *arg),
+			void *arg)
+{
+	const pde_t *d = pd_of(pd);
+	fn(pd, arg);
+	for (unsigned i = 0; i < KERNEL_PDE_FIRST; i++)
+		if (d[i] & PTE_P)
+			fn(PTE_ADDR(d[i]), arg);
+}
