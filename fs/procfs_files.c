@@ -9,6 +9,7 @@
 
 #include "fs/file.h"
 #include "fs/inode.h"
+#include "kernel/kstack.h"
 #include "kernel/lib/format.h"
 #include "kernel/lib/string.h"
 #include "kernel/proc.h"
@@ -108,6 +109,9 @@ static void gen_vmstat(struct procbuf *b)
 	put_fmt(b, "pgfree %u\n", vmstat[VM_FRAMES_FREED]);
 	for (int i = 0; i < VM_NR_ITEMS; i++)
 		put_fmt(b, "%s %u\n", vmstat_name(i), vmstat[i]);
+	struct kstack_record k;  /* the debug build's measure; 0 otherwise */
+	kstack_deepest(&k);
+	put_fmt(b, "kstack_deepest_bytes %u\n", (uint32_t)k.bytes);
 }
 
 static void gen_uptime(struct procbuf *b)

@@ -4,8 +4,10 @@
  * thread on the run queue twice, which made the queue a loop of that one
  * thread; it then spun in its sleep loop forever with interrupts off. */
 #include "kernel/arch/x86/cpu.h"
+#include "kernel/kstack.h"
 #include "kernel/thread.h"
 #include "kernel/time.h"
+#include "mm/pmm.h"
 #include "tests/ktest.h"
 
 #define MS 1000000ull
@@ -79,4 +81,36 @@ KTEST(sched, a_kernel_stack_overflow_breaks_the_canary)
 	EXPECT_TRUE(thread_stack_intact(k));
 	k->state = THREAD_DEAD;  /* never started: free it as such */
 	thread_free(k);
+}
+
+/* The debug build's stack-depth measure: a painted stack shows the words
+ * written into it, counted from its top. */
+KTEST(sched, a_painted_stack_shows_how_deep_it_was_used)
+{
+	paddr_t f = pmm_alloc_frame(PMM_LOWMEM);
+	ASSERT_NE(f, 0);
+	uint32_t *w = P2V(f);
+	kstack_paint(w);
+	w[0] = KSTACK_CANARY;
+	size_t words = KSTACK_SIZE / 4;
+	if (w[1] == KSTACK_PAINT) {  /* the debug build */
+		EXPECT_EQ(kstack_used(w), 0);
+		w[words - 1] = 1;
+		EXPECT_EQ(kstack_used(w), 4);
+		w[words - 300] = 0;  /* 1200 bytes down, words above untouched */
+		EXPECT_EQ(kstack_used(w), 1200);
+		w[1] = 0;  /* all but the canary */
+		EXPECT_EQ(kstack_used(w), KSTACK_SIZE - 4);
+		/* A thread freed unrun has used its first frame's 8 words. */
+		struct thread *th = thread_create_kernel(never, NULL);
+		ASSERT_NOT_NULL(th);
+		EXPECT_EQ(kstack_used(th->kstack), 32);
+		th->state = THREAD_DEAD;
+		thread_free(th);
+		struct kstack_record k;
+		kstack_deepest(&k);
+		EXPECT_GE(k.bytes, 32);
+		EXPECT_LT(k.bytes, KSTACK_SIZE);
+	}
+	pmm_free_frame(f);
 }

@@ -6,6 +6,7 @@
 #include "kernel/arch/x86/fpu.h"
 #include "kernel/arch/x86/gdt.h"
 #include "kernel/arch/x86/trap.h"
+#include "kernel/kstack.h"
 #include "kernel/lib/string.h"
 #include "kernel/panic.h"
 #include "kernel/pid.h"
@@ -88,6 +89,7 @@ struct thread *thread_create_user(struct proc *p, int tid, uint32_t eip,
 	KASSERT((uintptr_t)t->fpu % 16 == 0);  /* fxsave's alignment */
 	t->proc = p;
 	t->kstack = P2V(stack);
+	kstack_paint(t->kstack);  /* the debug build measures its depth */
 	*(uint32_t *)t->kstack = KSTACK_CANARY;
 	t->state = THREAD_BLOCKED;
 
@@ -240,6 +242,7 @@ struct thread *thread_create_kernel(void (*fn)(void *arg), void *arg)
 		return NULL;
 	}
 	t->kstack = P2V(stack);
+	kstack_paint(t->kstack);  /* the debug build measures its depth */
 	*(uint32_t *)t->kstack = KSTACK_CANARY;
 	t->state = THREAD_BLOCKED;
 	/* switch_context pops four registers and returns into
@@ -268,6 +271,7 @@ void thread_free(struct thread *t)
 	KASSERT(t->state == THREAD_DEAD && t != thread_running);
 	failinject_forget(t);
 	pid_forget_thread(t);  /* a user thread's went when it exited */
+	kstack_account(t);
 	pmm_free_frame(V2P(t->kstack));
 	kfree(t->fpu);  /* NULL for a kernel thread */
 	kfree(t);

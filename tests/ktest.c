@@ -4,7 +4,10 @@
 #include "tests/ktest.h"
 
 #include "kernel/console.h"
+#include "kernel/kstack.h"
 #include "kernel/lib/string.h"
+#include "kernel/syscall.h"
+#include "kernel/thread.h"
 #include "mm/check.h"
 #include "mm/kheap.h"
 #include "mm/pmm.h"
@@ -59,6 +62,23 @@ static bool run_case(const struct ktest_case *tc)
 	return t.failures == 0;
 }
 
+/* The debug build's deepest kernel stack use (kernel/kstack.h), with the
+ * running thread's own use counted. */
+static void print_deepest_stack(void)
+{
+#ifdef PAGODA_DEBUG
+	kstack_account(thread_current());
+	struct kstack_record k;
+	kstack_deepest(&k);
+	kprintf("# kernel stack: deepest use %zu of %u bytes, by thread %d "
+		"(%s)", k.bytes, (unsigned)KSTACK_SIZE, k.tid,
+		k.name[0] ? k.name : "kernel");
+	if (k.syscall >= 0)
+		kprintf(" in system call %s", syscall_name((unsigned)k.syscall));
+	kprintf("\n");
+#endif
+}
+
 int ktest_run_all(const char *filter)
 {
 	int total = 0, passed = 0, failed = 0;
@@ -74,6 +94,7 @@ int ktest_run_all(const char *filter)
 		kprintf("%s %d %s.%s\n", ok ? "ok" : "not ok", passed + failed,
 			tc->suite, tc->name);
 	}
+	print_deepest_stack();
 	kprintf("%d passed, %d failed\n", passed, failed);
 	return failed;
 }

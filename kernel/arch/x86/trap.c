@@ -10,6 +10,7 @@
 #include "kernel/arch/x86/pagefault.h"
 #include "kernel/arch/x86/sigframe.h"
 #include "kernel/console.h"
+#include "kernel/kstack.h"
 #include "kernel/lib/string.h"
 #include "kernel/panic.h"
 #include "kernel/preempt.h"
@@ -254,6 +255,7 @@ void syscall_return(struct trapframe *tf, int nr)
 	watchdog_touch();  /* a system call is progress */
 	if (__builtin_expect(mm_check_syscalls, 0))  /* the `check` option */
 		mm_check_syscall((unsigned)nr);
+	kstack_after_syscall(nr);  /* the debug build's depth record */
 	uint32_t r = tf->eax + ERESTART_RESTARTBLOCK;  /* below 5: -ERESTART* */
 	if (preempt_requested() || me->must_exit || signal_work_pending(me) ||
 	    r <= ERESTART_RESTARTBLOCK - ERESTARTSYS)
