@@ -119,10 +119,11 @@ host-test: $(BUILD)/host/unit
 # tests/fuzz/fuzz_NAME.c over the module(s) it parses. `make fuzz-host`
 # runs each under libFuzzer (clang) for FUZZ_SECONDS; `make test` replays
 # the saved corpus and every crash ever found with gcc's ASan and UBSan.
-FUZZ_TARGETS := elf initrd cmdline
+FUZZ_TARGETS := elf initrd cmdline path
 FUZZ_MOD_elf := exec/elf.c
 FUZZ_MOD_initrd := exec/initrd.c
 FUZZ_MOD_cmdline := kernel/cmdline.c
+FUZZ_MOD_path := fs/namei.c
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS := -std=gnu11 -g -O1 -I. -DHOST_TEST -fno-omit-frame-pointer
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all

@@ -1,16 +1,14 @@
 /* fs/namei.c: walking a path through the tree (fs/namei.h). One buffer,
  * rewritten in place: following a link replaces the walked prefix by the
- * link's target, so no recursion and no stack grows with the links. */
+ * link's target, so no recursion and no stack grows with the links. Pure
+ * code over the tree (dir_find, inode_read_kernel): the host fuzz target
+ * tests/fuzz/fuzz_path.c builds it too. Where a walk starts and the path
+ * buffer it walks come from fs/pathname.c. */
 #include "fs/namei.h"
 
-#include "fs/file.h"
 #include "fs/inode.h"
 #include "kernel/lib/string.h"
-#include "kernel/proc.h"
 #include "kernel/uapi/errno.h"
-#include "kernel/uapi/fcntl.h"
-#include "mm/pmm.h"
-#include "mm/uaccess.h"
 
 bool name_is_dot(const char *name, uint32_t len)
 {
@@ -158,57 +156,5 @@ int walk(struct inode *base, char *path, unsigned flags, struct walk *w)
 		return 0;
 out_err:
 	inode_put(cur);
-	return err;
-}
-
-char *path_from_user(const char *upath, int *err)
-{
-	paddr_t page = pmm_alloc_frame(PMM_LOWMEM);
-	if (!page) {
-		*err = -ENOMEM;
-		return NULL;
-	}
-	char *path = P2V(page);
-	long n = strncpy_from_user(path, upath, PATH_MAX);
-	if (n < 0) {
-		pmm_free_frame(page);
-		*err = (int)n;
-		return NULL;
-	}
-	return path;
-}
-
-void path_free(char *path)
-{
-	if (path)
-		pmm_free_frame(V2P(path));
-}
-
-struct inode *fs_cwd(void)
-{
-	struct proc *p = proc_current();
-	return inode_get(p && p->cwd ? p->cwd : fs_root);
-}
-
-int path_base(int dirfd, const char *path, struct inode **base)
-{
-	if (path[0] == '/') {
-		*base = inode_get(fs_root);
-		return 0;
-	}
-	if (dirfd == AT_FDCWD) {
-		*base = fs_cwd();
-		return 0;
-	}
-	struct proc *p = proc_current();
-	struct file *f = p && p->files ? fd_get(p->files, dirfd) : NULL;
-	if (!f)
-		return -EBADF;
-	int err = 0;
-	if (!f->inode || !S_ISDIR(f->inode->mode))
-		err = -ENOTDIR;
-	else
-		*base = inode_get(f->inode);
-	file_put(f);
 	return err;
 }
