@@ -20,10 +20,13 @@ static uint32_t live_inodes;
 static void inode_free(struct inode *i)
 {
 	KASSERT(i != fs_root && !i->entries);
+	struct inode *up = S_ISDIR(i->mode) ? i->parent : NULL;  /* a removed
+		directory's hold on its old parent (dir_unlink) */
 	pagecache_evict(&i->vmf);
 	kfree(i->path_copy);
 	kfree(i);
 	live_inodes--;
+	inode_put(up);
 }
 
 /* The last reference went: free the inode if no name links it either. */
@@ -177,8 +180,11 @@ void dir_unlink(struct inode *dir, const char *name, uint32_t len)
 	kfree(d);
 	if (S_ISDIR(i->mode)) {
 		i->nlink = 0;
-		i->parent = NULL;
 		dir->nlink--;
+		/* Still held (a working directory, an open descriptor): it keeps
+		 * its parent for "..", and a reference on it, dropped when it is
+		 * freed. Not held: it is freed below. */
+		i->parent = i->vmf.refs ? inode_get(dir) : NULL;
 	} else {
 		i->nlink--;
 	}

@@ -64,7 +64,8 @@ struct inode {
 				  it (exec); the two exclude each other:
 				  ETXTBSY (inode_deny_write) */
 	struct inode *parent;  /* directories: what ".." names (the root's
-				  is itself); NULL once removed */
+				  is itself); once removed, still its old
+				  parent, held, while it is held itself */
 	struct dentry *entries;  /* directories: the entries, oldest first */
 	uint32_t next_cookie;  /* directories: cookie of the next entry */
 	char *path_copy;       /* kmalloc'd name for vmf.path, or NULL */

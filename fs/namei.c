@@ -37,23 +37,27 @@ static int splice_link(char *path, char *rest, struct inode *link)
 	return got == (long)tlen ? 0 : -ENOMEM;
 }
 
-/* Step from cur to component name[0..len): ".", "..", or an entry. */
+/* Step from cur to component name[0..len): ".", "..", or an entry. A
+ * removed directory still has "." and ".." (its old parent, as Linux's
+ * d_parent), but no entries. */
 static int step(struct inode *cur, const char *name, uint32_t len,
 		struct inode **next)
 {
 	if (!S_ISDIR(cur->mode))
 		return -ENOTDIR;
+	if (len == 1 && name[0] == '.') {
+		*next = cur;
+		return 0;
+	}
+	if (len == 2 && name[0] == '.' && name[1] == '.') {
+		*next = cur->parent ? cur->parent : cur;
+		return 0;
+	}
 	if (cur->nlink == 0)
-		return -ENOENT;  /* a removed directory has no entries */
+		return -ENOENT;
 	if (len > NAME_MAX)
 		return -ENAMETOOLONG;
-	if (len == 1 && name[0] == '.')
-		*next = cur;
-	else if (len == 2 && name[0] == '.' && name[1] == '.')
-		*next = cur->parent ? cur->parent : cur;
-	else if (!(*next = dir_find(cur, name, len)))
-		return -ENOENT;
-	return 0;
+	return (*next = dir_find(cur, name, len)) ? 0 : -ENOENT;
 }
 
 static void move_to(struct inode **cur, struct inode *next)

@@ -251,7 +251,14 @@ static bool working_directory(void)
 	ok &= fails_with(getcwd(b, sizeof(b)) ? 0 : -1, ENOENT, "getcwd of a removed dir");
 	ok &= fails_with(open("x", O_CREAT | O_WRONLY, 0644), ENOENT,
 			 "create in a removed dir");
-	ok &= expect(chdir(here) == 0, "back");
+	struct stat dot, up, there;
+	ok &= expect(stat(".", &dot) == 0 && S_ISDIR(dot.st_mode) && dot.st_nlink == 0,
+		     "a removed dir's . is still there, with no links");
+	ok &= expect(stat(here, &there) == 0 && stat("..", &up) == 0 &&
+		     up.st_ino == there.st_ino, "its .. is its old parent");
+	ok &= fails_with(stat("./x", &up), ENOENT, "but it has no names");
+	ok &= expect(chdir("..") == 0 && getcwd(b, sizeof(b)) && !strcmp(b, here),
+		     "cd .. leaves it");
 	close(fd);
 	return ok;
 }

@@ -4,7 +4,7 @@
  *     /  a/  a/b/  f  a/g  l0 -> T0  a/l1 -> T1  a/b/l2 -> T2  l3 -> T3
  *
  * plus "gone", a directory already removed (a working directory can be
- * one). The input is: a byte of walk flags (the top bit: the link read
+ * one: its "." and ".." still work, its names are gone). The input is: a byte of walk flags (the top bit: the link read
  * fails, as when out of memory), a byte choosing the base directory, then
  * NUL-separated: the path, T0, T1, T2, T3 (missing targets keep their
  * defaults, among them a loop and an empty target). Promises checked:
@@ -118,12 +118,13 @@ static int plain_walk(struct inode *cur, const char *p, unsigned flags,
 		}
 		if (!S_ISDIR(cur->mode))
 			return -ENOTDIR;
-		if (cur->nlink == 0)
+		bool dot = len == 1 && *p == '.', dotdot = len == 2 && !memcmp(p, "..", 2);
+		if (!dot && !dotdot && cur->nlink == 0)
 			return -ENOENT;
 		if (len > NAME_MAX)
 			return -ENAMETOOLONG;
-		struct inode *n = len == 1 && *p == '.' ? cur
-				: len == 2 && !memcmp(p, "..", 2) ? (cur->parent ? cur->parent : cur)
+		struct inode *n = dot ? cur
+				: dotdot ? (cur->parent ? cur->parent : cur)
 				: dir_find(cur, p, len);
 		if (!n)
 			return -ENOENT;
@@ -146,8 +147,8 @@ static void build(const uint8_t **at, const uint8_t *end, char t[4][PATH_MAX])
 	add(L2, B, "l2", S_IFLNK | 0777, next_string(at, end, "/a/b/l2", t[2], PATH_MAX));
 	add(L3, ROOT, "l3", S_IFLNK | 0777, next_string(at, end, "", t[3], PATH_MAX));
 	add(GONE, ROOT, "gone", S_IFDIR | 0755, NULL);
-	nodes[GONE].parent = -1;  /* removed: no name, no parent, no links */
-	nodes[GONE].inode.parent = NULL;
+	nodes[GONE].parent = -1;  /* removed: no name and no links, but its
+				     ".." is still the root */
 	nodes[GONE].inode.nlink = 0;
 	fs_root = &nodes[ROOT].inode;
 }
