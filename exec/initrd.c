@@ -296,6 +296,8 @@ static const char *index_add(struct initrd *rd, const uint8_t *base,
 					.data_size = ne->field[NEWC_FILESIZE] };
 	e->file.mode = ne->field[NEWC_MODE];
 	e->file.mtime = ne->field[NEWC_MTIME];
+	e->file.uid = ne->field[NEWC_UID];
+	e->file.gid = ne->field[NEWC_GID];
 	e->ino = ne->field[NEWC_INO];
 	e->devmajor = ne->field[NEWC_DEVMAJOR];
 	e->devminor = ne->field[NEWC_DEVMINOR];

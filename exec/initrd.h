@@ -26,6 +26,7 @@ struct initrd_file {
 				    data: points into the archive; size */
 	uint32_t mode;           /* type and permission bits (0755 ...) */
 	uint32_t mtime;          /* modification time, s since the epoch */
+	uint32_t uid, gid;       /* the owner the archive gives */
 	struct initrd_file *next;  /* next in its hash bucket */
 };
 

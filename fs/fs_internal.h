@@ -38,6 +38,10 @@ int file_open(struct inode *base, char *path, uint32_t flags, uint32_t mode,
 int create_in(struct inode *dir, const char *name, uint32_t len,
 	      uint32_t mode, struct inode **out);
 
+/* Make the current process (or root, for a kernel thread) the owner of
+ * the new inode i, to be linked in dir (fs/chown.c). */
+void inode_set_creator(struct inode *i, const struct inode *dir);
+
 /* The inode the user path upath names from dirfd, as the *at() calls
  * find it: symlinks followed unless atflags has AT_SYMLINK_NOFOLLOW, ""
  * meaning dirfd's own file under AT_EMPTY_PATH. Returns 0 with *out (one

@@ -280,6 +280,11 @@ KTEST(fs, file_times_from_user_space)
 	run_ktap(t, "/bin/ftimes");
 }
 
+KTEST(fs, file_owners_from_user_space)
+{
+	run_ktap(t, "/bin/ownertest");
+}
+
 /* A program that writes until memory runs out, with ~1 MiB left to it:
  * ENOSPC, the file exactly as written, and every frame back afterwards
  * (the runner compares). */

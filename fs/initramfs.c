@@ -92,6 +92,8 @@ static struct inode *entry_inode(struct unpack *u, struct initrd_file *f)
 		i->vmf.size = i->vmf.data_size = f->vmf.size;
 	}
 	i->atime = i->mtime = i->ctime = (struct fs_time){ f->mtime, 0 };
+	i->uid = f->uid;
+	i->gid = f->gid;
 	struct linked *l;
 	if (S_ISREG(f->mode) && (l = kmalloc(sizeof(*l)))) {
 		*l = (struct linked){ f, inode_get(i), u->linked };

@@ -55,6 +55,8 @@ struct inode {
 				  directories, VMAs, walks in progress) */
 	uint32_t ino;          /* unique, never reused */
 	uint32_t mode;         /* S_IF* type and permission bits */
+	uint32_t uid, gid;     /* the owner (fs/chown.c): a new file's
+				  creator's fsuid and fsgid */
 	uint32_t nlink;        /* directory entries naming it (for a
 				  directory: 2 + its subdirectories) */
 	uint32_t rdev;         /* device nodes: MKDEV(major, minor) */

@@ -32,6 +32,7 @@ int create_in(struct inode *dir, const char *name, uint32_t len,
 	struct inode *i = inode_new(mode, name);
 	if (!i)
 		return -ENOMEM;
+	inode_set_creator(i, dir);
 	int err = dir_link(dir, name, len, i);
 	if (err) {
 		inode_put(i);

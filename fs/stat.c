@@ -1,7 +1,8 @@
 /* fs/stat.c: what a file is and may become: stat64, lstat64, fstat64,
  * fstatat64, statx, access, faccessat, umask, chmod, fchmod, truncate64,
- * ftruncate64, fsync. One root user: every permission check but exec's
- * succeeds, as root's do on Linux. */
+ * ftruncate64, fsync, fdatasync, sync, syncfs. Files have owners
+ * (fs/chown.c), but every permission check but exec's succeeds, as
+ * root's do on Linux. */
 #include "fs/syscalls.h"
 
 #include "fs/fs_internal.h"
@@ -36,6 +37,8 @@ static int fill_stat64(const struct inode *i, void *ubuf)
 	st.__st_ino = i->ino;
 	st.st_ino = i->ino;
 	st.st_mode = i->mode;
+	st.st_uid = i->uid;
+	st.st_gid = i->gid;
 	st.st_nlink = i->nlink;
 	st.st_rdev = i->rdev;
 	st.st_size = size_of(i);
@@ -66,6 +69,8 @@ static int fill_statx(const struct inode *i, void *ubuf)
 	sx->stx_blksize = PAGE_SIZE;
 	sx->stx_nlink = i->nlink;
 	sx->stx_mode = (uint16_t)i->mode;
+	sx->stx_uid = i->uid;
+	sx->stx_gid = i->gid;
 	sx->stx_ino = i->ino;
 	sx->stx_size = size_of(i);
 	sx->stx_blocks = blocks_of(i);
@@ -315,6 +320,24 @@ long sys_fsync(uint32_t fd, uint32_t a2, uint32_t a3, uint32_t a4,
 	long err = f->inode ? 0 : -EINVAL;
 	file_put(f);
 	return err;
+}
+
+/* sync and syncfs: every file lives in memory, so there is never anything
+ * to write back; syncfs still wants an open descriptor. */
+long sys_sync(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
+	      uint32_t a5, uint32_t a6)
+{
+	return 0;
+}
+
+long sys_syncfs(uint32_t fd, uint32_t a2, uint32_t a3, uint32_t a4,
+		uint32_t a5, uint32_t a6)
+{
+	struct file *f = fget((int)fd);
+	if (!f)
+		return -EBADF;
+	file_put(f);
+	return 0;
 }
 
 /* ---- extended attributes ------------------------------------------------

@@ -37,6 +37,12 @@ int chdir(const char *path);
 int fchdir(int fd);
 char *getcwd(char *buf, size_t size);
 int fsync(int fd);
+int fdatasync(int fd);
+void sync(void);
+int chown(const char *path, uid_t uid, gid_t gid);
+int lchown(const char *path, uid_t uid, gid_t gid);
+int fchown(int fd, uid_t uid, gid_t gid);
+int fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags);
 int truncate(const char *path, off_t len);
 int ftruncate(int fd, off_t len);
 
