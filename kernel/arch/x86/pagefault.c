@@ -138,9 +138,10 @@ void x86_page_fault(struct trapframe *tf)
 		/* A present page refused to a supervisor-mode access made on
 		 * the program's behalf (error code without PF_USER): SMAP.
 		 * QEMU's TCG pops the frame of a user iret into v86 mode that
-		 * way; the page is there, so resolving again would loop. */
-		if (smap_enabled &&
-		    (tf->err & (PF_PRESENT | PF_USER)) == PF_PRESENT)
+		 * way; the page is there, so resolving again would loop. The
+		 * error code is tested first: the common fault pays no load. */
+		if (__builtin_expect((tf->err & (PF_PRESENT | PF_USER)) ==
+				     PF_PRESENT, 0) && smap_enabled)
 			r = VM_FAULT_PROT;
 		if (r != VM_FAULT_OK)
 			user_fault_signal(tf, r, addr);

@@ -25,8 +25,10 @@ bool user_range_ok(const void *uaddr, size_t n)
 /* Four bytes per step (rep movsl), then the odd tail (rep movsb): a
  * signal frame's 512-byte FPU image is 128 steps, not 512. Each restarts
  * where it stopped after a resolved fault: esi, edi and ecx have
- * advanced. A bad address ends either at 3: with eax = -EFAULT. */
-static int copy(void *dst, const void *src, size_t n)
+ * advanced. A bad address ends either at 3: with eax = -EFAULT. Inlined
+ * into its two callers: a call more would cost what the guard does. */
+static inline __attribute__((always_inline)) int
+copy(void *dst, const void *src, size_t n)
 {
 	int err = 0;
 	size_t words = n / 4, bytes = n % 4;
