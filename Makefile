@@ -25,7 +25,7 @@ endif
 CROSS   ?= i686-linux-gnu-
 MEM     ?= 128M
 QEMU    ?= qemu-system-i386
-# Every feature TCG emulates, SMEP and SMAP among them (docs/memory.md);
+# Every feature TCG emulates, SMEP and SMAP among them (docs/fault.md);
 # `make run CPU=qemu32` boots on a CPU without them. (make bench keeps
 # QEMU's default CPU, the same for pagoda and Linux.)
 CPU     ?= max

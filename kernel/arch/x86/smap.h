@@ -2,7 +2,7 @@
  * pages. SMEP: ring 0 may not execute a user page. SMAP: ring 0 may not
  * read or write a user page unless EFLAGS.AC is set, which the kernel
  * does (stac) only inside the user-copy routines and clears (clac) right
- * after them and on every entry from user mode. docs/memory.md explains. */
+ * after them and on every entry from user mode. docs/fault.md explains. */
 #ifndef ARCH_X86_SMAP_H
 #define ARCH_X86_SMAP_H
 
