@@ -4,6 +4,7 @@
 #include "kernel/proc.h"
 
 #include "kernel/lock.h"
+#include "kernel/pid.h"
 #include "kernel/proc_internal.h"
 #include "kernel/signal.h"
 #include "kernel/thread.h"
@@ -35,22 +36,43 @@ static bool selects(const struct proc *me, const struct proc *c, int pid)
 	return pid == -1 || c->pgid == -pid;
 }
 
+/* wait4(pid > 0): the child with that pid, found through the pid hash
+ * as Linux's do_wait_pid() does, not by walking the children; NULL if
+ * the pid is not a child of me. proc_lock held. */
+static struct proc *child_by_pid(struct proc *me, int pid)
+{
+	struct proc *c = pid_proc(pid);
+	return c && c->parent == me ? c : NULL;
+}
+
 /* A child of me that pid selects, preferring one that has ended; NULL if
  * there is none at all. proc_lock held. */
 static struct proc *find_child(struct proc *me, int pid, int options)
 {
+	struct thread *t = thread_current();
+	if (pid > 0) {
+		struct proc *c = child_by_pid(me, pid);
+		return c && eligible(c, options, t) ? c : NULL;
+	}
 	struct proc *found = NULL;
 	struct list_node *n;
 	list_for_each(n, &me->children) {
 		struct proc *c = list_entry(n, struct proc, sibling);
-		if (!selects(me, c, pid) ||
-		    !eligible(c, options, thread_current()))
+		if (!selects(me, c, pid) || !eligible(c, options, t))
 			continue;
 		if (c->state == PROC_ZOMBIE)
 			return c;
 		found = c;
 	}
 	return found;
+}
+
+/* Whether live child c has a stop or continue to report that options
+ * asks for (consumed into *status). proc_lock held. */
+static bool has_report(struct proc *c, int options, int *status)
+{
+	return c->state == PROC_LIVE &&
+	       (*status = signal_take_report(c, options)) != -1;
 }
 
 /* A live child pid selects with a stop or continue to report that
@@ -60,12 +82,14 @@ static struct proc *find_report(struct proc *me, int pid, int options,
 {
 	if (!(options & (WUNTRACED | WCONTINUED)))
 		return NULL;
+	if (pid > 0) {
+		struct proc *c = child_by_pid(me, pid);
+		return c && has_report(c, options, status) ? c : NULL;
+	}
 	struct list_node *n;
 	list_for_each(n, &me->children) {
 		struct proc *c = list_entry(n, struct proc, sibling);
-		if (c->state == PROC_LIVE &&
-		    selects(me, c, pid) &&
-		    (*status = signal_take_report(c, options)) != -1)
+		if (selects(me, c, pid) && has_report(c, options, status))
 			return c;
 	}
 	return NULL;
