@@ -95,10 +95,17 @@ paddr_t pmm_alloc_frame(unsigned flags)
 	uint32_t f = take(flags);
 	/* Out of frames: empty the caches once and try again (direct
 	 * reclaim, as Linux's page allocator does). */
-	if (f == FRAME_NONE && mm_reclaim())
-		f = take(flags);
-	if (f == FRAME_NONE)
+	if (f == FRAME_NONE) {
+		size_t got = mm_reclaim();
+		vmstat_inc(VM_ALLOCSTALL);
+		vmstat_add(VM_PGSTEAL_DIRECT, (uint32_t)got);
+		if (got)
+			f = take(flags);
+	}
+	if (f == FRAME_NONE) {
+		vmstat_inc(VM_ALLOC_FAIL);
 		return 0;
+	}
 	paddr_t pa = (paddr_t)f << PAGE_SHIFT;
 	vmstat_inc(VM_FRAMES_ALLOC);
 	if (flags & PMM_ZERO) {

@@ -17,6 +17,10 @@ static const char *const names[VM_NR_ITEMS] = {
 	[VM_PGTABLES_MADE] = "pgtables_made",
 	[VM_TLB_FLUSH_PAGE] = "tlb_flush_page",
 	[VM_TLB_FLUSH_ALL] = "tlb_flush_all",
+	[VM_ALLOCSTALL] = "allocstall",       /* Linux's allocstall_*, */
+	[VM_PGSTEAL_DIRECT] = "pgsteal_direct",
+	[VM_ALLOC_FAIL] = "alloc_fail",       /* pagoda's own */
+	[VM_OOM_KILL] = "oom_kill",           /* and oom_kill */
 };
 
 const char *vmstat_name(enum vmstat_item i)

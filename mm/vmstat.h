@@ -1,6 +1,6 @@
 /* mm/vmstat.h: what the memory code did, counted since boot: page faults
  * by kind, frames allocated and freed, pages copied and shared, page
- * tables made, TLB flushes. Read through /proc/vmstat (one "name value"
+ * tables made, TLB flushes, reclaim and the out-of-memory kills. Read through /proc/vmstat (one "name value"
  * line each, as Linux's file), and by `make bench`, which prints each
  * operation's share under its table. One CPU: each count is one `add`
  * to memory, which no interrupt can split, so no lock guards them. */
@@ -23,6 +23,11 @@ enum vmstat_item {
 	VM_PGTABLES_MADE,     /* page tables allocated */
 	VM_TLB_FLUSH_PAGE,    /* one page's entry flushed (invlpg) */
 	VM_TLB_FLUSH_ALL,     /* every user entry flushed (a CR3 load) */
+	VM_ALLOCSTALL,        /* the frame allocator ran dry and reclaimed */
+	VM_PGSTEAL_DIRECT,    /* frames that reclaim gave it back */
+	VM_ALLOC_FAIL,        /* it had none even then: an allocation failed */
+	VM_OOM_KILL,          /* a process killed: its page fault found no
+				 memory */
 	VM_NR_ITEMS
 };
 

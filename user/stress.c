@@ -1,6 +1,7 @@
 /* user/stress.c: many processes at once, each doing a seeded random mix of
  * fork+exit+wait, fork+execve, pthread create+join, anonymous and file
- * mmap/touch/munmap, pipe transfers to a child, signals (a handled
+ * mmap/touch/munmap (big ones too, and whole program files, which
+ * fill the page cache), pipe transfers to a child, signals (a handled
  * SIGUSR1, a SIGKILL) and brk growth, checking every result it can (bytes
  * through pipes, exit statuses, memory contents).
  *
@@ -10,7 +11,10 @@
  * step is an allowed outcome (counted as "short"), and so is a worker or
  * child killed by SIGKILL from the OOM killer (counted as "killed"). A
  * wrong byte, a wrong status or any other error fails the one KTAP case.
- * Each worker sends its counts to the parent through a pipe. */
+ * Workers count in a shared page, so one the OOM killer ends keeps its
+ * counts, and report through a pipe when they finish; at the end
+ * the parent prints what /proc/vmstat counted meanwhile (reclaim, failed
+ * allocations, out-of-memory kills), so a run shows they happened. */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -27,6 +31,7 @@
 #include <unistd.h>
 
 #include "ktap.h"
+#include "vmstat.h"
 
 #define PAGE 4096
 #define MAX_WORKERS 32
@@ -39,7 +44,9 @@ static const char *const step_names[NSTEPS] = {
 	"sigkill", "brk",
 };
 
-/* What one worker did: sent whole through the result pipe (< PIPE_BUF). */
+/* What one worker slot did, over all its incarnations. A worker that
+ * finishes also sends it through the result pipe (< PIPE_BUF): the
+ * parent counts those reports. */
 struct counts {
 	uint32_t done[NSTEPS];  /* steps that ran and checked out */
 	uint32_t shorts;        /* steps refused with ENOMEM/EAGAIN */
@@ -48,7 +55,9 @@ struct counts {
 	char why[64];           /* the first failure */
 };
 
-static struct counts cnt;
+/* Each worker slot's counts live in a page shared by every incarnation of
+ * it, so a worker the OOM killer ends keeps what it counted. */
+static struct counts own, *cnt = &own, *slots;
 static uint32_t rng;
 static char bindir[256] = "/bin";
 static volatile sig_atomic_t got_usr1;
@@ -63,15 +72,15 @@ static uint32_t next(void)
 
 static void fail(const char *what, int v)
 {
-	if (!cnt.bad++)
-		snprintf(cnt.why, sizeof(cnt.why), "%s (%d)", what, v);
+	if (!cnt->bad++)
+		snprintf(cnt->why, sizeof(cnt->why), "%s (%d)", what, v);
 }
 
 /* -1 (with errno) from a step's call: a short if out of memory, else bad. */
 static void refused(const char *what)
 {
 	if (errno == ENOMEM || errno == EAGAIN)
-		cnt.shorts++;
+		cnt->shorts++;
 	else
 		fail(what, errno);
 }
@@ -80,11 +89,11 @@ static void refused(const char *what)
 static void judge(enum step s, int status, int want)
 {
 	if (WIFEXITED(status) && WEXITSTATUS(status) == want)
-		cnt.done[s]++;
+		cnt->done[s]++;
 	else if (WIFEXITED(status) && WEXITSTATUS(status) == 99)
-		cnt.shorts++;  /* the child met ENOMEM itself */
+		cnt->shorts++;  /* the child met ENOMEM itself */
 	else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
-		cnt.killed++;  /* the OOM killer */
+		cnt->killed++;  /* the OOM killer */
 	else
 		fail(step_names[s], status);
 }
@@ -149,16 +158,20 @@ static void do_thread(void)
 	else if ((uintptr_t)res != v * 3 + 1)
 		fail("thread result", (int)(uintptr_t)res);
 	else
-		cnt.done[S_THREAD]++;
+		cnt->done[S_THREAD]++;
 }
 
 static void do_anon(void)
 {
-	/* mostly small; one in eight up to 1 MiB, to run the machine short */
-	size_t pages = 1 + (next() % 8 ? next() % 32 : next() % 256);
+	/* mostly small; one in eight up to 2 MiB, held until the next big
+	 * one: a few workers at once run a small machine out of memory */
+	size_t pages = 1 + (next() % 8 ? next() % 32 : next() % 512);
 	uint32_t tag = next();
+	/* A big one is populated at once: the frames go without a fault, so
+	 * other workers' calls (fork, exec, pipe writes) meet the shortage. */
+	int populate = pages > 32 ? MAP_POPULATE : 0;
 	uint32_t *p = mmap(NULL, pages * PAGE, PROT_READ | PROT_WRITE,
-			   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+			   MAP_PRIVATE | MAP_ANONYMOUS | populate, -1, 0);
 	if (p == MAP_FAILED)
 		return refused("mmap anon");
 	for (size_t i = 0; i < pages; i++)
@@ -175,21 +188,31 @@ static void do_anon(void)
 			fail("munmap held", errno);
 		held = p;
 		held_len = pages * PAGE;
-		cnt.done[S_ANON]++;
+		cnt->done[S_ANON]++;
 	} else if (munmap(p, pages * PAGE)) {
 		fail("munmap anon", errno);
 	} else {
-		cnt.done[S_ANON]++;
+		cnt->done[S_ANON]++;
 	}
 }
 
-/* A private mapping of a program file: its ELF magic read through the
- * mapping, then a copy-on-write store that must not reach the file. */
+/* Programs big and small, each mapped whole: their pages stay in the page
+ * cache once unmapped, clean, for reclaim to take back. */
+static const char *const mapped_files[] = {
+	"exit42", "textshare", "sh", "sysfuzz", "fstest", "dirtest", "stress",
+	"futextest", "threadtest", "timecheck",
+};
+
+/* A private mapping of a program file: every page read through it (the
+ * ELF magic checked), then a copy-on-write store that must not reach the
+ * file. */
 static void do_file(void)
 {
 	char path[300];
 	struct stat st;
-	snprintf(path, sizeof(path), "%s/exit42", bindir);
+	int nfiles = sizeof(mapped_files) / sizeof(mapped_files[0]);
+	snprintf(path, sizeof(path), "%s/%s", bindir,
+		 mapped_files[next() % nfiles]);
 	int fd = open(path, O_RDONLY);
 	if (fd < 0)
 		return refused("open");
@@ -205,6 +228,9 @@ static void do_file(void)
 	}
 	if (memcmp(p, "\177ELF", 4))
 		fail("file mapping content", p[0]);
+	volatile unsigned char sum = 0;
+	for (off_t i = 0; i < st.st_size; i += PAGE)
+		sum += p[i];  /* every page into the cache */
 	p[0] = 'X';
 	unsigned char b = 0;
 	if (pread(fd, &b, 1, 0) != 1 || b != 0x7f)
@@ -212,7 +238,7 @@ static void do_file(void)
 	if (munmap(p, st.st_size))
 		fail("munmap file", errno);
 	else
-		cnt.done[S_FILE]++;
+		cnt->done[S_FILE]++;
 out:
 	close(fd);
 }
@@ -244,13 +270,17 @@ static void do_pipe(void)
 			for (size_t i = 0; i < n; i++)
 				buf[i] = pattern(seed, off + i);
 			ssize_t w = write(fds[1], buf, n);
-			if (w <= 0)
-				_exit(97);
+			if (w <= 0)  /* no memory for a pipe page: short */
+				_exit(errno == ENOMEM || errno == EAGAIN ? 99
+									 : 97);
 			off += w;
 		}
 		_exit(0);
 	}
 	close(fds[1]);
+	/* Our pages in first: a copy into a page that memory cannot be found
+	 * for ends the read with EFAULT, where a touch kills us (allowed). */
+	memset(buf, 0, sizeof(buf));
 	size_t got = 0;
 	ssize_t r;
 	while ((r = read(fds[0], buf, sizeof(buf))) > 0) {
@@ -266,7 +296,11 @@ static void do_pipe(void)
 	if (waitpid(pid, &status, 0) != pid)
 		return fail("waitpid pipe", errno);
 	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) {
-		cnt.killed++;  /* a short transfer is then expected */
+		cnt->killed++;  /* a short transfer is then expected */
+		return;
+	}
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 99) {
+		cnt->shorts++;  /* so it is when the writer met ENOMEM */
 		return;
 	}
 	if (r < 0 || got != len)
@@ -301,7 +335,7 @@ static void do_signal(bool kill9)
 	if (waitpid(pid, &status, 0) != pid)
 		return fail("waitpid signal", errno);
 	if (kill9 && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
-		cnt.done[S_SIGKILL]++;
+		cnt->done[S_SIGKILL]++;
 	else if (!kill9)
 		judge(S_SIGUSR1, status, 7);
 	else
@@ -324,7 +358,7 @@ static void do_brk(void)
 	if (sbrk(-(intptr_t)len) == (void *)-1)
 		fail("sbrk shrink", errno);
 	else
-		cnt.done[S_BRK]++;
+		cnt->done[S_BRK]++;
 }
 
 static double now(void)
@@ -370,8 +404,9 @@ static pid_t spawn(unsigned w, unsigned gen)
 	if (pid != 0)
 		return pid;
 	close(res_fds[0]);
+	cnt = &slots[w];
 	worker(opt_seed * 7919 + w + gen * 104729, opt_rounds, run_end);
-	if (write(res_fds[1], &cnt, sizeof(cnt)) != sizeof(cnt))
+	if (write(res_fds[1], cnt, sizeof(*cnt)) != sizeof(*cnt))
 		_exit(2);
 	_exit(0);
 }
@@ -409,13 +444,27 @@ static int reap_workers(pid_t *pids, unsigned *oom)
 	return bad ? -1 : ended_killed;
 }
 
+/* What the memory code did meanwhile (/proc/vmstat, mm/vmstat.h):
+ * direct reclaim, frames it took back, allocations that failed even so,
+ * processes killed for want of memory. */
+static const char *const vm_names[] = {
+	"allocstall", "pgsteal_direct", "alloc_fail", "oom_kill",
+};
+#define VM_N (sizeof(vm_names) / sizeof(vm_names[0]))
+
 /* Start the workers, collect their counts, judge them. */
 static bool stress_run(void)
 {
 	pid_t pids[MAX_WORKERS];
 	struct counts sum, c;
 	unsigned oom = 0;
+	long vm_before[VM_N];
 	memset(&sum, 0, sizeof(sum));
+	vmstat_snapshot(vm_names, VM_N, vm_before);
+	slots = mmap(NULL, MAX_WORKERS * sizeof(*slots), PROT_READ | PROT_WRITE,
+		     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (slots == MAP_FAILED)
+		return note("mmap slots: %d", errno), false;
 	if (pipe(res_fds))
 		return note("pipe: %d", errno), false;
 	run_end = opt_seconds ? now() + opt_seconds : 0;
@@ -429,8 +478,11 @@ static bool stress_run(void)
 	int ended_killed = reap_workers(pids, &oom);
 	close(res_fds[1]);
 	unsigned reports = 0;
-	while (read(res_fds[0], &c, sizeof(c)) == sizeof(c)) {
+	while (read(res_fds[0], &c, sizeof(c)) == sizeof(c))
 		reports++;
+	close(res_fds[0]);
+	for (unsigned w = 0; w < opt_workers; w++) {
+		c = slots[w];
 		for (int s = 0; s < NSTEPS; s++)
 			sum.done[s] += c.done[s];
 		sum.shorts += c.shorts;
@@ -439,7 +491,6 @@ static bool stress_run(void)
 			memcpy(sum.why, c.why, sizeof(sum.why));
 		sum.bad += c.bad;
 	}
-	close(res_fds[0]);
 	note("seed %u, %u workers: %u reported, %u killed by OOM", opt_seed,
 	     opt_workers, reports, oom);
 	printf("# done:");
@@ -448,6 +499,7 @@ static bool stress_run(void)
 	printf("\n");
 	note("short (ENOMEM/EAGAIN) %u, children killed %u", sum.shorts,
 	     sum.killed);
+	vmstat_print_delta(vm_names, VM_N, vm_before);
 	if (sum.bad)
 		note("%u check failures, first: %s", sum.bad, sum.why);
 	return !sum.bad && ended_killed >= 0 &&

@@ -16,6 +16,7 @@
 #include "kernel/trace.h"
 #include "mm/as.h"
 #include "mm/fault.h"
+#include "mm/vmstat.h"
 
 /* A page fault the program caused: SIGSEGV with SEGV_MAPERR (nothing
  * mapped there) or SEGV_ACCERR (the mapping forbids it) and si_addr, or
@@ -35,6 +36,8 @@ static void user_fault_signal(struct trapframe *tf, enum vm_fault_result r,
 		       : r == VM_FAULT_SIGBUS ? BUS_ADRERR : SEGV_MAPERR;
 	info.si_addr = (void *)addr;
 	thread_current()->sig.fault_cr2 = addr;
+	if (r == VM_FAULT_OOM)
+		vmstat_inc(VM_OOM_KILL);  /* SIGKILL: no handler can stop it */
 	if (!signal_force(info.si_signo, &info))
 		return;  /* the program handles it */
 	pr_info("pid %d (%s): %s at %08x ip %08x error %x\n", p->pid, p->name,
