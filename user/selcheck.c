@@ -5,12 +5,14 @@
  * panics here: a data segment register comes back null (its entry code's
  * fixup on i386, an explicit reload on x86-64), and a stack segment that
  * iret cannot load kills the process (SIGSEGV). And the direction flag a
- * caller leaves set must not turn the kernel's copies around. The same
+ * caller leaves set must not turn the kernel's copies around, nor its
+ * alignment-check flag (AC) stop them or get lost. The same
  * binary runs on the host (tools/check-user-on-host). Prints KTAP. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -193,6 +195,44 @@ static bool df_set_at_a_system_call_changes_nothing(void)
 	return true;
 }
 
+/* EFLAGS.AC set by the caller: in ring 3 it makes a misaligned access an
+ * alignment check (SIGBUS), and to a CPU with SMAP it is the kernel's
+ * "user access allowed" bit, so the kernel's entry clears it for itself.
+ * The program must see none of that: a read into a misaligned buffer on
+ * a page not yet touched (the kernel's copy faults it in) works, so does
+ * an aligned store that faults in another page, and AC is still set
+ * afterwards, as on Linux. */
+static bool ac_set_at_a_system_call_changes_nothing(void)
+{
+	static const char msg[] = "eflags.ac";
+	int p[2];
+	unsigned char *buf = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE,
+				  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (buf == MAP_FAILED || pipe(p) < 0 ||
+	    write(p[1], msg, sizeof(msg)) != (ssize_t)sizeof(msg))
+		return false;
+	long r;
+	uint32_t flags;
+	__asm__ volatile("pushf\n\torl $0x40000, (%%esp)\n\tpopf\n\t"
+			 "int $0x80\n\t"
+			 "movl $0x5a5a5a5a, (%%esi)\n\t"
+			 "pushf\n\tpop %1\n\t"
+			 "pushf\n\tandl $~0x40000, (%%esp)\n\tpopf"
+			 : "=a"(r), "=&r"(flags)
+			 : "a"(__NR_read), "b"(p[0]), "c"(buf + 1),
+			   "d"(sizeof(msg)), "S"(buf + 4096)
+			 : "memory", "cc");
+	close(p[0]);
+	close(p[1]);
+	bool ok = r == (long)sizeof(msg) &&
+		  memcmp(buf + 1, msg, sizeof(msg)) == 0 &&
+		  *(uint32_t *)(buf + 4096) == 0x5a5a5a5a && (flags & 0x40000);
+	if (!ok)
+		note("read %ld, AC after the call %d", r, !!(flags & 0x40000));
+	munmap(buf, 2 * 4096);
+	return ok;
+}
+
 static const struct ktap_case cases[] = {
 	{ "sel.gs_comes_back_null", gs_comes_back_null },
 	{ "sel.fs_comes_back_null", fs_comes_back_null },
@@ -202,6 +242,8 @@ static const struct ktap_case cases[] = {
 	{ "sel.iret_into_v86_mode_is_sigsegv", iret_into_v86_mode_is_sigsegv },
 	{ "flags.df_set_at_a_system_call_changes_nothing",
 	  df_set_at_a_system_call_changes_nothing },
+	{ "flags.ac_set_at_a_system_call_changes_nothing",
+	  ac_set_at_a_system_call_changes_nothing },
 };
 
 int main(void)
