@@ -1,4 +1,4 @@
-/* user/tail.c: tail [-n N] [FILE...]: the last N lines (10 by default)
+/* user/tail.c: tail [-n N | -N] [FILE...]: the last N lines (10 by default)
  * of each file, or of standard input for none or "-"; with several files
  * each comes under a "==> NAME <==" heading. The input is read to its
  * end keeping the last N lines in a ring. Exit status 1 if a file could
@@ -54,6 +54,14 @@ int main(int argc, char **argv)
 {
 	long n = 10;
 	int c, status = 0;
+	if (argc > 1 && argv[1][0] == '-' && argv[1][1] >= '0' && argv[1][1] <= '9') {
+		/* `tail -3`: the old form of -n 3, still everywhere */
+		if ((n = parse_count(argv[1] + 1)) < 0)
+			return 1;
+		argv[1] = argv[0];
+		argv++;
+		argc--;
+	}
 	opterr = 0;
 	while ((c = getopt(argc, argv, "n:")) != -1) {
 		if (c != 'n') {

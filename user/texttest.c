@@ -74,6 +74,8 @@ static bool head_and_tail_take_n_lines(void)
 	ok = ok && EXPECT("", "a b", "", 0, "tail", "-n", "1", "u");
 	ok = ok && EXPECT("", "14\n15\n", "", 0, "tail", "-n", "2", "n");
 	ok = ok && EXPECT("", "", "", 0, "tail", "-n", "0", "n");
+	ok = ok && EXPECT(nums, "1\n2\n3\n", "", 0, "head", "-3");  /* the old form */
+	ok = ok && EXPECT("", "13\n14\n15\n", "", 0, "tail", "-3", "n");
 	return ok && EXPECT("", "", "head: invalid number of lines: 'x'\n", 1,
 			    "head", "-n", "x", "n");
 }
