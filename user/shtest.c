@@ -100,6 +100,8 @@ static bool builtins(void) { return run_script("builtins"); }
 static bool subshells(void) { return run_script("subshell"); }
 static bool compounds(void) { return run_script("compound"); }
 static bool tests(void) { return run_script("test"); }
+static bool arithmetic(void) { return run_script("arith"); }
+static bool braced_parameters(void) { return run_script("params"); }
 
 int main(void)
 {
@@ -112,6 +114,8 @@ int main(void)
 		{ "sh.subshells_and_command_substitution", subshells },
 		{ "sh.if_while_until_for_and_groups", compounds },
 		{ "sh.test_and_brackets", tests },
+		{ "sh.arithmetic_expansion", arithmetic },
+		{ "sh.braced_parameter_forms", braced_parameters },
 	};
 	if (getenv("SHTEST_DIR"))
 		dir = getenv("SHTEST_DIR");

@@ -2,7 +2,8 @@
  * tilde, parameters ($NAME, ${NAME}, $?, $$, $!, $#, $0..$9, $@, $*),
  * field splitting of what unquoted expansions gave (at spaces, tabs,
  * newlines: the default IFS), command substitution $(...), pathname
- * expansion (glob.c), quote removal. No arithmetic, no `...`. */
+ * expansion (glob.c), quote removal; arithmetic $((...)) (arith.c). No
+ * `...` (the old form of $(...)). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,6 +108,81 @@ static void put_value(struct fields *f, const char *v, bool quoted)
 	}
 }
 
+static const char *parameter(const char *s, size_t *len, char *buf,
+			     size_t size);
+
+/* The '}' closing the ${ at s[-1], nested ${...} skipped; NULL if none. */
+static const char *brace_end(const char *s)
+{
+	for (int depth = 1; *s; s++) {
+		if (*s == '{')
+			depth++;
+		else if (*s == '}' && --depth == 0)
+			return s;
+	}
+	return NULL;
+}
+
+/* ${NAME op WORD} and ${#NAME} (after '$'; s at '{'): op is - = + ? after
+ * an optional ':' (with it, an empty value counts as unset). WORD is
+ * expanded only when it is used. *len as for parameter(); NULL with *len 0
+ * if s is no such form. */
+static const char *braced(const char *s, size_t *len, char *buf, size_t size)
+{
+	const char *close = brace_end(s + 1);
+	bool length = s[1] == '#' && s[2] != '}';
+	const char *name = s + 1 + length;
+	size_t n = 0;
+	while (var_name_ok(name, n + 1))
+		n++;
+	if (!n && *name >= '0' && *name <= '9')
+		n = 1;  /* a positional parameter */
+	if (!close || !n) {
+		*len = 0;
+		return NULL;
+	}
+	*len = close - s + 1;
+	char *copy = sh_strndup(name, n);
+	size_t plain;
+	const char *v = *name >= '0' && *name <= '9'
+		? parameter(name, &plain, buf, size) : var_get(copy);
+	bool colon = name[n] == ':', set = v != NULL, use_word;
+	char op = name[n + colon];
+	if (length) {
+		snprintf(buf, size, "%zu", v ? strlen(v) : (size_t)0);
+		return name[n] == '}' ? buf : (*len = 0, (const char *)NULL);
+	}
+	if (name + n == close)
+		return v ? v : "";
+	if (!strchr("-=+?", op) || !op) {
+		*len = 0;
+		return NULL;
+	}
+	use_word = colon ? !set || !*v : !set;
+	const char *word_at = name + n + colon + 1;
+	char *word = sh_strndup(word_at, close - word_at);
+	switch (op) {
+	case '-':
+		return use_word ? expand_one(word) : v;
+	case '=':
+		if (!use_word)
+			return v;
+		word = expand_one(word);
+		var_set(copy, word, false);
+		return word;
+	case '+':
+		return use_word ? "" : expand_one(word);
+	default:  /* '?': unset is an error, which ends a script */
+		if (!use_word)
+			return v;
+		fprintf(stderr, "sh: %s: %s\n", copy,
+			*word ? expand_one(word) : "parameter null or not set");
+		if (!interactive)
+			sh_exit(2);
+		return "";
+	}
+}
+
 /* The value of the parameter named by s (after '$'); *len gets how many
  * bytes of s named it, 0 if none (a '$' standing for itself). The value
  * may live in buf. */
@@ -135,18 +211,17 @@ static const char *parameter(const char *s, size_t *len, char *buf,
 	}
 	if (*s >= '1' && *s <= '9')
 		return *s - '0' <= npos_args ? pos_args[*s - '1'] : "";
+	if (*s == '{')
+		return braced(s, len, buf, size);
 	const char *name = s;
-	bool braced = *s == '{';
-	if (braced)
-		name++;
 	size_t n = 0;
 	while (var_name_ok(name, n + 1))
 		n++;
-	if (n == 0 || (braced && name[n] != '}')) {
+	if (n == 0) {
 		*len = 0;
 		return NULL;
 	}
-	*len = n + (braced ? 2 : 0);
+	*len = n;
 	char *copy = sh_strndup(name, n);
 	const char *v = var_get(copy);
 	return v ? v : "";
@@ -229,6 +304,15 @@ static void expand_word(struct fields *f, const char *w)
 				p++;
 			if (*p != '\n')
 				put(f, p, 1);
+		} else if (p[0] == '$' && p[1] == '(' && p[2] == '(' &&
+			   lex_paren_end(p + 1) && lex_paren_end(p + 1)[-2] == ')') {
+			const char *end = lex_paren_end(p + 1);  /* past "))" */
+			intmax_t v;
+			arith_eval(expand_one(sh_strndup(p + 3, end - p - 5)), &v);
+			char num[24];
+			snprintf(num, sizeof(num), "%lld", (long long)v);
+			put_value(f, sh_strndup(num, strlen(num)), quote);
+			p = end - 1;
 		} else if (p[0] == '$' && p[1] == '(' && lex_paren_end(p + 1)) {
 			const char *end = lex_paren_end(p + 1);
 			put_value(f, substitute(sh_strndup(p + 2, end - p - 3)),

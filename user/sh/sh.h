@@ -20,6 +20,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 /* ---- the arena (main.c) ---- */
@@ -98,6 +99,10 @@ int expand_words(char **words, int n, char ***fields);
 extern int subst_status;
 /* One word to one string, no splitting (redirection targets, values). */
 char *expand_one(const char *word);
+
+/* arith.c: the value of an arithmetic expression (already expanded);
+ * false, with a message on stderr and *value 0, if it is not one. */
+bool arith_eval(const char *expr, intmax_t *value);
 /* The sorted paths pattern matches (glob.c; arena), or 0 if it has no
  * unescaped * ? [ or matches nothing. */
 int glob_expand(const char *pattern, char ***out);
