@@ -102,6 +102,7 @@ static bool compounds(void) { return run_script("compound"); }
 static bool tests(void) { return run_script("test"); }
 static bool arithmetic(void) { return run_script("arith"); }
 static bool braced_parameters(void) { return run_script("params"); }
+static bool loops_and_read(void) { return run_script("loops"); }
 
 int main(void)
 {
@@ -116,6 +117,7 @@ int main(void)
 		{ "sh.test_and_brackets", tests },
 		{ "sh.arithmetic_expansion", arithmetic },
 		{ "sh.braced_parameter_forms", braced_parameters },
+		{ "sh.break_continue_and_read", loops_and_read },
 	};
 	if (getenv("SHTEST_DIR"))
 		dir = getenv("SHTEST_DIR");

@@ -189,9 +189,11 @@ static int b_help(int argc, char **argv)
 	       "  if a; then b; elif c; then d; else e; fi   { a; b; }   *.c ?x [a-z]*\n"
 	       "  while a; do b; done   until a; do b; done   for x in w1 w2; do a; done\n"
 	       "  'quoted' \"$VAR ${VAR} $? $$ $! $# $1\" \\c ~   NAME=value [cmd]\n"
+	       "  $((i + 1))   ${VAR:-default} ${VAR:=value} ${VAR:+alt} ${#VAR}\n"
 	       "Builtins: cd [dir|-], pwd, echo [-n], export, unset, exit [n],\n"
 	       "  exec [cmd] [redirs], jobs [-p], fg [%%n], bg [%%n], wait [pid|%%n],\n"
-	       "  kill [-SIG] pid|%%n, . file, test and [ ], true, false, :, help.\n"
+	       "  kill [-SIG] pid|%%n, . file, test and [ ], true, false, :, help,\n"
+	       "  break [n], continue [n], read [-r] [name...].\n"
 	       "  Programs are found on $PATH (/bin by default). Ctrl-C ends the\n"
 	       "  foreground job, Ctrl-Z stops it (fg, bg continue it), Ctrl-D\n"
 	       "  leaves. In /bin:\n");
@@ -226,7 +228,8 @@ static const struct {
 	{ "jobs", b_jobs }, { "fg", b_fg }, { "bg", b_fg },
 	{ "wait", b_wait }, { "kill", b_kill }, { "help", b_help },
 	{ ".", b_dot }, { "source", b_dot }, { "test", b_test },
-	{ "[", b_test },
+	{ "[", b_test }, { "break", b_break }, { "continue", b_break },
+	{ "read", b_read },
 };
 
 builtin_fn builtin_find(const char *name)

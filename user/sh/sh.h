@@ -171,6 +171,14 @@ bool edit_line(const char *prompt, char **text, size_t *len);
 typedef int (*builtin_fn)(int argc, char **argv);
 builtin_fn builtin_find(const char *name);
 int b_test(int argc, char **argv);  /* test.c: test and [ */
+
+/* flow.c: break and continue, read. loop_depth counts the loops running;
+ * loop_break or loop_continue, when not 0, how many loops a break or a
+ * continue still has to unwind: run_tree runs nothing meanwhile. */
+extern int loop_depth, loop_break, loop_continue;
+bool loop_done(void);  /* after a round: leave this loop? (takes a level) */
+int b_break(int argc, char **argv);  /* break and continue */
+int b_read(int argc, char **argv);
 void sh_exit(int status);       /* flush, leave */
 
 #endif
