@@ -103,6 +103,7 @@ static bool tests(void) { return run_script("test"); }
 static bool arithmetic(void) { return run_script("arith"); }
 static bool braced_parameters(void) { return run_script("params"); }
 static bool loops_and_read(void) { return run_script("loops"); }
+static bool case_statements(void) { return run_script("case"); }
 
 int main(void)
 {
@@ -118,6 +119,7 @@ int main(void)
 		{ "sh.arithmetic_expansion", arithmetic },
 		{ "sh.braced_parameter_forms", braced_parameters },
 		{ "sh.break_continue_and_read", loops_and_read },
+		{ "sh.case", case_statements },
 	};
 	if (getenv("SHTEST_DIR"))
 		dir = getenv("SHTEST_DIR");

@@ -188,6 +188,7 @@ static int b_help(int argc, char **argv)
 	       "  a; b   a && b   a || b   ! a   cmd &   (list)   $(list)   # comment\n"
 	       "  if a; then b; elif c; then d; else e; fi   { a; b; }   *.c ?x [a-z]*\n"
 	       "  while a; do b; done   until a; do b; done   for x in w1 w2; do a; done\n"
+	       "  case $x in a*|b) c;; *) d;; esac\n"
 	       "  'quoted' \"$VAR ${VAR} $? $$ $! $# $1\" \\c ~   NAME=value [cmd]\n"
 	       "  $((i + 1))   ${VAR:-default} ${VAR:=value} ${VAR:+alt} ${#VAR}\n"
 	       "Builtins: cd [dir|-], pwd, echo [-n], export, unset, exit [n],\n"

@@ -410,46 +410,6 @@ static int run_background(struct node *n)
 
 bool interrupted;
 
-/* while / until: the body as long as the condition says so, or until a
- * break (flow.c). The arena is given back after each round, or a long
- * loop would fill it. */
-static int run_loop(struct node *n)
-{
-	int status = 0;
-	size_t mark = sh_arena_mark();
-	loop_depth++;
-	while (!interrupted) {
-		bool go = (run_tree(n->cond) == 0) == (n->type == N_WHILE);
-		if (loop_done() || !go || interrupted)
-			break;
-		status = run_tree(n->left);
-		sh_arena_release(mark);
-		if (loop_done())
-			break;
-	}
-	loop_depth--;
-	return status;
-}
-
-static int run_for(struct node *n)
-{
-	char **fields = pos_args;
-	int count = npos_args, status = 0;
-	if (n->words)
-		count = expand_words(n->words, n->nwords, &fields);
-	size_t mark = sh_arena_mark();
-	loop_depth++;
-	for (int i = 0; i < count && !interrupted; i++) {
-		var_set(n->var, fields[i], false);
-		status = run_tree(n->left);
-		sh_arena_release(mark);
-		if (loop_done())
-			break;
-	}
-	loop_depth--;
-	return status;
-}
-
 int run_tree(struct node *n)
 {
 	if (!n || loop_break || loop_continue)  /* unwinding to a loop */
@@ -470,6 +430,9 @@ int run_tree(struct node *n)
 		break;
 	case N_GROUP:
 		last_status = run_tree(n->left);
+		break;
+	case N_CASE:
+		last_status = run_case(n);
 		break;
 	case N_SEQ:
 		last_status = run_tree(n->left);

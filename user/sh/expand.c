@@ -21,6 +21,7 @@ struct fields {
 	size_t len, size;
 	bool started;     /* cur is a field even if empty ("" was there) */
 	bool no_split;    /* one word in, one string out: no globs either */
+	bool pattern;     /* ...but unquoted expansions stay patterns */
 	char *pat;        /* cur as a glob pattern: quoted *?[\ escaped */
 	size_t plen, psize;
 	bool magic;       /* cur has an unquoted * ? or [ */
@@ -93,7 +94,7 @@ static void end_field(struct fields *f)
 static void put_value(struct fields *f, const char *v, bool quoted)
 {
 	if (quoted || f->no_split) {
-		put(f, v, strlen(v));
+		put_text(f, v, strlen(v), !quoted && f->pattern);
 		return;
 	}
 	while (*v) {
@@ -347,6 +348,16 @@ int expand_words(char **words, int n, char ***out)
 	free(f.pat);
 	*out = f.v;
 	return f.n;
+}
+
+char *expand_pattern(const char *word)
+{
+	struct fields f = { .no_split = true, .pattern = true };
+	expand_word(&f, word);
+	char *s = sh_strndup(f.pat ? f.pat : "", f.plen);
+	free(f.cur);
+	free(f.pat);
+	return s;
 }
 
 char *expand_one(const char *word)

@@ -1,7 +1,8 @@
-/* user/sh/flow.c: the builtins that steer a script: break and continue
- * (how many enclosing loops they still have to leave, or to restart: the
- * loops in exec.c ask loop_done() after each round) and read (one line
- * of input into variables). */
+/* user/sh/flow.c: what steers a script: the loops (while, until, for) and
+ * case, as run_tree() runs them; break and continue (how many enclosing
+ * loops they still have to leave, or to restart: the loops ask
+ * loop_done() after each round); and read (one line of input into
+ * variables). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,57 @@ bool loop_done(void)
 	if (loop_continue)
 		return --loop_continue > 0;  /* 0: it was this loop's */
 	return false;
+}
+
+/* while / until: the body as long as the condition says so, or until a
+ * break (flow.c). The arena is given back after each round, or a long
+ * loop would fill it. */
+int run_loop(struct node *n)
+{
+	int status = 0;
+	size_t mark = sh_arena_mark();
+	loop_depth++;
+	while (!interrupted) {
+		bool go = (run_tree(n->cond) == 0) == (n->type == N_WHILE);
+		if (loop_done() || !go || interrupted)
+			break;
+		status = run_tree(n->left);
+		sh_arena_release(mark);
+		if (loop_done())
+			break;
+	}
+	loop_depth--;
+	return status;
+}
+
+int run_for(struct node *n)
+{
+	char **fields = pos_args;
+	int count = npos_args, status = 0;
+	if (n->words)
+		count = expand_words(n->words, n->nwords, &fields);
+	size_t mark = sh_arena_mark();
+	loop_depth++;
+	for (int i = 0; i < count && !interrupted; i++) {
+		var_set(n->var, fields[i], false);
+		status = run_tree(n->left);
+		sh_arena_release(mark);
+		if (loop_done())
+			break;
+	}
+	loop_depth--;
+	return status;
+}
+
+/* case: the body of the first item with a pattern the word matches. */
+int run_case(struct node *n)
+{
+	char *word = expand_one(n->var);
+	for (struct case_item *it = n->items; it; it = it->next)
+		for (int k = 0; k < it->npats; k++)
+			if (pattern_match(expand_pattern(it->pats[k]), word))
+				return it->body ? run_tree(it->body) : 0;
+	return 0;
 }
 
 /* break [N] and continue [N]: leave, or go on with the next round of,

@@ -159,3 +159,8 @@ int glob_expand(const char *pattern, char ***out)
 	*out = m.v;
 	return m.n;
 }
+
+bool pattern_match(const char *pattern, const char *s)
+{
+	return match(pattern, s);
+}

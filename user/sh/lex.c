@@ -94,7 +94,7 @@ static const char *word_end(const char *s)
 static int operator(const char *s, enum tok *type)
 {
 	static const struct { const char *text; enum tok type; } ops[] = {
-		{ "&&", T_AND }, { "||", T_OR }, { ">>", T_DGT },
+		{ "&&", T_AND }, { "||", T_OR }, { ">>", T_DGT }, { ";;", T_DSEMI },
 		{ ">&", T_GTAMP }, { "<&", T_LTAMP }, { ">|", T_GT },
 		{ ";", T_SEMI }, { "&", T_AMP }, { "|", T_PIPE },
 		{ "<", T_LT }, { ">", T_GT }, { "\n", T_NEWLINE },
@@ -172,7 +172,7 @@ const char *tok_name(const struct token *t)
 		[T_AMP] = "&", [T_PIPE] = "|", [T_AND] = "&&", [T_OR] = "||",
 		[T_BANG] = "!", [T_LT] = "<", [T_GT] = ">", [T_DGT] = ">>",
 		[T_GTAMP] = ">&", [T_LTAMP] = "<&", [T_LPAREN] = "(",
-		[T_RPAREN] = ")",
+		[T_RPAREN] = ")", [T_DSEMI] = ";;",
 	};
 	return t->type == T_WORD ? t->text : names[t->type];
 }

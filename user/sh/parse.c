@@ -157,22 +157,79 @@ static struct node *for_clause(struct parser *p)
 	return n;
 }
 
-/* if, while, until, for, { }: the tree of one, or NULL if the word at
- * hand starts none. The reserved words that end them start nothing. */
+/* One item after `case WORD in`: [(] PATTERN [| PATTERN]... ) [list],
+ * the list ending at ;; or esac. */
+static struct case_item *case_item(struct parser *p)
+{
+	struct case_item *it = sh_alloc(sizeof(*it));
+	if (peek(p)->type == T_LPAREN)
+		p->pos++;
+	for (;;) {
+		if (peek(p)->type != T_WORD)
+			unexpected(p);
+		add_word(&it->pats, &it->npats, p->toks[p->pos++].text);
+		if (peek(p)->type != T_PIPE)
+			break;
+		p->pos++;
+	}
+	if (peek(p)->type != T_RPAREN)
+		unexpected(p);
+	p->pos++;
+	skip_newlines(p);
+	if (peek(p)->type == T_END)
+		longjmp(p->fail, 1);  /* more lines to come */
+	if (peek(p)->type != T_DSEMI && strcmp(word_at(p), "esac"))
+		it->body = list(p, " ;; esac ");
+	return it;
+}
+
+/* After `case`: WORD in ITEM ;; ... [ITEM] esac. */
+static struct node *case_clause(struct parser *p)
+{
+	struct node *n = new_node(N_CASE);
+	if (peek(p)->type != T_WORD)
+		unexpected(p);
+	n->var = p->toks[p->pos++].text;
+	skip_newlines(p);
+	expect(p, "in");
+	struct case_item **tail = &n->items;
+	for (;;) {
+		skip_newlines(p);
+		if (peek(p)->type == T_END)
+			longjmp(p->fail, 1);
+		if (strcmp(word_at(p), "esac") == 0)
+			break;
+		*tail = case_item(p);
+		tail = &(*tail)->next;
+		if (peek(p)->type != T_DSEMI)
+			break;  /* the last item may leave out its ;; */
+		p->pos++;
+	}
+	skip_newlines(p);
+	if (peek(p)->type == T_END)
+		longjmp(p->fail, 1);
+	expect(p, "esac");
+	return n;
+}
+
+/* if, while, until, for, case, { }: the tree of one, or NULL if the word
+ * at hand starts none. The reserved words that end them start nothing. */
 static struct node *compound(struct parser *p)
 {
 	const char *w = word_at(p);
 	struct node *n;
 	static const char *const enders[] = {
-		"then", "else", "elif", "fi", "do", "done", "}",
+		"then", "else", "elif", "fi", "do", "done", "}", "esac",
 	};
 	for (size_t i = 0; i < sizeof(enders) / sizeof(enders[0]); i++)
 		if (strcmp(w, enders[i]) == 0)
 			syntax_error(p);
 	if (strcmp(w, "if") && strcmp(w, "while") && strcmp(w, "until") &&
-	    strcmp(w, "for") && strcmp(w, "{"))
+	    strcmp(w, "for") && strcmp(w, "{") && strcmp(w, "case"))
 		return NULL;
 	p->pos++;
+	if (w[0] == 'c')
+		return case_clause(p);
 	if (w[0] == 'i')
 		return if_clause(p);
 	if (w[0] == 'f')
@@ -290,6 +347,8 @@ static bool at_end(struct parser *p, const char *ends)
 		return false;
 	if (t->type == T_RPAREN)
 		return strstr(ends, " ) ") != NULL;
+	if (t->type == T_DSEMI)
+		return strstr(ends, " ;; ") != NULL;
 	if (t->type != T_WORD || strlen(t->text) > 8)
 		return false;
 	snprintf(w, sizeof(w), " %s ", t->text);

@@ -38,6 +38,7 @@ enum tok {
 	T_SEMI, T_AMP, T_PIPE, T_AND, T_OR, T_BANG,
 	T_LT, T_GT, T_DGT, T_GTAMP, T_LTAMP,  /* < > >> >& <& */
 	T_LPAREN, T_RPAREN,  /* ( ): a subshell */
+	T_DSEMI,             /* ;; ends a case item */
 };
 struct token {
 	enum tok type;
@@ -72,14 +73,21 @@ struct cmd {            /* a simple command */
 };
 enum node_type {
 	N_PIPE, N_AND, N_OR, N_SEQ, N_BG,
-	N_IF, N_WHILE, N_UNTIL, N_FOR, N_GROUP,
+	N_IF, N_WHILE, N_UNTIL, N_FOR, N_GROUP, N_CASE,
+};
+struct case_item {      /* PATTERN | PATTERN ) body ;; */
+	char **pats;        /* unexpanded */
+	int npats;
+	struct node *body;  /* NULL: an empty item */
+	struct case_item *next;
 };
 struct node {
 	enum node_type type;
 	struct node *left, *right;  /* N_AND, N_OR, N_SEQ; N_BG: left;
 				       N_IF: then, else; loops, { }: left */
 	struct node *cond;          /* N_IF, N_WHILE, N_UNTIL */
-	char *var;                  /* N_FOR: the name... */
+	char *var;                  /* N_FOR: the name...; N_CASE: the word */
+	struct case_item *items;    /* N_CASE: in order */
 	char **words;               /* ...and its words (NULL: "$@") */
 	int nwords;
 	struct cmd **cmds;          /* N_PIPE: ncmds commands, left to right */
@@ -97,6 +105,11 @@ int parse(const char *line, struct node **tree);
 int expand_words(char **words, int n, char ***fields);
 /* The status of the last $(...) since it was set to -1. */
 extern int subst_status;
+/* One word to a pattern for pattern_match(): no splitting, and what was
+ * quoted in it matched as itself (case patterns). */
+char *expand_pattern(const char *word);
+/* glob.c: does string s match pattern (* ? [...], \ quoting)? */
+bool pattern_match(const char *pattern, const char *s);
 /* One word to one string, no splitting (redirection targets, values). */
 char *expand_one(const char *word);
 
@@ -177,6 +190,9 @@ int b_test(int argc, char **argv);  /* test.c: test and [ */
  * continue still has to unwind: run_tree runs nothing meanwhile. */
 extern int loop_depth, loop_break, loop_continue;
 bool loop_done(void);  /* after a round: leave this loop? (takes a level) */
+int run_loop(struct node *n);  /* N_WHILE, N_UNTIL */
+int run_for(struct node *n);
+int run_case(struct node *n);
 int b_break(int argc, char **argv);  /* break and continue */
 int b_read(int argc, char **argv);
 void sh_exit(int status);       /* flush, leave */
