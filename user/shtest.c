@@ -104,6 +104,7 @@ static bool arithmetic(void) { return run_script("arith"); }
 static bool braced_parameters(void) { return run_script("params"); }
 static bool loops_and_read(void) { return run_script("loops"); }
 static bool case_statements(void) { return run_script("case"); }
+static bool functions(void) { return run_script("func"); }
 
 int main(void)
 {
@@ -120,6 +121,7 @@ int main(void)
 		{ "sh.braced_parameter_forms", braced_parameters },
 		{ "sh.break_continue_and_read", loops_and_read },
 		{ "sh.case", case_statements },
+		{ "sh.functions", functions },
 	};
 	if (getenv("SHTEST_DIR"))
 		dir = getenv("SHTEST_DIR");

@@ -188,7 +188,7 @@ static int b_help(int argc, char **argv)
 	       "  a; b   a && b   a || b   ! a   cmd &   (list)   $(list)   # comment\n"
 	       "  if a; then b; elif c; then d; else e; fi   { a; b; }   *.c ?x [a-z]*\n"
 	       "  while a; do b; done   until a; do b; done   for x in w1 w2; do a; done\n"
-	       "  case $x in a*|b) c;; *) d;; esac\n"
+	       "  case $x in a*|b) c;; *) d;; esac   name() { list; }   return [n]\n"
 	       "  'quoted' \"$VAR ${VAR} $? $$ $! $# $1\" \\c ~   NAME=value [cmd]\n"
 	       "  $((i + 1))   ${VAR:-default} ${VAR:=value} ${VAR:+alt} ${#VAR}\n"
 	       "Builtins: cd [dir|-], pwd, echo [-n], export, unset, exit [n],\n"
@@ -230,11 +230,13 @@ static const struct {
 	{ "wait", b_wait }, { "kill", b_kill }, { "help", b_help },
 	{ ".", b_dot }, { "source", b_dot }, { "test", b_test },
 	{ "[", b_test }, { "break", b_break }, { "continue", b_break },
-	{ "read", b_read },
+	{ "read", b_read }, { "return", b_return },
 };
 
 builtin_fn builtin_find(const char *name)
 {
+	if (func_exists(name))
+		return func_call;
 	for (size_t i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++)
 		if (strcmp(builtins[i].name, name) == 0)
 			return builtins[i].fn;

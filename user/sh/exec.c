@@ -252,6 +252,11 @@ static bool run_compound(struct cmd *c, int *status)
  * Returns true (and sets *status) if it ran here. */
 static bool run_here(struct cmd *c, int *status)
 {
+	if (c->fname) {
+		func_define(c->fname, c->fbody);
+		*status = 0;
+		return true;
+	}
 	if (c->subshell)
 		return false;
 	if (c->sub)  /* if, while, for, { }: in the shell, redirected */
@@ -412,7 +417,8 @@ bool interrupted;
 
 int run_tree(struct node *n)
 {
-	if (!n || loop_break || loop_continue)  /* unwinding to a loop */
+	if (!n || loop_break || loop_continue || func_returning)  /* unwinding
+		to a loop or to a function's call */
 		return last_status;
 	switch (n->type) {
 	case N_IF:

@@ -15,6 +15,8 @@ int loop_depth, loop_break, loop_continue;
 
 bool loop_done(void)
 {
+	if (func_returning)
+		return true;  /* leave every loop up to the function's call */
 	if (loop_break) {
 		loop_break--;
 		return true;

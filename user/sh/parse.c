@@ -248,10 +248,33 @@ static struct node *compound(struct parser *p)
 	return n;
 }
 
+/* NAME ( ) compound-command: a function definition, kept as the compound
+ * command's source text. True if one was at hand (and is now in c). */
+static bool function_definition(struct parser *p, struct cmd *c)
+{
+	struct token *t = peek(p);
+	if (t->type != T_WORD || !var_name_ok(t->text, strlen(t->text)) ||
+	    t[1].type != T_LPAREN || t[2].type != T_RPAREN)
+		return false;
+	c->fname = t->text;
+	p->pos += 3;
+	skip_newlines(p);
+	if (peek(p)->type == T_END)
+		longjmp(p->fail, 1);  /* `f()` alone: the body follows */
+	int start = peek(p)->start;
+	if (!compound(p))
+		unexpected(p);
+	int end = p->toks[p->pos - 1].end;
+	c->fbody = sh_strndup(p->line + start, end - start);
+	return true;
+}
+
 static struct cmd *command(struct parser *p)
 {
 	struct cmd *c = sh_alloc(sizeof(*c));
 	struct redir **tail = &c->redirs;
+	if (function_definition(p, c))
+		return c;
 	bool paren = peek(p)->type == T_LPAREN;
 	if (!paren)
 		c->sub = compound(p);

@@ -70,6 +70,8 @@ struct cmd {            /* a simple command */
 	struct redir *redirs;
 	struct node *sub;   /* ( list ) or a compound command; no words */
 	bool subshell;      /* sub runs in a child shell, even alone */
+	char *fname;        /* NAME() compound: defines function NAME... */
+	char *fbody;        /* ...as this source text (func.c) */
 };
 enum node_type {
 	N_PIPE, N_AND, N_OR, N_SEQ, N_BG,
@@ -193,6 +195,13 @@ bool loop_done(void);  /* after a round: leave this loop? (takes a level) */
 int run_loop(struct node *n);  /* N_WHILE, N_UNTIL */
 int run_for(struct node *n);
 int run_case(struct node *n);
+
+/* func.c: functions, kept as source text and parsed at each call. */
+extern bool func_returning;     /* a return is unwinding to its call */
+void func_define(const char *name, const char *body);
+bool func_exists(const char *name);
+int func_call(int argc, char **argv);  /* a builtin_fn: argv[0] names it */
+int b_return(int argc, char **argv);
 int b_break(int argc, char **argv);  /* break and continue */
 int b_read(int argc, char **argv);
 void sh_exit(int status);       /* flush, leave */
