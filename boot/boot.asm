@@ -69,7 +69,11 @@ kernel_pd:                                ; the kernel page directory
     times 1024 dd 0
 
 section .bss
-align 16
+align 4096
+global boot_stack_guard
+boot_stack_guard:                         ; unmapped by paging_init: an
+    resb 4096                             ; overflow of kmain's stack faults
+global boot_stack
 boot_stack:
     resb 16384                            ; kmain's stack, later thread 0's
 global boot_stack_top

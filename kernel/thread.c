@@ -7,6 +7,7 @@
 #include "kernel/arch/x86/gdt.h"
 #include "kernel/arch/x86/trap.h"
 #include "kernel/kstack.h"
+#include "kernel/ksyms.h"
 #include "kernel/lib/string.h"
 #include "kernel/panic.h"
 #include "kernel/pid.h"
@@ -18,7 +19,7 @@
 #include "mm/as.h"
 #include "mm/failinject.h"
 #include "mm/kheap.h"
-#include "mm/pmm.h"
+#include "mm/kstack.h"
 
 void switch_context(uint32_t *save_esp, uint32_t new_esp);
 extern char trap_return[];
@@ -77,18 +78,17 @@ struct thread *thread_create_user(struct proc *p, int tid, uint32_t eip,
 	struct thread *t = kzalloc(sizeof(*t));
 	if (!t)
 		return NULL;
-	paddr_t stack = pmm_alloc_frame(PMM_LOWMEM);
-	t->fpu = stack ? kmalloc(sizeof(*t->fpu)) : NULL;
+	t->kstack = kstack_alloc();
+	t->fpu = t->kstack ? kmalloc(sizeof(*t->fpu)) : NULL;
 	if (!t->fpu || pid_attach_thread(t, tid)) {
 		kfree(t->fpu);
-		if (stack)
-			pmm_free_frame(stack);
+		if (t->kstack)
+			kstack_free(t->kstack);
 		kfree(t);
 		return NULL;
 	}
 	KASSERT((uintptr_t)t->fpu % 16 == 0);  /* fxsave's alignment */
 	t->proc = p;
-	t->kstack = P2V(stack);
 	kstack_paint(t->kstack);  /* the debug build measures its depth */
 	*(uint32_t *)t->kstack = KSTACK_CANARY;
 	t->state = THREAD_BLOCKED;
@@ -176,6 +176,21 @@ static void schedule(void)
 	switch_context(&prev->saved_esp, next->saved_esp);
 }
 
+const char *thread_name(const struct thread *t)
+{
+	if (t->proc)
+		return t->proc->name;
+	if (t == &boot_thread)
+		return "boot";
+	const char *fn = ksyms_lookup((uint32_t)t->kernel_fn, NULL);
+	return fn ? fn : "kernel thread";
+}
+
+struct thread *thread_boot(void)
+{
+	return &boot_thread;
+}
+
 bool thread_stack_intact(const struct thread *t)
 {
 	return !t->kstack || *(const uint32_t *)t->kstack == KSTACK_CANARY;
@@ -234,14 +249,15 @@ static void kernel_thread_start(void (*fn)(void *), void *arg)
 struct thread *thread_create_kernel(void (*fn)(void *arg), void *arg)
 {
 	struct thread *t = kzalloc(sizeof(*t));
-	paddr_t stack = t ? pmm_alloc_frame(PMM_LOWMEM) : 0;
+	void *stack = t ? kstack_alloc() : NULL;
 	if (!stack || pid_attach_thread(t, 0)) {
 		if (stack)
-			pmm_free_frame(stack);
+			kstack_free(stack);
 		kfree(t);
 		return NULL;
 	}
-	t->kstack = P2V(stack);
+	t->kstack = stack;
+	t->kernel_fn = fn;
 	kstack_paint(t->kstack);  /* the debug build measures its depth */
 	*(uint32_t *)t->kstack = KSTACK_CANARY;
 	t->state = THREAD_BLOCKED;
@@ -272,7 +288,7 @@ void thread_free(struct thread *t)
 	failinject_forget(t);
 	pid_forget_thread(t);  /* a user thread's went when it exited */
 	kstack_account(t);
-	pmm_free_frame(V2P(t->kstack));
+	kstack_free(t->kstack);
 	kfree(t->fpu);  /* NULL for a kernel thread */
 	kfree(t);
 }

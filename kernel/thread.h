@@ -32,8 +32,12 @@ struct thread {
 	int tid;
 	enum thread_state state;
 	struct proc *proc;        /* owning process; NULL for the boot thread */
-	uint8_t *kstack;          /* KSTACK_SIZE bytes, lowmem; NULL for the
-				     boot thread (it runs on the boot stack) */
+	uint8_t *kstack;          /* KSTACK_SIZE bytes in the kernel-stack
+				     window, above an unmapped guard page
+				     (mm/kstack.h); NULL for the boot thread
+				     (it runs on the boot stack) */
+	void (*kernel_fn)(void *);/* a kernel thread's function (its name in
+				     reports); NULL for the others */
 	uint32_t saved_esp;       /* while switched out: its kernel esp */
 	struct thread *next_run;  /* run queue link, while queued */
 	bool queued;              /* on the run queue (interrupts off) */
@@ -94,6 +98,13 @@ void thread_set_user_entry(struct thread *t, uint32_t eip, uint32_t esp);
 
 /* The user-mode registers saved at the top of t's kernel stack. */
 struct trapframe *thread_user_frame(struct thread *t);
+
+/* A name for reports: t's process's (comm), "boot" for thread 0, or a
+ * kernel thread's function. Static or t's own: never free it. */
+const char *thread_name(const struct thread *t);
+
+/* Thread 0, kmain's, which runs on the boot stack (boot/boot.asm). */
+struct thread *thread_boot(void);
 
 /* t's kernel stack still has its canary (threads without a stack of
  * their own, the boot thread, always do). schedule() panics, naming the

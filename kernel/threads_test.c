@@ -7,6 +7,7 @@
 
 #include "kernel/futex.h"
 #include "kernel/proc.h"
+#include "mm/kstack.h"
 #include "tests/ktest.h"
 #include "tests/uprog.h"
 
@@ -14,9 +15,11 @@ static struct uprog_result res;  /* 4 KiB: not on the stack */
 
 KTEST(threads, pthreads_exit_exec_fork_behave_as_linux)
 {
+	unsigned stacks = kstack_in_use();
 	uprog_run_ktap(t, "/bin/threadtest", NULL, &res);
 	EXPECT_EQ(proc_count(), 0);
 	EXPECT_EQ(futex_waiters(), 0);
+	EXPECT_EQ(kstack_in_use(), stacks);  /* every thread's came back */
 }
 
 /* futex: errors, timeouts, signals, requeue, wake_op, robust lists, a
@@ -34,10 +37,12 @@ KTEST(threads, futex_behaves_as_linux)
  * the end (the runner compares frames and heap bytes). */
 KTEST(threads, create_join_1000_times_leaks_nothing)
 {
+	unsigned stacks = kstack_in_use();
 	uprog_run_ktap(t, "/bin/threadtest",
 		       (const char *const[]){ "/bin/threadtest", "join1000", NULL },
 		       &res);
 	EXPECT_EQ(proc_count(), 0);
+	EXPECT_EQ(kstack_in_use(), stacks);  /* 1,000 slots taken and returned */
 }
 
 /* posix_spawn and posix_spawnp (libc: a CLONE_VM | CLONE_VFORK child on

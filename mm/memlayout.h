@@ -21,6 +21,10 @@
  *             | (loaded at 1 MiB)          |
  *  0xf8000000 +---------------------------+ DIRECT_MAP_END (at most)
  *             | unused                     |
+ *  0xfec00000 +---------------------------+ KSTACK_BASE
+ *             | kernel stacks: 2048 slots, |
+ *             | each an unmapped guard     |
+ *             | page, then a stack page    |
  *  0xffc00000 +---------------------------+ KMAP_BASE
  *             | temporary-mapping window   |
  *             | for frames above lowmem    |
@@ -41,6 +45,11 @@
 #define DIRECT_MAP_END  (KERNEL_BASE + LOWMEM_LIMIT)
 #define KMAP_BASE       0xFFC00000u  /* 1024 temporary-mapping slots */
 #define KMAP_SLOTS      1024u
+/* Kernel stacks (mm/kstack.c): slot i is the guard page at KSTACK_BASE +
+ * 2 * i pages, never mapped, and the stack page just above it. */
+#define KSTACK_BASE     0xFEC00000u
+#define KSTACK_SLOTS    2048u
+#define KSTACK_END      (KSTACK_BASE + KSTACK_SLOTS * 2u * PAGE_SIZE)
 
 #define USER_STACK_TOP   USER_TOP
 #define USER_STACK_LIMIT (8u << 20)  /* 8 MiB, as Linux's default RLIMIT_STACK */
@@ -70,7 +79,9 @@ typedef uint32_t vaddr_t;  /* a virtual address, user or kernel */
 #define PAGE_ROUND_UP(a)   (((a) + PAGE_SIZE - 1) & PAGE_MASK)
 
 _Static_assert(KERNEL_BASE % (4u << 20) == 0, "kernel half starts on a PDE");
-_Static_assert(DIRECT_MAP_END <= KMAP_BASE, "direct map below the kmap window");
+_Static_assert(DIRECT_MAP_END <= KSTACK_BASE, "direct map below the stacks");
+_Static_assert(KSTACK_END == KMAP_BASE, "stacks just below the kmap window");
+_Static_assert(KSTACK_BASE % (4u << 20) == 0, "stack window starts on a PDE");
 #endif
 
 #endif

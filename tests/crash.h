@@ -19,7 +19,9 @@ void crash_run(const char *kind);
 
 /* The guards' kinds (tests/crash_guard.c), tried by crash_run(): writes
  * to read-only kernel memory, "ro_syscall_table" (.rodata),
- * "ro_after_init" (bootinfo) and "ro_ksyms" (the symbol table). Returns
+ * "ro_after_init" (bootinfo) and "ro_ksyms" (the symbol table); endless
+ * recursion, "kstack_overflow" (in a kernel thread) and
+ * "boot_stack_overflow" (in kmain, on the boot stack). Returns
  * false if kind is none of them; true if it is and the guard failed to
  * fire. */
 bool crash_guard(const char *kind);

@@ -23,6 +23,15 @@ static inline uint32_t read_ss(void)
  * looked up one byte back: when a call is a function's last instruction
  * (a call to a noreturn function) the address after it is the next
  * function's. */
+/* The esp of a trap taken in ring 0. The CPU pushed no esp: the stack
+ * went on from where the frame ends. A double fault's frame is built from
+ * the TSS (doublefault.c), on another stack, with the esp saved in it. */
+static uint32_t trap_kernel_esp(const struct trapframe *tf)
+{
+	return tf->vector == T_DOUBLE_FAULT ? tf->user_esp
+					    : (uint32_t)&tf->user_esp;
+}
+
 static void print_symbol(uint32_t addr, bool is_return)
 {
 	uint32_t off;
@@ -60,7 +69,7 @@ void dump_trapframe(const struct trapframe *tf)
 	bool user = trap_from_user(tf);
 	/* A trap from ring 0 pushes no esp/ss: the stack went on from where
 	 * the frame ends. */
-	uint32_t esp = user ? tf->user_esp : (uint32_t)&tf->user_esp;
+	uint32_t esp = user ? tf->user_esp : trap_kernel_esp(tf);
 	uint32_t ss = user ? tf->user_ss : read_ss();
 
 	kprintf("trap %u (%s), ", tf->vector, trap_name(tf->vector));
@@ -105,7 +114,7 @@ static bool looks_like_return(uint32_t a)
  * kernel text (a bad function pointer, or a user page under SMEP). */
 static void print_leaf_caller(const struct trapframe *tf)
 {
-	const uint32_t *sp = &tf->user_esp; /* the trap-time esp */
+	const uint32_t *sp = (const uint32_t *)trap_kernel_esp(tf);
 	uint32_t off, word;
 
 	if (ksyms_lookup(tf->eip, &off) && off > 0 &&
@@ -124,11 +133,19 @@ static void print_leaf_caller(const struct trapframe *tf)
 
 /* May fp be the next frame? It must lie above the previous one (stacks
  * grow down, so callers' frames are higher: this also stops loops), be
- * aligned, and leave room for two words inside the direct map. */
+ * aligned, and leave room for two words inside the direct map or the
+ * kernel-stack window. */
 static bool frame_plausible(uint32_t fp, uint32_t prev)
 {
 	return fp > prev && fp % 4 == 0 && fp >= KERNEL_BASE &&
-	       fp <= DIRECT_MAP_END - 8;
+	       fp <= KSTACK_END - 8;
+}
+
+static void print_repeats(uint32_t n)
+{
+	if (n)
+		kprintf("  ... the line above %u more time%s\n", n,
+			n == 1 ? "" : "s");
 }
 
 void dump_backtrace(const struct trapframe *tf)
@@ -142,24 +159,36 @@ void dump_backtrace(const struct trapframe *tf)
 			return; /* fp is a user address: not ours to walk */
 		print_leaf_caller(tf);
 	}
-	/* Each frame: [fp] = the caller's fp, [fp + 4] = the return address. */
-	for (int depth = 0; fp != 0; depth++) {
-		uint32_t next, ret;
+	/* Each frame: [fp] = the caller's fp, [fp + 4] = the return address.
+	 * A run of frames with the same return address (a recursion, as in a
+	 * stack overflow) prints once, with a count. */
+	uint32_t last = 0, repeats = 0, next = 0;
+	for (int depth = 0; fp != 0; prev = fp, fp = next) {
+		uint32_t ret;
 
-		if (depth == DUMP_MAX_FRAMES) {
-			kprintf("  ... (more than %d frames)\n",
-				DUMP_MAX_FRAMES);
-			return;
-		}
 		if (!frame_plausible(fp, prev) ||
 		    probe_read_u32((const void *)fp, &next) ||
 		    probe_read_u32((const void *)(fp + 4), &ret)) {
+			print_repeats(repeats);
 			kprintf("  (bad frame pointer 0x%08x: backtrace ends)\n",
 				fp);
 			return;
 		}
+		if (ret == 0)  /* a thread's first frame: nothing called it */
+			break;
+		if (ret == last) {
+			repeats++;
+			continue;
+		}
+		print_repeats(repeats);
+		repeats = 0;
+		if (depth++ == DUMP_MAX_FRAMES) {
+			kprintf("  ... (more than %d frames)\n",
+				DUMP_MAX_FRAMES);
+			return;
+		}
 		print_frame(ret, true);
-		prev = fp;
-		fp = next;
+		last = ret;
 	}
+	print_repeats(repeats);
 }

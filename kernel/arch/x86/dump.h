@@ -14,9 +14,11 @@ void dump_trapframe(const struct trapframe *tf);
  * frame, at most DUMP_MAX_FRAMES: tf's eip and its callers, or, if tf is
  * NULL, this function's callers. Follows the ebp chain, which ends at 0
  * (set in boot/boot.asm); stops at the first frame pointer that is not a
- * rising, aligned direct-map address or cannot be read, so a corrupt chain
+ * rising, aligned kernel address or cannot be read, so a corrupt chain
  * ends the walk instead of faulting again. A line "[<...>] ? name+0x.." is
- * a guess from the stack: the caller of a frameless leaf function. */
+ * a guess from the stack: the caller of a frameless leaf function. Frames
+ * with the same return address in a row (a recursion) print once, then
+ * "  ... the line above N more times". */
 void dump_backtrace(const struct trapframe *tf);
 
 #define DUMP_MAX_FRAMES 32

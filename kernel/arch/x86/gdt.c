@@ -2,6 +2,7 @@
  * segment. */
 #include "kernel/arch/x86/gdt.h"
 
+#include "kernel/arch/x86/trap.h"
 #include "kernel/lib/string.h"
 
 struct gdt_entry {
@@ -17,7 +18,8 @@ struct tss {
 } __attribute__((packed));
 
 static struct gdt_entry gdt[GDT_ENTRIES];
-static struct tss tss;
+static struct tss tss;     /* the only task but the double-fault one */
+static struct tss df_tss;  /* the double-fault task's state */
 
 static void set_entry(int i, uint32_t base, uint32_t limit, uint8_t access,
 		      uint8_t flags)
@@ -46,6 +48,7 @@ void gdt_init(void)
 	tss.ss0 = SEG_KDATA;
 	tss.iomap_base = sizeof(tss);  /* no I/O bitmap: ring 3 gets no ports */
 	set_entry(5, (uint32_t)&tss, sizeof(tss) - 1, PRESENT | TSS32, 0);
+	set_entry(9, (uint32_t)&df_tss, sizeof(df_tss) - 1, PRESENT | TSS32, 0);
 
 	struct { uint16_t limit; uint32_t base; } __attribute__((packed)) gdtr = {
 		sizeof(gdt) - 1, (uint32_t)gdt
@@ -74,6 +77,31 @@ void gdt_load_tls(const uint64_t tls[GDT_TLS_COUNT])
 void tss_set_kernel_stack(uint32_t esp0)
 {
 	tss.esp0 = esp0;
+}
+
+void tss_init_double_fault(void (*entry)(void), uint32_t stack_top,
+			   uint32_t pd_phys)
+{
+	memset(&df_tss, 0, sizeof(df_tss));
+	df_tss.eip = (uint32_t)entry;
+	df_tss.esp = stack_top;
+	df_tss.ebp = 0;  /* ends any backtrace of the task itself */
+	df_tss.eflags = 0x2;  /* interrupts off; bit 1 always reads as one */
+	df_tss.cs = SEG_KCODE;
+	df_tss.ds = df_tss.es = df_tss.ss = SEG_KDATA;
+	df_tss.cr3 = pd_phys;
+	df_tss.iomap_base = sizeof(df_tss);
+}
+
+void tss_interrupted_frame(struct trapframe *tf)
+{
+	memset(tf, 0, sizeof(*tf));
+	tf->eax = tss.eax, tf->ecx = tss.ecx, tf->edx = tss.edx;
+	tf->ebx = tss.ebx, tf->ebp = tss.ebp, tf->esi = tss.esi;
+	tf->edi = tss.edi;
+	tf->ds = tss.ds, tf->es = tss.es, tf->fs = tss.fs, tf->gs = tss.gs;
+	tf->eip = tss.eip, tf->cs = tss.cs, tf->eflags = tss.eflags;
+	tf->user_esp = tss.esp, tf->user_ss = tss.ss;
 }
 
 _Static_assert(sizeof(struct gdt_entry) == sizeof(uint64_t), "8-byte entries");

@@ -34,8 +34,10 @@ extern pde_t kernel_pd[1024];
 
 /* Replace the boot page directory's mappings with the final kernel ones:
  * the kernel image in 4 KiB pages with text and read-only data not
- * writable, lowmem RAM as global 4 MiB pages up to lowmem_top, and the
- * kmap window's page table. Every kernel page table is made here. */
+ * writable, lowmem RAM as global 4 MiB pages up to lowmem_top, the page
+ * tables of the kernel-stack window (all entries empty) and of the kmap
+ * window, and the boot stack's guard page unmapped. Every kernel page
+ * table is made here, so every address space shares them. */
 void paging_init(paddr_t lowmem_top);
 
 /* End of boot: make the __ro_after_init pages (kernel/sections.h)
@@ -43,6 +45,11 @@ void paging_init(paddr_t lowmem_top);
  * symbol table, is a page fault that panics naming the address and the
  * writer (kernel/arch/x86/pagefault.c). */
 void paging_protect_kernel(void);
+
+/* Map the kernel-stack window's page va (mm/kstack.c) to frame, or unmap
+ * it and return the frame it held (flushing its TLB entry). */
+void paging_kstack_map(vaddr_t va, paddr_t frame);
+paddr_t paging_kstack_unmap(vaddr_t va);
 
 /* Point kmap slot (0..KMAP_SLOTS-1) at frame, or unmap it if frame is 0,
  * and flush that one TLB entry. Returns the slot's virtual address. */

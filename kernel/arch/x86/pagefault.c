@@ -4,6 +4,7 @@
 #include "kernel/arch/x86/pagefault.h"
 
 #include "kernel/arch/x86/cpu.h"
+#include "kernel/arch/x86/doublefault.h"
 #include "kernel/arch/x86/extable.h"
 #include "kernel/arch/x86/smap.h"
 #include "kernel/console.h"
@@ -163,6 +164,9 @@ void x86_page_fault(struct trapframe *tf)
 	}
 	if (extable_fixup(tf))  /* probe_read_u32 and friends */
 		return;
+	/* An overflow that skipped past the stack's end (a large frame)
+	 * while the CPU could still push this fault's frame. */
+	kstack_overflow_check(tf, addr, (vaddr_t)&tf->user_esp);
 	if (addr >= KERNEL_BASE && (tf->err & (PF_PRESENT | PF_WRITE)) ==
 				   (PF_PRESENT | PF_WRITE))
 		ro_write_panic(tf, addr);

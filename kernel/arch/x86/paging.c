@@ -11,6 +11,12 @@
 /* kernel_pd is boot/boot.asm's boot page directory, rewritten in place. */
 static pte_t image_pt[1024] __attribute__((aligned(PAGE_SIZE)));
 static pte_t kmap_pt[1024] __attribute__((aligned(PAGE_SIZE)));
+/* The kernel-stack window's page tables, one after the other, so entry
+ * (va - KSTACK_BASE) / PAGE_SIZE of the first maps va. Zero (.bss) until
+ * a stack is mapped: every guard page stays not present. */
+#define KSTACK_PTS ((KSTACK_END - KSTACK_BASE) / PDE_SPAN)
+static pte_t kstack_pt[KSTACK_PTS][1024] __attribute__((aligned(PAGE_SIZE)));
+extern char boot_stack_guard[];  /* boot/boot.asm: the page below kmain's stack */
 
 void paging_init(paddr_t lowmem_top)
 {
@@ -34,6 +40,10 @@ void paging_init(paddr_t lowmem_top)
 	}
 	memset(kmap_pt, 0, sizeof(kmap_pt));
 	kernel_pd[PDX(KMAP_BASE)] = V2P(kmap_pt) | PTE_P | PTE_W;
+	for (uint32_t i = 0; i < KSTACK_PTS; i++)
+		kernel_pd[PDX(KSTACK_BASE) + i] = V2P(kstack_pt[i]) | PTE_P | PTE_W;
+	/* The boot thread's stack gets a guard page too. */
+	image_pt[PTX(boot_stack_guard)] = 0;
 
 	/* Global pages keep the kernel half in the TLB across CR3 reloads. */
 	_Static_assert(PDX(DIRECT_MAP_END) <= PDX(KMAP_BASE), "layout");
@@ -52,6 +62,27 @@ void paging_protect_kernel(void)
 		image_pt[PTX(va)] &= ~PTE_W;
 		invlpg(va);
 	}
+}
+
+static pte_t *kstack_pte(vaddr_t va)
+{
+	KASSERT(va >= KSTACK_BASE && va < KSTACK_END);
+	return &kstack_pt[0][(va - KSTACK_BASE) / PAGE_SIZE];
+}
+
+void paging_kstack_map(vaddr_t va, paddr_t frame)
+{
+	*kstack_pte(va) = frame | PTE_P | PTE_W | PTE_G;
+}
+
+paddr_t paging_kstack_unmap(vaddr_t va)
+{
+	pte_t *e = kstack_pte(va);
+	paddr_t frame = PTE_ADDR(*e);
+	*e = 0;
+	invlpg(va);  /* one CPU: no other TLB can hold it */
+	vmstat_inc(VM_TLB_FLUSH_PAGE);
+	return frame;
 }
 
 void *paging_kmap_slot(unsigned slot, paddr_t frame)

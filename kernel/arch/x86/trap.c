@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "kernel/arch/x86/cpu.h"
+#include "kernel/arch/x86/doublefault.h"
 #include "kernel/arch/x86/extable.h"
 #include "kernel/arch/x86/gdt.h"
 #include "kernel/arch/x86/pagefault.h"
@@ -71,6 +72,13 @@ void trap_init(void)
 	for (unsigned v = 0; v < 256; v++)
 		set_gate(v, v == T_SYSCALL || v == T_BREAKPOINT ||
 			    v == T_OVERFLOW ? 3 : 0);
+	/* A double fault switches tasks, to a stack of its own: it is how
+	 * a kernel stack overflow (which leaves no stack to push a frame
+	 * on) gets reported (doublefault.c). */
+	double_fault_init();
+	idt[T_DOUBLE_FAULT] = (struct idt_gate){
+		.selector = SEG_DF_TSS, .type_attr = 0x85,  /* task gate */
+	};
 	struct { uint16_t limit; uint32_t base; } __attribute__((packed)) idtr = {
 		sizeof(idt) - 1, (uint32_t)idt
 	};
