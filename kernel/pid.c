@@ -76,11 +76,14 @@ static int insert_next(struct pid_entry *e)
 int pid_max_threads(void)
 {
 	if (!max_threads) {
-		/* Linux's set_max_threads(): memory / (8 * THREAD_SIZE). */
+		/* Linux's set_max_threads(): memory / (8 * THREAD_SIZE),
+		 * and no more than the kernel-stack window has slots
+		 * (mm/kstack.h), so a thread never lacks a stack slot. */
 		uint64_t n = (uint64_t)pmm_total_count() * PAGE_SIZE /
 			     (8u * KSTACK_SIZE);
+		_Static_assert(KSTACK_SLOTS <= MAX_THREADS, "slots bound it");
 		max_threads = n < MIN_THREADS ? MIN_THREADS :
-			      n > MAX_THREADS ? MAX_THREADS : (int)n;
+			      n > KSTACK_SLOTS ? (int)KSTACK_SLOTS : (int)n;
 	}
 	return max_threads;
 }
