@@ -1,6 +1,8 @@
 /* mm/kstack.h: kernel stacks in their own window of the kernel half
  * (mm/memlayout.h), each one page with an unmapped guard page below it,
- * so that an overflow faults instead of overwriting the memory below. */
+ * so that an overflow faults instead of overwriting the memory below.
+ * (How deep stacks go is measured by kernel/kstack.h, in the debug
+ * build.) */
 #ifndef MM_KSTACK_H
 #define MM_KSTACK_H
 

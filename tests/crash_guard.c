@@ -15,7 +15,8 @@ extern const uint32_t ksyms_count;  /* kernel/ksyms.c's table */
 
 /* Through a volatile pointer: the compiler may not drop or move the
  * store, nor complain that the target is const. */
-static void store(const void *where, uint32_t v)
+static inline __attribute__((always_inline)) void store(const void *where,
+							       uint32_t v)
 {
 	*(volatile uint32_t *)(uintptr_t)where = v;
 }
