@@ -105,6 +105,7 @@ static bool braced_parameters(void) { return run_script("params"); }
 static bool loops_and_read(void) { return run_script("loops"); }
 static bool case_statements(void) { return run_script("case"); }
 static bool functions(void) { return run_script("func"); }
+static bool set_and_shift(void) { return run_script("set"); }
 
 int main(void)
 {
@@ -122,6 +123,7 @@ int main(void)
 		{ "sh.break_continue_and_read", loops_and_read },
 		{ "sh.case", case_statements },
 		{ "sh.functions", functions },
+		{ "sh.set_and_shift", set_and_shift },
 	};
 	if (getenv("SHTEST_DIR"))
 		dir = getenv("SHTEST_DIR");

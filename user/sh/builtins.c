@@ -61,7 +61,7 @@ static int b_export(int argc, char **argv)
 {
 	int status = 0;
 	if (argc == 1)
-		vars_print_exported();
+		vars_print(true);
 	for (int i = 1; i < argc; i++) {
 		char *eq = strchr(argv[i], '=');
 		size_t n = eq ? (size_t)(eq - argv[i]) : strlen(argv[i]);
@@ -194,7 +194,8 @@ static int b_help(int argc, char **argv)
 	       "Builtins: cd [dir|-], pwd, echo [-n], export, unset, exit [n],\n"
 	       "  exec [cmd] [redirs], jobs [-p], fg [%%n], bg [%%n], wait [pid|%%n],\n"
 	       "  kill [-SIG] pid|%%n, . file, test and [ ], true, false, :, help,\n"
-	       "  break [n], continue [n], read [-r] [name...].\n"
+	       "  break [n], continue [n], read [-r] [name...], set [-ex] [-- args],\n"
+	       "  shift [n], return [n].\n"
 	       "  Programs are found on $PATH (/bin by default). Ctrl-C ends the\n"
 	       "  foreground job, Ctrl-Z stops it (fg, bg continue it), Ctrl-D\n"
 	       "  leaves. In /bin:\n");
@@ -230,7 +231,8 @@ static const struct {
 	{ "wait", b_wait }, { "kill", b_kill }, { "help", b_help },
 	{ ".", b_dot }, { "source", b_dot }, { "test", b_test },
 	{ "[", b_test }, { "break", b_break }, { "continue", b_break },
-	{ "read", b_read }, { "return", b_return },
+	{ "read", b_read }, { "return", b_return }, { "set", b_set },
+	{ "shift", b_shift },
 };
 
 builtin_fn builtin_find(const char *name)

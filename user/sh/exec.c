@@ -179,6 +179,7 @@ void run_in_child(struct cmd *c)
 		_exit(1);
 	if (argc == 0)
 		_exit(0);
+	xtrace(argc, argv);
 	builtin_fn b = builtin_find(argv[0]);
 	if (b) {
 		int st = b(argc, argv);
@@ -282,8 +283,10 @@ static bool run_here(struct cmd *c, int *status)
 	if (apply_redirs(c->redirs, save) < 0) {
 		*status = 1;
 	} else if (b) {
+		xtrace(argc, argv);
 		*status = b(argc, argv);
 	} else {  /* NAME=value ... alone: shell variables */
+		xtrace(c->nassigns, assigns);
 		for (int i = 0; i < c->nassigns; i++) {
 			char *eq = strchr(assigns[i], '=');
 			*eq = '\0';
@@ -422,7 +425,10 @@ int run_tree(struct node *n)
 		return last_status;
 	switch (n->type) {
 	case N_IF:
-		if (run_tree(n->cond) == 0)
+		cond_depth++;
+		int cond = run_tree(n->cond);
+		cond_depth--;
+		if (cond == 0)
 			last_status = run_tree(n->left);
 		else
 			last_status = n->right ? run_tree(n->right) : 0;
@@ -447,7 +453,9 @@ int run_tree(struct node *n)
 		break;
 	case N_AND:
 	case N_OR:
+		cond_depth++;
 		last_status = run_tree(n->left);
+		cond_depth--;
 		if ((last_status == 0) == (n->type == N_AND))
 			last_status = run_tree(n->right);
 		break;
@@ -456,6 +464,8 @@ int run_tree(struct node *n)
 		break;
 	case N_PIPE:
 		last_status = run_pipeline(n, false);
+		if (!n->negate)
+			errexit_check(last_status);
 		break;
 	}
 	return last_status;

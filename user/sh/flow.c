@@ -35,7 +35,9 @@ int run_loop(struct node *n)
 	size_t mark = sh_arena_mark();
 	loop_depth++;
 	while (!interrupted) {
+		cond_depth++;
 		bool go = (run_tree(n->cond) == 0) == (n->type == N_WHILE);
+		cond_depth--;
 		if (loop_done() || !go || interrupted)
 			break;
 		status = run_tree(n->left);

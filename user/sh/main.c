@@ -205,13 +205,25 @@ int sh_source(const char *path)
 	return status;
 }
 
-int main(int argc, char **argv, char **envp)
+/* sh -e, sh -x (set's options) before -c or the script: how many. */
+static int leading_options(int argc, char **argv)
+{
+	int n = 0;
+	while (n + 1 < argc && sh_options(argv[n + 1]) == 0)
+		n++;
+	return n;
+}
+
+int main(int argc0, char **argv0, char **envp)
 {
 	struct input in = { .fd = 0 };
 	vars_init(envp);
 	shell_pid = getpid();
+	const int skip = leading_options(argc0, argv0), argc = argc0 - skip;
+	char **const argv = argv0 + skip;  /* argv[0] may be an option now:
+					      argv0[0] names the shell */
 	if (argc > 2 && strcmp(argv[1], "-c") == 0) {
-		sh_name = argc > 3 ? argv[3] : argv[0];
+		sh_name = argc > 3 ? argv[3] : argv0[0];
 		pos_args = argv + 4;
 		npos_args = argc > 4 ? argc - 4 : 0;
 		if (setjmp(line_abort) == 0)

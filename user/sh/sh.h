@@ -128,7 +128,7 @@ const char *var_get(const char *name);
 int var_set(const char *name, const char *value, bool export);
 void var_unset(const char *name);
 void var_export(const char *name);
-void vars_print_exported(void);
+void vars_print(bool exported);  /* export's list, or set's (all) */
 bool var_name_ok(const char *s, size_t n);
 /* "NAME=value" of every exported variable, with the assigns (NAME=value
  * words, already expanded) put over them; malloc'd, for execve. */
@@ -195,6 +195,17 @@ bool loop_done(void);  /* after a round: leave this loop? (takes a level) */
 int run_loop(struct node *n);  /* N_WHILE, N_UNTIL */
 int run_for(struct node *n);
 int run_case(struct node *n);
+
+/* options.c: set and shift, and what set -e and set -x do. cond_depth
+ * counts the conditions running (if/while/until's, the left of && and
+ * ||), where a failure does not end the shell under set -e. */
+extern bool opt_errexit, opt_xtrace;
+extern int cond_depth;
+int b_set(int argc, char **argv);
+int b_shift(int argc, char **argv);
+int sh_options(const char *arg);  /* sh -e, -x, -ex...: 0, or -1 if none */
+void xtrace(int argc, char **argv);    /* "+ cmd args" under set -x */
+void errexit_check(int status);        /* under set -e: exit if failed */
 
 /* func.c: functions, kept as source text and parsed at each call. */
 extern bool func_returning;     /* a return is unwinding to its call */

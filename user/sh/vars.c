@@ -84,11 +84,24 @@ void var_export(const char *name)
 		var_set(name, "", true);
 }
 
-void vars_print_exported(void)
+static int by_name(const void *a, const void *b)
 {
-	for (int i = 0; i < nvars; i++)
-		if (vars[i].exported)
+	return strcmp(((const struct var *)a)->name, ((const struct var *)b)->name);
+}
+
+void vars_print(bool exported)
+{
+	qsort(vars, nvars, sizeof(*vars), by_name);
+	for (int i = 0; i < nvars; i++) {
+		if (exported && vars[i].exported) {
 			printf("export %s=\"%s\"\n", vars[i].name, vars[i].value);
+		} else if (!exported) {  /* NAME='value', ' as '\'' */
+			printf("%s='", vars[i].name);
+			for (const char *c = vars[i].value; *c; c++)
+				printf(*c == '\'' ? "'\\''" : "%c", *c);
+			printf("'\n");
+		}
+	}
 }
 
 void vars_init(char **envp)
