@@ -124,10 +124,28 @@ static const char *brace_end(const char *s)
 	return NULL;
 }
 
+/* ${NAME#PAT} ${NAME##PAT} ${NAME%PAT} ${NAME%%PAT}: v less the shortest
+ * (op single) or longest (doubled) prefix (#) or suffix (%) that PAT
+ * matches, or v itself if none does. */
+static const char *trim(const char *v, char op, bool longest, const char *word)
+{
+	char *pat = expand_pattern(word);
+	size_t len = strlen(v);
+	for (size_t k = 0; k <= len; k++) {
+		size_t at = op == '#' ? (longest ? len - k : k)   /* prefix length */
+				      : (longest ? k : len - k);  /* suffix start */
+		if (op == '#' && pattern_match(pat, sh_strndup(v, at)))
+			return v + at;
+		if (op == '%' && pattern_match(pat, v + at))
+			return sh_strndup(v, at);
+	}
+	return v;
+}
+
 /* ${NAME op WORD} and ${#NAME} (after '$'; s at '{'): op is - = + ? after
- * an optional ':' (with it, an empty value counts as unset). WORD is
- * expanded only when it is used. *len as for parameter(); NULL with *len 0
- * if s is no such form. */
+ * an optional ':' (with it, an empty value counts as unset), or # ## % %%
+ * (trim()). WORD is expanded only when it is used. *len as for
+ * parameter(); NULL with *len 0 if s is no such form. */
 static const char *braced(const char *s, size_t *len, char *buf, size_t size)
 {
 	const char *close = brace_end(s + 1);
@@ -155,6 +173,12 @@ static const char *braced(const char *s, size_t *len, char *buf, size_t size)
 	}
 	if (name + n == close)
 		return v ? v : "";
+	if (name[n] == '#' || name[n] == '%') {
+		bool longest = name[n + 1] == name[n];
+		const char *pat_at = name + n + 1 + longest;
+		return trim(v ? v : "", name[n], longest,
+			    sh_strndup(pat_at, close - pat_at));
+	}
 	if (!strchr("-=+?", op) || !op) {
 		*len = 0;
 		return NULL;
