@@ -10,6 +10,8 @@
 #define EFLAGS_VM 0x20000u  /* virtual-8086 mode */
 #define EFLAGS_AC 0x40000u  /* alignment check (ring 3); SMAP: user access allowed */
 #define CR0_WP    0x00010000u
+#define CR4_SMEP  0x00100000u  /* ring 0 may not execute user pages */
+#define CR4_SMAP  0x00200000u  /* ... nor touch them unless EFLAGS.AC */
 
 static inline void outb(uint16_t port, uint8_t v)
 {

@@ -11,8 +11,6 @@
 
 #define CPUID7_EBX_SMEP (1u << 7)
 #define CPUID7_EBX_SMAP (1u << 20)
-#define CR4_SMEP (1u << 20)
-#define CR4_SMAP (1u << 21)
 
 bool smap_enabled __ro_after_init;
 bool smep_enabled __ro_after_init;

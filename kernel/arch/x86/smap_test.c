@@ -21,8 +21,8 @@ static bool window_closed(void)
 KTEST(smap, cr4_holds_the_guards_smap_init_chose)
 {
 	uint32_t cr4 = read_cr4();
-	EXPECT_EQ(!!(cr4 & (1u << 21)), smap_enabled);
-	EXPECT_EQ(!!(cr4 & (1u << 20)), smep_enabled);
+	EXPECT_EQ(!!(cr4 & CR4_SMAP), smap_enabled);
+	EXPECT_EQ(!!(cr4 & CR4_SMEP), smep_enabled);
 	EXPECT_TRUE(window_closed());
 }
 
