@@ -3,24 +3,14 @@
  * each comes under a "==> NAME <==" heading. Exit status 1 if a file
  * could not be read. */
 #include <errno.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-/* N from -n's argument; -1 if it is not a number. */
-static long parse_count(const char *s)
-{
-	char *end;
-	errno = 0;
-	long n = strtol(s, &end, 10);
-	if (!*s || *end || n < 0 || errno) {
-		fprintf(stderr, "head: invalid number of lines: '%s'\n", s);
-		return -1;
-	}
-	return n;
-}
+#include "linecount.h"
 
 static void head(FILE *f, long n)
 {
@@ -36,17 +26,11 @@ int main(int argc, char **argv)
 {
 	long n = 10;
 	int c, status = 0;
-	if (argc > 1 && argv[1][0] == '-' && argv[1][1] >= '0' && argv[1][1] <= '9') {
-		/* `head -3`: the old form of -n 3, still everywhere */
-		if ((n = parse_count(argv[1] + 1)) < 0)
-			return 1;
-		argv[1] = argv[0];
-		argv++;
-		argc--;
-	}
+	if (old_count_form("head", &argc, &argv, &n, LONG_MAX) < 0)
+		return 1;
 	opterr = 0;
 	while ((c = getopt(argc, argv, "n:")) != -1) {
-		if (c != 'n' || (n = parse_count(optarg)) < 0) {
+		if (c != 'n' || (n = line_count("head", optarg, LONG_MAX)) < 0) {
 			if (c != 'n')
 				fprintf(stderr, "head: invalid option -- '%c'\n", optopt);
 			return 1;

@@ -10,17 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
-static long parse_count(const char *s)
-{
-	char *end;
-	errno = 0;
-	long n = strtol(s, &end, 10);
-	if (!*s || *end || n < 0 || errno || n > 1000000) {
-		fprintf(stderr, "tail: invalid number of lines: '%s'\n", s);
-		return -1;
-	}
-	return n;
-}
+#include "linecount.h"
+
+#define TAIL_MAX 1000000  /* lines kept in the ring */
 
 /* Print the last n lines of f; 0, or ENOMEM. */
 static int tail(FILE *f, long n)
@@ -54,21 +46,15 @@ int main(int argc, char **argv)
 {
 	long n = 10;
 	int c, status = 0;
-	if (argc > 1 && argv[1][0] == '-' && argv[1][1] >= '0' && argv[1][1] <= '9') {
-		/* `tail -3`: the old form of -n 3, still everywhere */
-		if ((n = parse_count(argv[1] + 1)) < 0)
-			return 1;
-		argv[1] = argv[0];
-		argv++;
-		argc--;
-	}
+	if (old_count_form("tail", &argc, &argv, &n, TAIL_MAX) < 0)
+		return 1;
 	opterr = 0;
 	while ((c = getopt(argc, argv, "n:")) != -1) {
 		if (c != 'n') {
 			fprintf(stderr, "tail: invalid option -- '%c'\n", optopt);
 			return 1;
 		}
-		if ((n = parse_count(optarg)) < 0)
+		if ((n = line_count("tail", optarg, TAIL_MAX)) < 0)
 			return 1;
 	}
 	int nfiles = argc - optind;
