@@ -7,41 +7,58 @@
 #define ARCH_X86_SMAP_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
-/* True once smap_init() has turned SMAP on. Written only by smap_init(),
- * before any thread runs (read-only after boot, so a stray write cannot
- * turn the clac off); read on every user copy and, from trap.asm, on
- * every kernel entry. */
+/* True once smap_init() has turned SMAP on (and patched in stac and
+ * clac, below). Written only by smap_init(), before any thread runs;
+ * read-only after boot. */
 extern bool smap_enabled;
 
 /* True once smap_init() has turned SMEP on. */
 extern bool smep_enabled;
 
 /* Detect SMEP and SMAP (CPUID leaf 7) and turn on those the CPU has, after
- * paging_init() and before the first user copy; print one boot line
- * saying which are on. `nosmap` / `nosmep` on the command line leave one
+ * paging_init() and before the first user copy and the first interrupt;
+ * with SMAP, patch every SMAP_SITE. Prints one boot line saying which
+ * are on. `nosmap` / `nosmep` on the command line leave one
  * off. Safe on CPUs without leaf 7 (both stay off). */
 void smap_init(void);
 
-/* stac and clac are invalid opcodes (#UD) on a CPU without SMAP, so each
- * is guarded by the flag: a load and a predictable branch, about the cost
- * of the instruction itself. (Linux patches the instructions in or out at
- * boot instead; a flag keeps the code plain.) */
+/* stac and clac are invalid opcodes (#UD) on a CPU without SMAP. So the
+ * code holds a 3-byte no-op (nopl (%eax): 0f 1f 00) where each belongs,
+ * listed in section .smap_sites, and smap_init() rewrites every listed
+ * no-op into stac (0f 01 cb) or clac (0f 01 ca) once it has turned SMAP
+ * on: one instruction either way, no test, no branch. This is Linux's
+ * "alternatives" in its smallest form; until smap_init() runs (early
+ * boot), and for ever on a CPU without SMAP, the no-ops stay. */
+struct smap_site {
+	uint32_t insn;  /* address of the 3-byte no-op */
+	uint32_t modrm; /* its last byte once patched: 0xcb stac, 0xca clac */
+};
 
-/* Open a window in which the kernel may touch user pages: set EFLAGS.AC.
- * Only the user-copy routines (kernel/arch/x86/uaccess.c) call it, around
- * their single faulting instruction, and close it before returning. */
+/* For inline asm: the no-op that becomes the instruction whose last
+ * byte is modrm. trap.asm has the NASM form (SMAP_SITE there). */
+#define SMAP_SITE(modrm)                                                       \
+	"661:\n\t"                                                             \
+	".byte 0x0f, 0x1f, 0x00\n\t"                                           \
+	".pushsection .smap_sites, \"a\"\n\t"                                  \
+	".balign 4\n\t"                                                        \
+	".long 661b, " #modrm "\n\t"                                           \
+	".popsection\n\t"
+
+/* Open a window in which the kernel may touch user pages: set EFLAGS.AC
+ * (stac). Only the user-copy routines (kernel/arch/x86/uaccess.c) call
+ * it, around their single faulting instruction, and close it before
+ * returning. */
 static inline void user_access_begin(void)
 {
-	if (smap_enabled)
-		__asm__ volatile("stac" ::: "memory");
+	__asm__ volatile(SMAP_SITE(0xcb) ::: "memory");
 }
 
-/* Close the window: clear EFLAGS.AC. */
+/* Close the window: clear EFLAGS.AC (clac). */
 static inline void user_access_end(void)
 {
-	if (smap_enabled)
-		__asm__ volatile("clac" ::: "memory");
+	__asm__ volatile(SMAP_SITE(0xca) ::: "memory");
 }
 
 #endif

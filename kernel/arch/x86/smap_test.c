@@ -1,7 +1,8 @@
 /* kernel/arch/x86/smap_test.c: the user-copy routines work with SMAP on
  * (make test boots with -cpu max) and off (tools/check-cpu-guards boots
  * this suite on a CPU without it), close their user-access window (AC)
- * on the way out, fault or not, and CR4 holds what smap_init() chose.
+ * on the way out, fault or not; CR4 and the patched stac/clac sites hold
+ * what smap_init() chose.
  * That a stray access is caught is tools/check-cpu-guards's part. */
 #include "kernel/arch/x86/cpu.h"
 #include "kernel/arch/x86/smap.h"
@@ -12,6 +13,8 @@
 #include "tests/vmtest.h"
 
 #define BASE 0x08048000u
+
+extern const struct smap_site __smap_sites_start[], __smap_sites_end[];
 
 static bool window_closed(void)
 {
@@ -24,6 +27,24 @@ KTEST(smap, cr4_holds_the_guards_smap_init_chose)
 	EXPECT_EQ(!!(cr4 & CR4_SMAP), smap_enabled);
 	EXPECT_EQ(!!(cr4 & CR4_SMEP), smep_enabled);
 	EXPECT_TRUE(window_closed());
+}
+
+/* Every SMAP_SITE is stac or clac with SMAP on, the 3-byte no-op it was
+ * built as with SMAP off; both kinds exist (the copies, the entry). */
+KTEST(smap, sites_are_patched_as_the_cpu_allows)
+{
+	int stac = 0, clac = 0;
+	for (const struct smap_site *s = __smap_sites_start;
+	     s < __smap_sites_end; s++) {
+		const uint8_t *p = (const uint8_t *)s->insn;
+		EXPECT_EQ(p[0], 0x0f);
+		EXPECT_EQ(p[1], smap_enabled ? 0x01 : 0x1f);
+		EXPECT_EQ(p[2], smap_enabled ? s->modrm : 0x00);
+		stac += s->modrm == 0xcb;
+		clac += s->modrm == 0xca;
+	}
+	EXPECT_GE(stac, 2);  /* copy(), strnlen_user() */
+	EXPECT_GE(clac, 5);  /* those, and the three entry paths */
 }
 
 KTEST(smap, copies_work_and_close_the_window)

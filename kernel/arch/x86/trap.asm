@@ -5,7 +5,16 @@
 ; registers as its arguments, and syscall_return() for the way back.
 
 extern trap, trap_page_fault, syscall_return, syscall_dispatch, syscall_table, syscall_table_len
-extern smap_enabled
+
+; A 3-byte no-op that smap_init() turns into clac (0xca) or stac (0xcb)
+; when the CPU has SMAP: struct smap_site in kernel/arch/x86/smap.h.
+%macro SMAP_SITE 1
+%%site:
+    db 0x0f, 0x1f, 0x00
+[section .smap_sites progbits alloc noexec nowrite align=4]
+    dd %%site, %1
+__SECT__
+%endmacro
 
 ; Vectors for which the CPU pushes an error code itself.
 %macro STUB 1
@@ -39,13 +48,11 @@ trap_stub_%1:
     mov es, eax
     ; EFLAGS.AC is the user's to set (it asks for alignment checks in
     ; ring 3), and no gate clears it: with SMAP on, a kernel running with
-    ; the user's AC would touch user pages unguarded. Clear it (clac)
-    ; whenever SMAP is on; clac is #UD on CPUs without SMAP, and there AC
-    ; means nothing in ring 0. iret gives the user its AC back.
-    cmp byte [smap_enabled], 0
-    je %%ac_clear
-    clac
-%%ac_clear:
+    ; the user's AC would touch user pages unguarded. So: clac, written
+    ; as a no-op that smap_init() patches into clac when SMAP is on (clac
+    ; is #UD without SMAP, and there AC means nothing in ring 0; see
+    ; smap.h). iret gives the user its AC back.
+    SMAP_SITE 0xca
     xor eax, eax                  ; the kernel uses no fs/gs; a user TLS
     mov fs, eax                   ; selector left loaded could go stale
     mov gs, eax                   ; (another thread's set_thread_area)
