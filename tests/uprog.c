@@ -5,8 +5,11 @@
 #include "fs/file.h"
 #include "kernel/console.h"
 #include "kernel/lib/string.h"
+#include "kernel/proc.h"
+#include "kernel/signal.h"
 #include "kernel/thread.h"
 #include "kernel/time.h"
+#include "kernel/wait.h"
 #include "tests/ktest.h"
 
 void uprog_run(const char *path, const char *const *argv,
@@ -96,11 +99,34 @@ bool uprog_run_ktap(struct ktest *t, const char *path,
 	return t->failures == before;
 }
 
+/* SIGKILL for what is left (no sleeping here: proc_for_each holds the
+ * process list's lock, as kill(-1) does; SIGKILL needs no allocation). */
+static void kill_leftover(struct proc *p, void *arg)
+{
+	(void)arg;
+	signal_send(p, SIGKILL, NULL);
+}
+
+/* Until no user process is left, or ns have passed: naps of 1 ms, so
+ * the CPU goes to them (and the watchdog sees no thread spinning in
+ * ring 0, as it would if this yielded to nobody for seconds). */
+static void wait_for_none(uint64_t ns)
+{
+	static struct waitq nobody = WAITQ_INIT;  /* never woken: a nap */
+	uint64_t deadline = time_monotonic_ns() + ns;
+	while (proc_count() > 0 && time_monotonic_ns() < deadline)
+		waitq_sleep(&nobody, NULL, time_monotonic_ns() + 1000000, 0);
+}
+
 void uprog_wait_for_orphans(void)
 {
-	uint64_t deadline = time_monotonic_ns() + 5000000000ull;
-	while (proc_count() > 0 && time_monotonic_ns() < deadline)
-		thread_yield();
+	wait_for_none(5000000000ull);
+	if (proc_count() > 0) {
+		pr_info("# %d processes outlived the run (left its process "
+			"group?): killed\n", proc_count());
+		proc_for_each(kill_leftover, NULL);
+		wait_for_none(5000000000ull);
+	}
 }
 
 void uprog_run_spec(struct ktest *t, const char *path, const char *name,

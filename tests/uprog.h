@@ -52,7 +52,11 @@ void uprog_run_spec(struct ktest *t, const char *path, const char *name,
 
 /* Yield until no user process is left, or for 5 s at most: children a
  * killed parent left behind end on their own, and a leak check should see
- * the end state. */
+ * the end state. Then kill what is still there (SIGKILL) and wait again:
+ * the fuzzer and stress make processes that leave their process group
+ * (setsid) and sleep for ever (pause), which their group's kill misses;
+ * a leak check after them must see everything back, as after a shutdown.
+ * (Only those long runs call this: a test of orphans waits for them.) */
 void uprog_wait_for_orphans(void);
 
 #endif
