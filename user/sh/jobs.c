@@ -386,8 +386,13 @@ int job_wait(int id)
 	while (!job_all(j, P_DONE) && !job_any(j, P_STOPPED))
 		reap(true);
 	int status = job_status(j);
-	if (job_all(j, P_DONE))
+	if (job_all(j, P_DONE)) {
+		/* As bash: a job wait collects dead of a signal is reported
+		 * ("[1]+  Terminated  sleep 50"), at a terminal only. */
+		if (interactive && WIFSIGNALED(j->status[j->npids - 1]))
+			job_print(stderr, j);
 		job_free(j);
+	}
 	return status;
 }
 
