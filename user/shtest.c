@@ -106,6 +106,7 @@ static bool loops_and_read(void) { return run_script("loops"); }
 static bool case_statements(void) { return run_script("case"); }
 static bool functions(void) { return run_script("func"); }
 static bool set_and_shift(void) { return run_script("set"); }
+static bool backquotes(void) { return run_script("backquote"); }
 
 int main(void)
 {
@@ -124,6 +125,7 @@ int main(void)
 		{ "sh.case", case_statements },
 		{ "sh.functions", functions },
 		{ "sh.set_and_shift", set_and_shift },
+		{ "sh.backquotes", backquotes },
 	};
 	if (getenv("SHTEST_DIR"))
 		dir = getenv("SHTEST_DIR");

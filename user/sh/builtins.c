@@ -190,7 +190,7 @@ static int b_help(int argc, char **argv)
 	       "  while a; do b; done   until a; do b; done   for x in w1 w2; do a; done\n"
 	       "  case $x in a*|b) c;; *) d;; esac   name() { list; }   return [n]\n"
 	       "  'quoted' \"$VAR ${VAR} $? $$ $! $# $1\" \\c ~   NAME=value [cmd]\n"
-	       "  $((i + 1))   ${VAR:-default} ${VAR:=value} ${VAR:+alt} ${#VAR}\n"
+	       "  $((i + 1))   ${VAR:-default} ${VAR:=value} ${VAR:+alt} ${#VAR} `cmd`\n"
 	       "Builtins: cd [dir|-], pwd, echo [-n], export, unset, exit [n],\n"
 	       "  exec [cmd] [redirs], jobs [-p], fg [%%n], bg [%%n], wait [pid|%%n],\n"
 	       "  kill [-SIG] pid|%%n, . file, test and [ ], true, false, :, help,\n"

@@ -2,8 +2,8 @@
  * tilde, parameters ($NAME, ${NAME}, $?, $$, $!, $#, $0..$9, $@, $*),
  * field splitting of what unquoted expansions gave (at spaces, tabs,
  * newlines: the default IFS), command substitution $(...), pathname
- * expansion (glob.c), quote removal; arithmetic $((...)) (arith.c). No
- * `...` (the old form of $(...)). */
+ * expansion (glob.c), quote removal; arithmetic $((...)) (arith.c), and
+ * `...`, the old form of $(...). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -338,6 +338,14 @@ static void expand_word(struct fields *f, const char *w)
 			snprintf(num, sizeof(num), "%lld", (long long)v);
 			put_value(f, sh_strndup(num, strlen(num)), quote);
 			p = end - 1;
+		} else if (*p == '`' && lex_backquote_end(p)) {
+			/* `cmd`, the old $(cmd): \` \$ \\ inside stand for `, $, \ */
+			const char *end = lex_backquote_end(p) - 1;
+			char *cmd = sh_alloc(end - p), *o = cmd;
+			for (const char *q = p + 1; q < end; q++)
+				*o++ = *q == '\\' && strchr("`$\\", q[1]) ? *++q : *q;
+			put_value(f, substitute(cmd), quote);
+			p = end;
 		} else if (p[0] == '$' && p[1] == '(' && lex_paren_end(p + 1)) {
 			const char *end = lex_paren_end(p + 1);
 			put_value(f, substitute(sh_strndup(p + 2, end - p - 3)),

@@ -48,6 +48,17 @@ const char *lex_paren_end(const char *s)
 	}
 }
 
+const char *lex_backquote_end(const char *s)
+{
+	for (s++; *s != '`'; s++) {
+		if (!*s)
+			return NULL;
+		if (*s == '\\' && s[1])
+			s++;
+	}
+	return s + 1;
+}
+
 /* The end of the word starting at s, or NULL if a quote or a $( is left
  * open or the line ends with a backslash (more input is needed then). */
 static const char *word_end(const char *s)
@@ -73,11 +84,20 @@ static const char *word_end(const char *s)
 					if (!s)
 						return NULL;
 					s--;
+				} else if (*s == '`') {  /* "`echo "a"`" */
+					s = lex_backquote_end(s);
+					if (!s)
+						return NULL;
+					s--;
 				}
 			}
 			s++;
 		} else if (s[0] == '$' && s[1] == '(') {
 			s = lex_paren_end(s + 1);
+			if (!s)
+				return NULL;
+		} else if (*s == '`') {
+			s = lex_backquote_end(s);
 			if (!s)
 				return NULL;
 		} else if (s[0] == '$' && s[1] == '{') {

@@ -53,6 +53,8 @@ const char *tok_name(const struct token *t);  /* as an error shows it */
 /* s at a '(': just past its matching ')' (quotes and nesting skipped
  * over), or NULL if there is none. */
 const char *lex_paren_end(const char *s);
+/* Just past the ` closing the one at s (\` inside is no end), or NULL. */
+const char *lex_backquote_end(const char *s);
 
 /* ---- the tree (parse.c) ---- */
 enum redir_type { R_IN, R_OUT, R_APPEND, R_DUP_OUT, R_DUP_IN };
