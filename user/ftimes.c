@@ -253,6 +253,10 @@ static bool futimens_utimes_utime_and_symlinks(void)
 	ok &= expect(st_of("f").st_mtime_sec == 8000, "the target kept its time");
 	ok &= expect(utimensat(AT_FDCWD, "l", u, 0) == 0, "follow");
 	ok &= expect(st_of("f").st_mtime_sec == 9000, "the target got it");
+	int p[2];
+	ok &= expect(pipe(p) == 0 && futimens(p[0], NULL) == 0, "futimens on a pipe");
+	close(p[0]);
+	close(p[1]);
 	unlink("l");
 	unlink("f");
 	return ok;
