@@ -107,6 +107,7 @@ static bool case_statements(void) { return run_script("case"); }
 static bool functions(void) { return run_script("func"); }
 static bool set_and_shift(void) { return run_script("set"); }
 static bool backquotes(void) { return run_script("backquote"); }
+static bool here_documents(void) { return run_script("heredoc"); }
 
 int main(void)
 {
@@ -126,6 +127,7 @@ int main(void)
 		{ "sh.functions", functions },
 		{ "sh.set_and_shift", set_and_shift },
 		{ "sh.backquotes", backquotes },
+		{ "sh.here_documents", here_documents },
 	};
 	if (getenv("SHTEST_DIR"))
 		dir = getenv("SHTEST_DIR");

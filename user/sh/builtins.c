@@ -184,7 +184,7 @@ static int b_help(int argc, char **argv)
 {
 	(void)argc, (void)argv;
 	printf("pagoda's shell, /bin/sh (docs/shell.md).\n"
-	       "  cmd args <in >out >>out 2>err 2>&1   cmd | cmd | ...\n"
+	       "  cmd args <in >out >>out 2>err 2>&1 <<EOF   cmd | cmd | ...\n"
 	       "  a; b   a && b   a || b   ! a   cmd &   (list)   $(list)   # comment\n"
 	       "  if a; then b; elif c; then d; else e; fi   { a; b; }   *.c ?x [a-z]*\n"
 	       "  while a; do b; done   until a; do b; done   for x in w1 w2; do a; done\n"

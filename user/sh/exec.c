@@ -38,6 +38,16 @@ static int redirect(struct redir *r)
 		[R_IN] = O_RDONLY, [R_OUT] = O_WRONLY | O_CREAT | O_TRUNC,
 		[R_APPEND] = O_WRONLY | O_CREAT | O_APPEND,
 	};
+	if (r->type == R_HEREDOC) {
+		int fd = heredoc_open(r);
+		if (fd < 0)
+			return -1;
+		if (fd != r->fd) {
+			dup2(fd, r->fd);
+			close(fd);
+		}
+		return 0;
+	}
 	char *target = expand_one(r->word);
 	if (r->type == R_DUP_OUT || r->type == R_DUP_IN) {
 		if (strcmp(target, "-") == 0) {

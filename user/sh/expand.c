@@ -22,6 +22,8 @@ struct fields {
 	bool started;     /* cur is a field even if empty ("" was there) */
 	bool no_split;    /* one word in, one string out: no globs either */
 	bool pattern;     /* ...but unquoted expansions stay patterns */
+	bool heredoc;     /* a here-document's body: as in "...", but a
+			     quote is a plain character */
 	char *pat;        /* cur as a glob pattern: quoted *?[\ escaped */
 	size_t plen, psize;
 	bool magic;       /* cur has an unquoted * ? or [ */
@@ -306,14 +308,16 @@ static char *substitute(const char *cmd)
 static void expand_word(struct fields *f, const char *w)
 {
 	char buf[4096];
-	char quote = 0;
-	if (w[0] == '~' && (w[1] == '/' || w[1] == '\0')) {
+	char quote = f->heredoc ? '"' : 0;  /* a body: as if in "..." */
+	if (!f->heredoc && w[0] == '~' && (w[1] == '/' || w[1] == '\0')) {
 		const char *home = var_get("HOME");
 		put(f, home ? home : "/", strlen(home ? home : "/"));
 		w++;
 	}
 	for (const char *p = w; *p; p++) {
-		if (!quote && *p == '\'') {
+		if (f->heredoc && (*p == '\'' || *p == '"')) {
+			put(f, p, 1);
+		} else if (!quote && *p == '\'') {
 			const char *close = strchr(p + 1, '\'');
 			if (!close)  /* the lexer let none through; be safe */
 				close = p + strlen(p);
@@ -325,7 +329,7 @@ static void expand_word(struct fields *f, const char *w)
 			quote = quote ? 0 : '"';
 			put(f, "", 0);
 		} else if (*p == '\\' && p[1]) {
-			if (!quote || strchr("$`\"\\\n", p[1]))
+			if (!quote || strchr(f->heredoc ? "$`\\\n" : "$`\"\\\n", p[1]))
 				p++;
 			if (*p != '\n')
 				put(f, p, 1);
@@ -380,6 +384,16 @@ int expand_words(char **words, int n, char ***out)
 	free(f.pat);
 	*out = f.v;
 	return f.n;
+}
+
+char *expand_heredoc(const char *body)
+{
+	struct fields f = { .no_split = true, .heredoc = true };
+	expand_word(&f, body);
+	char *s = sh_strndup(f.cur ? f.cur : "", f.len);
+	free(f.cur);
+	free(f.pat);
+	return s;
 }
 
 char *expand_pattern(const char *word)

@@ -114,6 +114,7 @@ static const char *word_end(const char *s)
 static int operator(const char *s, enum tok *type)
 {
 	static const struct { const char *text; enum tok type; } ops[] = {
+		{ "<<-", T_DLTDASH }, { "<<", T_DLT },
 		{ "&&", T_AND }, { "||", T_OR }, { ">>", T_DGT }, { ";;", T_DSEMI },
 		{ ">&", T_GTAMP }, { "<&", T_LTAMP }, { ">|", T_GT },
 		{ ";", T_SEMI }, { "&", T_AMP }, { "|", T_PIPE },
@@ -132,7 +133,7 @@ static int operator(const char *s, enum tok *type)
 
 int lex(const char *line, struct token **out)
 {
-	int cap = 16, n = 0;
+	int cap = 16, n = 0, heredocs_from = 0;
 	struct token *toks = sh_alloc(cap * sizeof(*toks));
 	const char *p = line;
 	for (;;) {
@@ -153,12 +154,22 @@ int lex(const char *line, struct token **out)
 		if (!*p) {
 			t->type = T_END;
 			t->end = t->start;
+			for (int i = heredocs_from; i < n; i++)
+				if (toks[i].type == T_DLT || toks[i].type == T_DLTDASH)
+					return -1;  /* its body is still to come */
 			*out = toks;
 			return n + 1;
 		}
 		int len = operator(p, &t->type);
 		if (len) {
 			p += len;
+			if (t->type == T_NEWLINE) {  /* here-documents start below */
+				t->end = p - line;
+				if (heredoc_read_bodies(toks, heredocs_from, n, &p) < 0)
+					return -1;
+				heredocs_from = ++n;
+				continue;
+			}
 		} else {
 			const char *e = word_end(p);
 			if (!e)
@@ -192,7 +203,8 @@ const char *tok_name(const struct token *t)
 		[T_AMP] = "&", [T_PIPE] = "|", [T_AND] = "&&", [T_OR] = "||",
 		[T_BANG] = "!", [T_LT] = "<", [T_GT] = ">", [T_DGT] = ">>",
 		[T_GTAMP] = ">&", [T_LTAMP] = "<&", [T_LPAREN] = "(",
-		[T_RPAREN] = ")", [T_DSEMI] = ";;",
+		[T_RPAREN] = ")", [T_DSEMI] = ";;", [T_DLT] = "<<",
+		[T_DLTDASH] = "<<-",
 	};
 	return t->type == T_WORD ? t->text : names[t->type];
 }

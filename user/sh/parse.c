@@ -56,7 +56,7 @@ static void skip_newlines(struct parser *p)
 static bool is_redir(enum tok t)
 {
 	return t == T_LT || t == T_GT || t == T_DGT || t == T_GTAMP ||
-	       t == T_LTAMP;
+	       t == T_LTAMP || t == T_DLT || t == T_DLTDASH;
 }
 
 /* NAME=value, NAME a valid name: an assignment (before the command). */
@@ -80,15 +80,19 @@ static struct redir *redirection(struct parser *p)
 	static const enum redir_type types[] = {
 		[T_LT] = R_IN, [T_GT] = R_OUT, [T_DGT] = R_APPEND,
 		[T_GTAMP] = R_DUP_OUT, [T_LTAMP] = R_DUP_IN,
+		[T_DLT] = R_HEREDOC, [T_DLTDASH] = R_HEREDOC,
 	};
 	struct token *op = &p->toks[p->pos++];
 	struct redir *r = sh_alloc(sizeof(*r));
 	r->type = types[op->type];
 	r->fd = op->io_fd >= 0 ? op->io_fd :
-		(r->type == R_IN || r->type == R_DUP_IN) ? 0 : 1;
+		(r->type == R_IN || r->type == R_DUP_IN ||
+		 r->type == R_HEREDOC) ? 0 : 1;
 	if (peek(p)->type != T_WORD)
 		syntax_error(p);
-	r->word = p->toks[p->pos++].text;
+	struct token *w = &p->toks[p->pos++];
+	r->word = r->type == R_HEREDOC ? w->heredoc : w->text;
+	r->literal = w->literal;
 	return r;
 }
 

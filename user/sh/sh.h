@@ -39,12 +39,15 @@ enum tok {
 	T_LT, T_GT, T_DGT, T_GTAMP, T_LTAMP,  /* < > >> >& <& */
 	T_LPAREN, T_RPAREN,  /* ( ): a subshell */
 	T_DSEMI,             /* ;; ends a case item */
+	T_DLT, T_DLTDASH,    /* << <<-: a here-document follows */
 };
 struct token {
 	enum tok type;
 	char *text;       /* T_WORD: as written, quotes and all */
 	int io_fd;        /* a redirection's leading number, or -1 */
 	int start, end;   /* its bytes in the line: [start, end) */
+	char *heredoc;    /* a here-document's delimiter word: the body */
+	bool literal;     /* ...quoted delimiter: the body is not expanded */
 };
 /* Split line into tokens (ending with T_END) in *out. Returns their
  * count, -1 if a quote is left open (more input is needed). */
@@ -57,11 +60,13 @@ const char *lex_paren_end(const char *s);
 const char *lex_backquote_end(const char *s);
 
 /* ---- the tree (parse.c) ---- */
-enum redir_type { R_IN, R_OUT, R_APPEND, R_DUP_OUT, R_DUP_IN };
+enum redir_type { R_IN, R_OUT, R_APPEND, R_DUP_OUT, R_DUP_IN, R_HEREDOC };
 struct redir {
 	enum redir_type type;
 	int fd;             /* the descriptor it sets */
-	char *word;         /* the file, or the fd to copy ("-": close) */
+	char *word;         /* the file, or the fd to copy ("-": close), or
+			       a here-document's body */
+	bool literal;       /* R_HEREDOC: the body as it is, no expansion */
 	struct redir *next;
 };
 struct cmd {            /* a simple command */
@@ -109,6 +114,17 @@ int parse(const char *line, struct node **tree);
 int expand_words(char **words, int n, char ***fields);
 /* The status of the last $(...) since it was set to -1. */
 extern int subst_status;
+/* A here-document's body with $parameters, $(...), `...` and $((...))
+ * expanded and \$ \` \\ \newline taken as escapes; quotes stay. */
+char *expand_heredoc(const char *body);
+/* heredoc.c: the bodies of the here-documents whose operators the lexer
+ * met on the line now ending at *p (a newline), read from the lines
+ * after it into their delimiter tokens; *p moves past them. -1 if the
+ * text ends before a delimiter line (more input needed), else 0. */
+int heredoc_read_bodies(struct token *toks, int from, int n, const char **p);
+/* An open descriptor that reads r's body (expanded unless literal), or
+ * -1 after a message. */
+int heredoc_open(const struct redir *r);
 /* One word to a pattern for pattern_match(): no splitting, and what was
  * quoted in it matched as itself (case patterns). */
 char *expand_pattern(const char *word);
