@@ -236,6 +236,10 @@ void proc_for_each(void (*fn)(struct proc *p, void *arg), void *arg);
 /* Live and zombie processes now. */
 int proc_count(void);
 
+/* Free the orphans that ended with no one to wait for them; the kernel
+ * does it whenever it next creates or waits for a process. */
+void proc_reap_orphans(void);
+
 /* Live and zombie processes whose real user id is uid (RLIMIT_NPROC). */
 int proc_count_user(uint32_t uid);
 

@@ -19,8 +19,5 @@ extern struct waitq kernel_waiters;   /* in proc_wait(): children of none */
  * without proc_lock, by the one who took p off its parent's list. */
 void proc_reap(struct proc *p);
 
-/* Free the orphans that ended with no one to wait for them; the kernel
- * does it whenever it next creates or waits for a process. */
-void proc_reap_orphans(void);
 
 #endif

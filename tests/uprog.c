@@ -114,8 +114,13 @@ static void wait_for_none(uint64_t ns)
 {
 	static struct waitq nobody = WAITQ_INIT;  /* never woken: a nap */
 	uint64_t deadline = time_monotonic_ns() + ns;
-	while (proc_count() > 0 && time_monotonic_ns() < deadline)
+	for (;;) {
+		proc_reap_orphans();  /* orphans that ended: nobody else frees
+					 them until a process is made or reaped */
+		if (proc_count() == 0 || time_monotonic_ns() >= deadline)
+			return;
 		waitq_sleep(&nobody, NULL, time_monotonic_ns() + 1000000, 0);
+	}
 }
 
 void uprog_wait_for_orphans(void)
