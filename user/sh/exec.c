@@ -240,16 +240,24 @@ static int exec_builtin(struct cmd *c, int argc, char **argv, char **assigns)
 	return err == ENOENT ? 127 : 126;
 }
 
-/* A compound command alone: its redirections for the shell while it
- * runs, then undone. */
-static bool run_compound(struct cmd *c, int *status)
+/* Room for apply_redirs() to save what each of r's redirections
+ * replaces, every slot untouched so far. */
+static int *redir_save_slots(struct redir *r)
 {
 	int nr = 0;
-	for (struct redir *r = c->redirs; r; r = r->next)
+	for (struct redir *q = r; q; q = q->next)
 		nr++;
 	int *save = sh_alloc((nr + 1) * sizeof(int));
 	for (int i = 0; i < nr; i++)
 		save[i] = SAVE_UNTOUCHED;
+	return save;
+}
+
+/* A compound command alone: its redirections for the shell while it
+ * runs, then undone. */
+static bool run_compound(struct cmd *c, int *status)
+{
+	int *save = redir_save_slots(c->redirs);
 	if (apply_redirs(c->redirs, save) < 0)
 		*status = 1;
 	else
@@ -284,12 +292,7 @@ static bool run_here(struct cmd *c, int *status)
 		*status = exec_builtin(c, argc, argv, assigns);
 		return true;
 	}
-	int nr = 0;
-	for (struct redir *r = c->redirs; r; r = r->next)
-		nr++;
-	int *save = sh_alloc((nr + 1) * sizeof(int));
-	for (int i = 0; i < nr; i++)
-		save[i] = SAVE_UNTOUCHED;
+	int *save = redir_save_slots(c->redirs);
 	if (apply_redirs(c->redirs, save) < 0) {
 		*status = 1;
 	} else if (b) {
