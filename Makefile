@@ -39,11 +39,13 @@ HOSTCC  ?= gcc
 Q       ?= @
 
 # Kernel: freestanding C11 (GNU dialect for asm), no SSE/x87, frame
-# pointers kept so panic() can walk the stack.
+# pointers kept so panic() can walk the stack. No frame over 1 KiB, so none
+# can step over a kernel stack's guard page (docs/memory.md).
 KCFLAGS := -std=gnu11 -m32 -march=i686 $(KOPT) -g -ffreestanding -fno-pic \
            -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
            -fno-strict-aliasing -mgeneral-regs-only -mno-red-zone \
            -Wall -Wextra -Werror -Wno-unused-parameter -I. \
+           -Wframe-larger-than=1024 \
            -DPAGODA_VERSION='"$(VERSION)"' -MD -MP
 KLDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack \
             -Wl,-z,max-page-size=4096 -T linker.ld

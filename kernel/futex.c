@@ -140,6 +140,18 @@ static int read_locked(uint32_t uaddr, uint32_t *val)
 	return copy_from_user(val, (void *)uaddr, sizeof(*val)) ? -EFAULT : 0;
 }
 
+/* Make the word's page present and writable (a copy-on-write copy happens
+ * here) before futex_lock is taken, so a locked read-modify-write under it
+ * cannot sleep. A compare-and-exchange of 0 with 0 writes what it finds
+ * back (x86 writes even when the comparison fails), in one locked
+ * instruction: unlike a read and a write, it cannot undo another thread's
+ * store made in between. */
+static int fault_in_writable(uint32_t uaddr)
+{
+	uint32_t cur;
+	return user_cmpxchg32((uint32_t *)uaddr, 0, 0, &cur);
+}
+
 static long futex_wait_signalled(uint32_t uaddr, bool private, uint32_t val,
 				 uint64_t deadline, uint32_t bitset);
 
@@ -326,19 +338,21 @@ static long futex_wake_op(uint32_t uaddr1, uint32_t uaddr2, bool private,
 	if (!r)
 		r = get_key(uaddr2, private, &k2);
 	uint32_t old, nv;
-	/* Make the page present and writable (a copy-on-write copy happens
-	 * here) so that the locked read-modify-write below cannot sleep. */
-	if (!r && (copy_from_user(&old, (void *)uaddr2, sizeof(old)) ||
-		   copy_to_user((void *)uaddr2, &old, sizeof(old))))
-		r = -EFAULT;
+	if (!r)
+		r = fault_in_writable(uaddr2);
 	if (r)
 		return r;
 	spin_lock(&futex_lock);
-	r = read_locked(uaddr2, &old);
-	if (!r)
-		r = wake_op_apply(encoded, old, &nv);
-	if (!r && copy_to_user((void *)uaddr2, &nv, sizeof(nv)))
-		r = -EFAULT;
+	for (;;) {  /* until no other thread changed the word in between */
+		uint32_t cur;
+		r = read_locked(uaddr2, &old);
+		if (!r)
+			r = wake_op_apply(encoded, old, &nv);
+		if (!r)
+			r = user_cmpxchg32((uint32_t *)uaddr2, old, nv, &cur);
+		if (r || cur == old)
+			break;
+	}
 	if (r)
 		goto out;
 	int cmp = wake_op_compare(encoded, old);
@@ -356,16 +370,11 @@ out:
 
 int futex_cmpxchg(uint32_t uaddr, uint32_t old, uint32_t new, uint32_t *cur)
 {
-	/* Present and writable first (a copy-on-write copy happens here), so
-	 * the locked compare-and-store below cannot sleep. */
-	if (copy_from_user(cur, (void *)uaddr, sizeof(*cur)) ||
-	    copy_to_user((void *)uaddr, cur, sizeof(*cur)))
-		return -EFAULT;
+	int r = fault_in_writable(uaddr);
+	if (r)
+		return r;
 	spin_lock(&futex_lock);
-	int r = read_locked(uaddr, cur);
-	if (!r && *cur == old &&
-	    copy_to_user((void *)uaddr, &new, sizeof(new)))
-		r = -EFAULT;
+	r = user_cmpxchg32((uint32_t *)uaddr, old, new, cur);
 	spin_unlock(&futex_lock);
 	return r;
 }

@@ -124,6 +124,43 @@ KTEST(as, copy_routines_refuse_bad_ranges)
 	vmtest_done(as);
 }
 
+KTEST(as, user_cmpxchg32_stores_only_on_a_match)
+{
+	struct address_space *as = as_with(BASE, BASE + PAGE_SIZE,
+					   VMA_READ | VMA_WRITE, VMA_ANON);
+	ASSERT_NOT_NULL(as);
+	struct address_space *ro = as_with(BASE, BASE + PAGE_SIZE, VMA_READ,
+					   VMA_ANON);
+	ASSERT_NOT_NULL(ro);
+	uint32_t *w = (uint32_t *)(BASE + 8), cur = 1, got = 0;
+	as_switch(as);
+	/* the first touch is a write fault, resolved: a zeroed page */
+	EXPECT_EQ(user_cmpxchg32(w, 0, 5, &cur), 0);
+	EXPECT_EQ(cur, 0);
+	EXPECT_EQ(as->resident, 1);
+	EXPECT_EQ(user_cmpxchg32(w, 0, 7, &cur), 0);  /* no match: no store */
+	EXPECT_EQ(cur, 5);
+	EXPECT_EQ(copy_from_user(&got, w, 4), 0);
+	EXPECT_EQ(got, 5);
+	EXPECT_EQ(user_cmpxchg32(w, 5, 9, &cur), 0);
+	EXPECT_EQ(copy_from_user(&got, w, 4), 0);
+	EXPECT_EQ(got, 9);
+	cur = 1;
+	EXPECT_EQ(user_cmpxchg32((uint32_t *)(BASE + 2), 0, 1, &cur), -EINVAL);
+	EXPECT_EQ(user_cmpxchg32((uint32_t *)(BASE + PAGE_SIZE), 0, 1, &cur),
+		  -EFAULT);
+	EXPECT_EQ(user_cmpxchg32((uint32_t *)KERNEL_BASE, 0, 1, &cur), -EFAULT);
+	EXPECT_EQ(user_cmpxchg32((uint32_t *)(USER_TOP - 4), 0, 1, &cur),
+		  -EFAULT);
+	EXPECT_EQ(cur, 1);  /* untouched by every failure */
+	/* a read-only page cannot be written, even with the value it holds */
+	as_switch(ro);
+	EXPECT_EQ(user_cmpxchg32(w, 0, 0, &cur), -EFAULT);
+	as_switch(NULL);
+	as_destroy(ro);
+	vmtest_done(as);
+}
+
 KTEST(as, strncpy_from_user_bounds)
 {
 	struct address_space *as = as_with(BASE, BASE + PAGE_SIZE,

@@ -65,7 +65,7 @@ KTEST(fault, bytes_past_file_data_read_as_zero)
 	struct address_space *as = vmtest_space(
 		file_vma(BASE, 3, VMA_READ, VMA_FILE_SHARED, 5000));
 	ASSERT_NOT_NULL(as);
-	uint8_t buf[PAGE_SIZE];
+	static uint8_t buf[PAGE_SIZE];  /* a page is too much for a kernel stack */
 	EXPECT_EQ(copy_from_user(buf, (void *)(BASE + PAGE_SIZE), PAGE_SIZE), 0);
 	EXPECT_EQ(memcmp(buf, file_data + PAGE_SIZE, 904), 0);
 	size_t nonzero = 0;

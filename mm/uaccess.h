@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* True if [uaddr, uaddr + n) is all user space (n may be 0). */
 bool user_range_ok(const void *uaddr, size_t n);
@@ -27,5 +28,11 @@ long strncpy_from_user(char *dst, const char *usrc, size_t size);
 /* The length of the string at usrc if its NUL lies within the first max
  * bytes, max if it does not, or -EFAULT. */
 long strnlen_user(const char *usrc, size_t max);
+
+/* Atomically (one locked instruction, so also against user code on another
+ * CPU): if the aligned word at uaddr holds old, store new there. *cur gets
+ * the value found. Returns 0 or -EFAULT (-EINVAL if uaddr is not 4-byte
+ * aligned). The futex code's read-modify-writes go through it. */
+int user_cmpxchg32(uint32_t *uaddr, uint32_t old, uint32_t new, uint32_t *cur);
 
 #endif

@@ -1,5 +1,6 @@
 /* kernel/arch/x86/uaccess.c: user copies as single string instructions
- * listed in the exception table. A fault inside one first goes to the
+ * (and one locked compare-and-exchange, for futex words) listed in the
+ * exception table. A fault inside one first goes to the
  * fault resolver (kernel/arch/x86/pagefault.c); only if the address is
  * really bad does the copy end at its fixup with eax = -EFAULT. These are
  * the only instructions that touch user pages: each asm statement runs in
@@ -54,6 +55,33 @@ int copy_from_user(void *dst, const void *usrc, size_t n)
 int copy_to_user(void *udst, const void *src, size_t n)
 {
 	return user_range_ok(udst, n) ? copy(udst, src, n) : -EFAULT;
+}
+
+int user_cmpxchg32(uint32_t *uaddr, uint32_t old, uint32_t new, uint32_t *cur)
+{
+	if ((uintptr_t)uaddr % 4)
+		return -EINVAL;
+	if (!user_range_ok(uaddr, 4))
+		return -EFAULT;
+	/* cmpxchg wants the expected value in eax and leaves the found one
+	 * there, so the fixup's -EFAULT in eax cannot be the result: `done`
+	 * is set only after the instruction completed. */
+	uint32_t val = old;
+	int done = 0;
+	user_access_begin();
+	__asm__ volatile("1:\tlock cmpxchgl %[new], %[mem]\n\t"
+			 "movl $1, %[done]\n"
+			 "2:\n\t"
+			 EXTABLE_ENTRY(1b, 2b)
+			 : "+a"(val), [mem] "+m"(*(volatile uint32_t *)uaddr),
+			   [done] "+r"(done)
+			 : [new] "r"(new)
+			 : "memory", "cc");
+	user_access_end();
+	if (!done)
+		return -EFAULT;
+	*cur = val;
+	return 0;
 }
 
 long strnlen_user(const char *usrc, size_t max)
