@@ -2,16 +2,23 @@
  * every call in pagoda's table (kernel/syscall.c) with the kind of each
  * argument, one character per argument (see gen_arg()). Left out, because
  * they would only end or disturb the run rather than test the kernel:
- * exit and exit_group (the batch ends by itself), fchmod (an fd opened
- * to read /bin/hello would still let it take the programs' x bits away;
- * chmod reaches the same code with /tmp/fz paths), setpgid (the child must
- * stay in its own process group, so the parent can kill all of it), and
- * the calls that set the wall clock (stime, settimeofday, clock_settime),
- * which other tests read. Only user/sysfuzz.c includes it. */
+ * exit and exit_group (the batch ends by itself), fchmod and fchown (an fd
+ * opened to read /bin/hello or / would still let them take the programs'
+ * x bits away or give the root directory to another user, for the tests
+ * that run after the fuzzer in the same boot; chmod and chown reach the
+ * same code with /tmp/fz paths), setpgid (the child must stay in its own
+ * process group, so the parent can kill all of it), and the calls that
+ * set the wall clock (stime, settimeofday, clock_settime), which other
+ * tests read. tools/check-syscalls checks that every call in the kernel's
+ * table is here or on the next line, so a new call is fuzzed the day it
+ * lands. Only user/sysfuzz.c includes it.
+ * left out: exit exit_group fchmod fchown fchown32 setpgid stime
+ * left out: settimeofday clock_settime clock_settime64 */
 #ifndef USER_SYSFUZZ_CALLS_H
 #define USER_SYSFUZZ_CALLS_H
 
 #include "kernel/uapi/fcntl.h"
+#include "kernel/uapi/pagoda_unistd.h"
 #include "kernel/uapi/unistd_32.h"
 #include "sysfuzz_gen.h"
 
@@ -76,6 +83,13 @@ static const struct fz_call fz_calls[] = {
 	C(clock_nanosleep_time64, "kutp"), C(pselect6_time64, "ippptp"),
 	C(ppoll_time64, "putSz"), C(rt_sigtimedwait_time64, "Sptz"),
 	C(futex_time64, "pXipbi"), C(clone3, "pl"), C(faccessat2, "druF"),
+	C(chown, "wuu"), C(lchown, "wuu"), C(chown32, "wuu"),
+	C(lchown32, "wuu"), C(fchownat, "dwuuF"), C(utime, "wp"),
+	C(utimes, "wp"), C(futimesat, "dwp"), C(utimensat, "dwpF"),
+	C(utimensat_time64, "dwpF"), C(sync, ""), C(syncfs, "f"),
+	C(fdatasync, "f"), C(getxattr, "rrbl"), C(lgetxattr, "rrbl"),
+	C(fgetxattr, "frbl"), C(listxattr, "rbl"), C(llistxattr, "rbl"),
+	C(flistxattr, "fbl"), C(pagoda_frame, "m"),
 };
 #undef C
 #define FZ_NCALLS ((int)NELEM(fz_calls))
