@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -146,6 +147,38 @@ static bool getenv_finds(void)
 	return true;
 }
 
+/* gmtime_r at the edges: the epoch, just before it, a leap day, and both
+ * ends of a 32-bit time_t (checked against Python's datetime). */
+static bool gmtime_dates(void)
+{
+	static const struct {
+		time_t t;
+		int y, mon, d, h, min, s, wday, yday;
+	} want[] = {
+		{ 0, 1970, 0, 1, 0, 0, 0, 4, 0 },
+		{ -1, 1969, 11, 31, 23, 59, 59, 3, 364 },
+		{ 951868799, 2000, 1, 29, 23, 59, 59, 2, 59 },
+		{ 1577934245, 2020, 0, 2, 3, 4, 5, 4, 1 },
+		{ 0x7fffffff, 2038, 0, 19, 3, 14, 7, 2, 18 },
+		{ (time_t)0x80000000u, 1901, 11, 13, 20, 45, 52, 5, 346 },
+	};
+	for (unsigned i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		struct tm tm;
+		gmtime_r(&want[i].t, &tm);
+		if (tm.tm_year + 1900 != want[i].y || tm.tm_mon != want[i].mon ||
+		    tm.tm_mday != want[i].d || tm.tm_hour != want[i].h ||
+		    tm.tm_min != want[i].min || tm.tm_sec != want[i].s ||
+		    tm.tm_wday != want[i].wday || tm.tm_yday != want[i].yday) {
+			note("gmtime(%ld) = %d-%d-%d %d:%d:%d wday %d yday %d",
+			     (long)want[i].t, tm.tm_year + 1900, tm.tm_mon + 1,
+			     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+			     tm.tm_wday, tm.tm_yday);
+			return false;
+		}
+	}
+	return gmtime(&want[0].t)->tm_year == 70;
+}
+
 static const struct ktap_case cases[] = {
 	{ "libc.printf_integers", printf_integers },
 	{ "libc.printf_strings", printf_strings },
@@ -156,6 +189,7 @@ static const struct ktap_case cases[] = {
 	{ "libc.syscall_error_sets_errno", syscall_error_sets_errno },
 	{ "libc.wait_macros", wait_macros },
 	{ "libc.getenv_finds", getenv_finds },
+	{ "libc.gmtime_dates", gmtime_dates },
 };
 
 int main(void)

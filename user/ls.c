@@ -1,12 +1,14 @@
-/* user/ls.c: ls [-la] [FILE...]: list directories and files, as GNU ls
+/* user/ls.c: ls [-aln] [FILE...]: list directories and files, as GNU ls
  * does with LC_ALL=C: names sorted byte by byte, dot files only with -a,
  * files named on the command line first, then each directory under a
  * "DIR:" heading when there are several operands. -l shows the mode
- * string, the link count, the size and the name (and "-> target" for a
- * symbolic link); pagoda has one user and no clock in its files, so the
- * owner, group and date columns of GNU ls are left out. A terminal gets
- * the names in columns, anything else one per line. Exit status 0; 1 if
- * a directory could not be read; 2 if an operand does not exist. */
+ * string, the link count, the owner and group, the size (a device's major
+ * and minor numbers), the modification time and the name (and "-> target"
+ * for a symbolic link), a directory's listing headed by its "total" in
+ * KiB; -n is the same, and so is -l here: pagoda has no user database, so
+ * owners are numbers, and times are UTC. A terminal gets the names in
+ * columns, anything else one per line. Exit status 0; 1 if a directory
+ * could not be read; 2 if an operand does not exist. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
@@ -14,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 struct entry {
@@ -71,28 +74,77 @@ static int digits(unsigned long long n)
 	return d;
 }
 
-static void print_long(struct entry *e, int n)
+/* "Dec  1 10:20" for a time in the last six months, "Jan  2  2020" for
+ * anything older or in the future, as GNU ls (its six months: half an
+ * average Gregorian year). In UTC, pagoda's only zone. */
+static void format_date(time_t t, time_t now, char out[13])
 {
-	int lw = 1, sw = 1;
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	bool recent = t <= now && now - t < 31556952 / 2;
+	if (recent)
+		snprintf(out, 13, "%.3s %2d %02d:%02d", months + 3 * tm.tm_mon,
+			 tm.tm_mday, tm.tm_hour, tm.tm_min);
+	else
+		snprintf(out, 13, "%.3s %2d  %d", months + 3 * tm.tm_mon,
+			 tm.tm_mday, tm.tm_year + 1900);
+}
+
+/* The size column: the size, or "major, minor" for a device. */
+static void size_string(const struct stat *st, char out[24])
+{
+	if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode))
+		snprintf(out, 24, "%u, %u", (unsigned)(st->st_rdev >> 8) & 0xfff,
+			 (unsigned)((st->st_rdev & 0xff) |
+				    ((st->st_rdev >> 12) & 0xfff00)));
+	else
+		snprintf(out, 24, "%llu", (unsigned long long)st->st_size);
+}
+
+/* mode, links, owner, group, size, date, name, each column as wide as its
+ * widest entry. Owner and group are numbers: pagoda has no user database
+ * (GNU ls prints the number for an id without a name, and always with
+ * -n). A directory's listing starts with its total size in KiB blocks. */
+static void print_long(struct entry *e, int n, bool total)
+{
+	int lw = 1, uw = 1, gw = 1, sw = 1;
+	unsigned long long blocks = 0;
+	char size[24];
 	for (int i = 0; i < n; i++) {
 		if (!e[i].have_st)
 			continue;
-		if (digits(e[i].st.st_nlink) > lw)
-			lw = digits(e[i].st.st_nlink);
-		if (digits(e[i].st.st_size) > sw)
-			sw = digits(e[i].st.st_size);
+		const struct stat *st = &e[i].st;
+		size_string(st, size);
+		if (digits(st->st_nlink) > lw)
+			lw = digits(st->st_nlink);
+		if (digits(st->st_uid) > uw)
+			uw = digits(st->st_uid);
+		if (digits(st->st_gid) > gw)
+			gw = digits(st->st_gid);
+		if ((int)strlen(size) > sw)
+			sw = strlen(size);
+		blocks += st->st_blocks;
 	}
+	if (total)
+		printf("total %llu\n", (blocks + 1) / 2);
+	time_t now = time(NULL);
 	for (int i = 0; i < n; i++) {
-		char mode[11], target[256];
+		char mode[11], date[13], target[256];
+		const struct stat *st = &e[i].st;
 		if (!e[i].have_st) {
-			printf("?????????? %*s %*s %s\n", lw, "?", sw, "?", e[i].name);
+			printf("?????????? %*s %*s %*s %*s %12s %s\n", lw, "?", uw,
+			       "?", gw, "?", sw, "?", "?", e[i].name);
 			continue;
 		}
-		mode_string(e[i].st.st_mode, mode);
-		printf("%s %*u %*llu %s", mode, lw, (unsigned)e[i].st.st_nlink, sw,
-		       (unsigned long long)e[i].st.st_size, e[i].name);
+		mode_string(st->st_mode, mode);
+		size_string(st, size);
+		format_date(st->st_mtime, now, date);
+		printf("%s %*u %*u %*u %*s %s %s", mode, lw, (unsigned)st->st_nlink,
+		       uw, (unsigned)st->st_uid, gw, (unsigned)st->st_gid, sw, size,
+		       date, e[i].name);
 		ssize_t len = -1;
-		if (S_ISLNK(e[i].st.st_mode))
+		if (S_ISLNK(st->st_mode))
 			len = readlink(e[i].path, target, sizeof(target) - 1);
 		if (len >= 0)
 			printf(" -> %.*s", (int)len, target);
@@ -119,11 +171,11 @@ static void print_columns(struct entry *e, int n)
 	}
 }
 
-static void print_entries(struct entry *e, int n)
+static void print_entries(struct entry *e, int n, bool total)
 {
 	qsort(e, n, sizeof(*e), by_name);
 	if (opt_long)
-		print_long(e, n);
+		print_long(e, n, total);
 	else if (isatty(1))
 		print_columns(e, n);
 	else
@@ -193,7 +245,7 @@ static void list_dir(const char *path, bool heading, bool first)
 		return;
 	if (heading)
 		printf("%s%s:\n", first ? "" : "\n", path);
-	print_entries(e, n);
+	print_entries(e, n, true);
 	free_entries(e, n);
 }
 
@@ -201,14 +253,14 @@ int main(int argc, char **argv)
 {
 	int c;
 	opterr = 0;
-	while ((c = getopt(argc, argv, "al")) != -1) {
+	while ((c = getopt(argc, argv, "aln")) != -1) {
 		if (c == 'a') {
 			opt_all = true;
-		} else if (c == 'l') {
+		} else if (c == 'l' || c == 'n') {
 			opt_long = true;
 		} else {
 			fprintf(stderr, "ls: invalid option -- '%c'\n"
-				"usage: ls [-al] [FILE]...\n", optopt);
+				"usage: ls [-aln] [FILE]...\n", optopt);
 			return 2;
 		}
 	}
@@ -240,7 +292,7 @@ int main(int argc, char **argv)
 			f->have_st = lstat(ops[i], &f->st) == 0;
 		}
 	}
-	print_entries(files, nfiles);
+	print_entries(files, nfiles, false);
 	qsort(dirs, ndirs, sizeof(*dirs), by_string);
 	for (int i = 0; i < ndirs; i++)
 		list_dir(dirs[i], nops > 1, nfiles == 0 && i == 0);

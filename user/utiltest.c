@@ -3,6 +3,8 @@
  * /tmp; their output, error messages and exit statuses compared byte for
  * byte with GNU's (user/runutil.h). KTAP; runs on pagoda and on a Linux
  * host (tools/check-user-on-host). */
+#include <time.h>
+
 #include "runutil.h"
 
 static const char *enoent = "No such file or directory";
@@ -17,13 +19,67 @@ static bool ls_lists_sorted_without_dot_files(void)
 	return ok && EXPECT("", "x\n", "", 0, "ls", "d");
 }
 
-static bool ls_long_shows_mode_links_size_and_target(void)
+/* ls -l's columns after the link count, for a file this test made (so
+ * owned by its uid and gid) whose time long_ago() set: "0 0 SIZE Jan  2
+ * 2020" on pagoda, as root. */
+static const char *owned(unsigned size)
 {
-	bool ok = link("b", "hard") == 0 && chmod("b", 0640) == 0;
-	ok = ok && EXPECT("", "-rw-r--r-- 1 5 a\n-rw-r----- 2 4 b\n"
-			  "lrwxrwxrwx 1 1 l -> a\n", "", 0, "ls", "-l", "a", "l", "b");
-	ok = ok && EXPECT("", "-rw-r--r-- 1 0 x\n", "", 0, "ls", "-l", "d");
+	static char buf[64];
+	snprintf(buf, sizeof(buf), "%u %u %u Jan  2  2020", (unsigned)getuid(),
+		 (unsigned)getgid(), size);
+	return buf;
+}
+
+/* 2020-01-02 03:04:05 UTC, more than six months ago: ls shows the year. */
+static bool long_ago(const char *path)
+{
+	struct timespec ts[2] = { { 1577934245, 0 }, { 1577934245, 0 } };
+	return utimensat(AT_FDCWD, path, ts, AT_SYMLINK_NOFOLLOW) == 0;
+}
+
+static bool ls_long_shows_mode_links_owner_size_date_and_target(void)
+{
+	char want[300];
+	bool ok = link("b", "hard") == 0 && chmod("b", 0640) == 0 &&
+		  long_ago("a") && long_ago("b") && long_ago("l") &&
+		  long_ago("d/x");
+	int k = snprintf(want, sizeof(want), "-rw-r--r-- 1 %s a\n", owned(5));
+	k += snprintf(want + k, sizeof(want) - k, "-rw-r----- 2 %s b\n", owned(4));
+	snprintf(want + k, sizeof(want) - k, "lrwxrwxrwx 1 %s l -> a\n", owned(1));
+	ok = ok && EXPECT("", want, "", 0, "ls", "-l", "a", "l", "b");
+	ok = ok && EXPECT("", want, "", 0, "ls", "-n", "a", "l", "b");
+	/* a directory's listing starts with its size in KiB: 0 for an empty
+	 * file, on any file system */
+	snprintf(want, sizeof(want), "total 0\n-rw-r--r-- 1 %s x\n", owned(0));
+	ok = ok && EXPECT("", want, "", 0, "ls", "-l", "d");
 	return unlink("hard") == 0 && ok;
+}
+
+/* A time within the last six months shows the hour and minute instead of
+ * the year; one in the future shows the year. */
+static bool ls_long_shows_recent_times_to_the_minute(void)
+{
+	time_t now = time(NULL), then = now - 3600, later = now + 86400 * 400;
+	struct timespec ts[2] = { { then, 0 }, { then, 0 } };
+	struct tm tm;
+	char want[200], date[32];
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	bool ok = utimensat(AT_FDCWD, "a", ts, 0) == 0;
+	gmtime_r(&then, &tm);
+	snprintf(date, sizeof(date), "%.3s %2d %02d:%02d", months + 3 * tm.tm_mon,
+		 tm.tm_mday, tm.tm_hour, tm.tm_min);
+	snprintf(want, sizeof(want), "-rw-r--r-- 1 %u %u 5 %s a\n",
+		 (unsigned)getuid(), (unsigned)getgid(), date);
+	ok = ok && EXPECT("", want, "", 0, "ls", "-l", "a");
+	ts[0].tv_sec = ts[1].tv_sec = later;
+	ok = ok && utimensat(AT_FDCWD, "a", ts, 0) == 0;
+	gmtime_r(&later, &tm);
+	snprintf(date, sizeof(date), "%.3s %2d  %d", months + 3 * tm.tm_mon,
+		 tm.tm_mday, tm.tm_year + 1900);
+	snprintf(want, sizeof(want), "-rw-r--r-- 1 %u %u 5 %s a\n",
+		 (unsigned)getuid(), (unsigned)getgid(), date);
+	ok = ok && EXPECT("", want, "", 0, "ls", "-l", "a");
+	return long_ago("a") && ok;
 }
 
 static bool ls_takes_several_operands_and_reports_missing_ones(void)
@@ -51,7 +107,9 @@ static bool cp_copies_to_a_file_and_into_a_directory(void)
 		  get_file("c", got, sizeof(got)) == 5 && strcmp(got, "hello") == 0;
 	ok = ok && EXPECT("", "", "", 0, "cp", "a", "b", "d");
 	ok = ok && EXPECT("", "a\nb\nx\n", "", 0, "ls", "d");
-	ok = ok && EXPECT("", "-rw-r----- 1 4 d/b\n", "", 0, "ls", "-l", "d/b");
+	char want[100];
+	snprintf(want, sizeof(want), "-rw-r----- 1 %s d/b\n", owned(4));
+	ok = ok && long_ago("d/b") && EXPECT("", want, "", 0, "ls", "-l", "d/b");
 	ok = ok && EXPECT("", "", "", 0, "cp", "b", "c");  /* over a file */
 	return ok && EXPECT("", "bee\n", "", 0, "cat", "c");
 }
@@ -112,8 +170,10 @@ static bool rmdir_removes_only_empty_directories(void)
 static bool ln_makes_hard_and_symbolic_links(void)
 {
 	char target[16] = "";
+	char want[100];
+	snprintf(want, sizeof(want), "-rw-r--r-- 2 %s h\n", owned(5));
 	bool ok = EXPECT("", "", "", 0, "ln", "a", "h") &&
-		  EXPECT("", "-rw-r--r-- 2 5 h\n", "", 0, "ls", "-l", "h");
+		  EXPECT("", want, "", 0, "ls", "-l", "h");
 	ok = ok && mkdir("e", 0755) == 0 && EXPECT("", "", "", 0, "ln", "-s", "../a", "e") &&
 	     readlink("e/a", target, sizeof(target)) == 4 && !strcmp(target, "../a");
 	ok = ok && EXPECT("", "hello", "", 0, "cat", "e/a");
@@ -163,7 +223,10 @@ int main(void)
 {
 	static const struct ktap_case cases[] = {
 		{ "ls.sorted_without_dot_files", ls_lists_sorted_without_dot_files },
-		{ "ls.long_mode_links_size_target", ls_long_shows_mode_links_size_and_target },
+		{ "ls.long_mode_links_owner_size_date_target",
+		  ls_long_shows_mode_links_owner_size_date_and_target },
+		{ "ls.long_recent_times_to_the_minute",
+		  ls_long_shows_recent_times_to_the_minute },
 		{ "ls.several_operands_missing_one", ls_takes_several_operands_and_reports_missing_ones },
 		{ "cat.files_and_stdin", cat_copies_files_and_stdin },
 		{ "cp.to_file_and_into_directory", cp_copies_to_a_file_and_into_a_directory },

@@ -23,4 +23,22 @@ int clock_nanosleep(clockid_t id, int flags, const struct timespec *req,
 int nanosleep(const struct timespec *req, struct timespec *rem);
 time_t time(time_t *t);
 
+/* A broken-down time, as C says (without glibc's tm_gmtoff and tm_zone). */
+struct tm {
+	int tm_sec;   /* 0..60 */
+	int tm_min;   /* 0..59 */
+	int tm_hour;  /* 0..23 */
+	int tm_mday;  /* 1..31 */
+	int tm_mon;   /* 0..11 */
+	int tm_year;  /* since 1900 */
+	int tm_wday;  /* 0..6, Sunday 0 */
+	int tm_yday;  /* 0..365 */
+	int tm_isdst; /* always 0: UTC */
+};
+
+/* *t as a UTC date (pagoda's clock is UTC; there is no localtime).
+ * gmtime returns a static struct that the next call overwrites. */
+struct tm *gmtime(const time_t *t);
+struct tm *gmtime_r(const time_t *t, struct tm *tm);
+
 #endif
