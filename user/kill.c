@@ -11,41 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Names of signals 1..31, as kill -l prints them. */
-static const char *const names[] = {
-	NULL, "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL",
-	"USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD",
-	"CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ",
-	"VTALRM", "PROF", "WINCH", "POLL", "PWR", "SYS",
-};
-#define NNAMES ((int)(sizeof(names) / sizeof(names[0])))
-
-/* A signal by number (0..64) or name ("TERM", "SIGTERM", any case);
- * -1 if it is neither. */
-static int parse_signal(const char *s)
-{
-	if (isdigit((unsigned char)*s)) {
-		char *end;
-		long n = strtol(s, &end, 10);
-		return *end || n > 64 ? -1 : (int)n;
-	}
-	if (strncmp(s, "SIG", 3) == 0 || strncmp(s, "sig", 3) == 0)
-		s += 3;
-	for (int i = 1; i < NNAMES; i++) {
-		int k = 0;
-		while (s[k] && toupper((unsigned char)s[k]) == names[i][k])
-			k++;
-		if (!s[k] && !names[i][k])
-			return i;
-	}
-	return -1;
-}
+#include "signame.h"
 
 static int list(const char *arg)
 {
 	if (!arg) {
-		for (int i = 1; i < NNAMES; i++)
-			printf("%s%s", names[i], i == 16 || i == NNAMES - 1 ? "\n" : " ");
+		for (int i = 1; i < SIG_NNAMES; i++)
+			printf("%s%s", sig_names[i], i == 16 || i == SIG_NNAMES - 1 ? "\n" : " ");
 		return 0;
 	}
 	if (isdigit((unsigned char)*arg)) {
@@ -53,12 +25,12 @@ static int list(const char *arg)
 		long n = strtol(arg, &end, 10);
 		if (n > 128)
 			n -= 128;  /* an exit status: killed by signal n */
-		if (!*end && n > 0 && n < NNAMES) {
-			printf("%s\n", names[n]);
+		if (!*end && n > 0 && n < SIG_NNAMES) {
+			printf("%s\n", sig_names[n]);
 			return 0;
 		}
-	} else if (parse_signal(arg) > 0) {
-		printf("%d\n", parse_signal(arg));
+	} else if (sig_parse(arg) > 0) {
+		printf("%d\n", sig_parse(arg));
 		return 0;
 	}
 	fprintf(stderr, "kill: unknown signal name or number: '%s'\n", arg);
@@ -72,10 +44,10 @@ int main(int argc, char **argv)
 	if (i < argc && strcmp(argv[i], "-l") == 0)
 		return list(argv[i + 1]);
 	if (i + 1 < argc && strcmp(argv[i], "-s") == 0) {
-		sig = parse_signal(argv[i + 1]);
+		sig = sig_parse(argv[i + 1]);
 		i += 2;
 	} else if (i < argc && argv[i][0] == '-' && argv[i][1] && argv[i][1] != '-') {
-		sig = parse_signal(argv[i] + 1);
+		sig = sig_parse(argv[i] + 1);
 		i++;
 	}
 	if (sig < 0) {

@@ -12,6 +12,8 @@
 
 void sh_exit(int status)
 {
+	last_status = status;  /* what the EXIT trap sees as $? */
+	traps_run_exit();
 	fflush(stdout);
 	fflush(stderr);
 	exit(status & 0xff);
@@ -195,7 +197,7 @@ static int b_help(int argc, char **argv)
 	       "  exec [cmd] [redirs], jobs [-p], fg [%%n], bg [%%n], wait [pid|%%n],\n"
 	       "  kill [-SIG] pid|%%n, . file, test and [ ], true, false, :, help,\n"
 	       "  break [n], continue [n], read [-r] [name...], set [-ex] [-- args],\n"
-	       "  shift [n], return [n].\n"
+	       "  shift [n], return [n], trap [cmd|''|-] [SIG|EXIT...].\n"
 	       "  Programs are found on $PATH (/bin by default). Ctrl-C ends the\n"
 	       "  foreground job, Ctrl-Z stops it (fg, bg continue it), Ctrl-D\n"
 	       "  leaves. In /bin:\n");
@@ -232,7 +234,7 @@ static const struct {
 	{ ".", b_dot }, { "source", b_dot }, { "test", b_test },
 	{ "[", b_test }, { "break", b_break }, { "continue", b_break },
 	{ "read", b_read }, { "return", b_return }, { "set", b_set },
-	{ "shift", b_shift },
+	{ "shift", b_shift }, { "trap", b_trap },
 };
 
 builtin_fn builtin_find(const char *name)

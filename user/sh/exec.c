@@ -210,6 +210,7 @@ int run_argv(char **argv)
 	}
 	if (pid == 0) {
 		jobs_restore_signals();
+		traps_in_child();
 		exec_path(argv, vars_environ(NULL, 0));
 		fatal_exec_error(argv[0]);
 	}
@@ -322,6 +323,7 @@ static void child_setup(pid_t pgid, bool bg, int in, int out, int spare)
 			tcsetpgrp(0, pgid ? pgid : getpid());
 	}
 	jobs_restore_signals();
+	traps_in_child();
 	if (bg && !job_control) {  /* POSIX: as if from /dev/null, no ^C */
 		signal(SIGINT, SIG_IGN);
 		signal(SIGQUIT, SIG_IGN);
@@ -474,9 +476,11 @@ int run_tree(struct node *n)
 		break;
 	case N_BG:
 		last_status = run_background(n->left);
+		traps_run_pending();
 		break;
 	case N_PIPE:
 		last_status = run_pipeline(n, false);
+		traps_run_pending();  /* signals that came while it ran */
 		if (!n->negate)
 			errexit_check(last_status);
 		break;

@@ -271,6 +271,7 @@ static char *substitute(const char *cmd)
 		dup2(fds[1], 1);
 		close(fds[1]);
 		jobs_restore_signals();
+		traps_in_child();
 		interactive = job_control = false;
 		jobs_forget();
 		struct node *tree;

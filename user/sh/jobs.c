@@ -42,10 +42,13 @@ static const int keyboard_signals[] = {
 };
 #define NKEYBOARD (int)(sizeof(keyboard_signals) / sizeof(int))
 
+/* A signal the user trapped is the trap's to handle (trap.c): these
+ * two leave it alone. */
 void jobs_shell_signals(void)
 {
 	for (int i = 0; i < NKEYBOARD; i++)
-		signal(keyboard_signals[i], SIG_IGN);
+		if (!trap_owns(keyboard_signals[i]))
+			signal(keyboard_signals[i], SIG_IGN);
 }
 
 void jobs_restore_signals(void)
@@ -53,7 +56,8 @@ void jobs_restore_signals(void)
 	if (!job_control)
 		return;  /* it changed none */
 	for (int i = 0; i < NKEYBOARD; i++)
-		signal(keyboard_signals[i], SIG_DFL);
+		if (!trap_owns(keyboard_signals[i]))
+			signal(keyboard_signals[i], SIG_DFL);
 }
 
 void jobs_init(void)
@@ -380,11 +384,25 @@ int job_bg(int id)
 	return 0;
 }
 
+static bool wait_trapped;  /* the last job_wait ended for a trap */
+
 int job_wait(int id)
 {
 	struct job *j = job_by_id(id);
-	while (!job_all(j, P_DONE) && !job_any(j, P_STOPPED))
+	wait_trapped = false;
+	while (!job_all(j, P_DONE) && !job_any(j, P_STOPPED)) {
+		/* POSIX: a trapped signal ends the wait builtin at once, its
+		 * trap runs, and wait's status is 128 + the signal. (One that
+		 * comes between this check and waitpid waits for the child.) */
+		int sig = traps_pending();
+		if (sig) {  /* as dash: the trap already sees wait's $? */
+			wait_trapped = true;
+			last_status = 128 + sig;
+			traps_run_pending();
+			return 128 + sig;
+		}
 		reap(true);
+	}
 	int status = job_status(j);
 	if (job_all(j, P_DONE)) {
 		/* As bash: a job wait collects dead of a signal is reported
@@ -409,9 +427,13 @@ int job_wait_pid(pid_t pid)
 
 int jobs_wait_all(void)
 {
-	for (int i = 0; i < JOBS_MAX; i++)
-		if (jobs[i].id && !job_any(&jobs[i], P_STOPPED))
-			job_wait(jobs[i].id);
+	for (int i = 0; i < JOBS_MAX; i++) {
+		if (jobs[i].id && !job_any(&jobs[i], P_STOPPED)) {
+			int status = job_wait(jobs[i].id);
+			if (wait_trapped)
+				return status;
+		}
+	}
 	return 0;
 }
 

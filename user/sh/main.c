@@ -119,6 +119,20 @@ static int run_text(const char *text)
 	return 0;
 }
 
+int sh_run_string(const char *text)
+{
+	size_t mark = sh_arena_mark();
+	jmp_buf outer;  /* a full arena gives up this text, not the line */
+	memcpy(outer, line_abort, sizeof(jmp_buf));
+	if (setjmp(line_abort) == 0)
+		run_text(text);
+	else
+		last_status = 2;
+	memcpy(line_abort, outer, sizeof(jmp_buf));
+	sh_arena_release(mark);
+	return last_status;
+}
+
 /* Read, parse, run until the input ends (prompting: the user's own
  * terminal). Returns $?. */
 static int run_input(struct input *in, bool prompting, bool editing)
@@ -130,8 +144,10 @@ static int run_input(struct input *in, bool prompting, bool editing)
 		}
 		sh_arena_reset();
 		const char *prompt = in->tlen ? "> " : "$ ";
-		if (prompting)
+		if (prompting) {
+			traps_run_pending();  /* a signal that came at the prompt */
 			jobs_notify();
+		}
 		if (prompting && !editing)
 			fputs(prompt, stderr);
 		if (editing ? !edit_line(prompt, &in->text, &in->tlen) :

@@ -11,6 +11,7 @@
  *   builtins.c  cd, pwd, export, unset, exit, exec, jobs, fg, bg, wait, ...
  *   edit.c      line editing at the prompt, history on the arrows
  *   test.c      the test builtin, [ ... ]
+ *   trap.c      trap: signals caught, ignored, and the EXIT trap
  *
  * All of a line's tokens, tree and expanded words live in one arena
  * (sh_alloc), emptied before the next line: nothing is freed one by one.
@@ -233,6 +234,18 @@ int func_call(int argc, char **argv);  /* a builtin_fn: argv[0] names it */
 int b_return(int argc, char **argv);
 int b_break(int argc, char **argv);  /* break and continue */
 int b_read(int argc, char **argv);
-void sh_exit(int status);       /* flush, leave */
+void sh_exit(int status);       /* the EXIT trap, flush, leave */
+/* Parse and run text in this shell (a trap's command): its $?. */
+int sh_run_string(const char *text);
+
+/* trap.c: trap, and where the shell meets it. */
+int b_trap(int argc, char **argv);
+/* Run the commands of the trapped signals that came since the last call,
+ * $? kept. Returns the last such signal, 0 if none came. */
+int traps_run_pending(void);
+int traps_pending(void);      /* the first signal waiting, or 0 */
+void traps_run_exit(void);   /* the EXIT trap, once */
+void traps_in_child(void);   /* a forked child: caught ones to default */
+bool trap_owns(int sig);     /* a trap (command or ignore) is set */
 
 #endif
