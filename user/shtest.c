@@ -6,6 +6,7 @@
  * (tools/check-user-on-host), which are the scripts' PATH and SHTEST_BIN.
  * The same scripts, but builtins.sh, also run under dash there: the
  * expected outputs are what a real POSIX shell prints. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -46,8 +47,13 @@ static void show_difference(const char *a, const char *b)
 	}
 }
 
+static const char *ran[64];  /* the scripts run so far */
+static int nran;
+
 static bool run_script(const char *name)
 {
+	if (nran < (int)(sizeof(ran) / sizeof(ran[0])))
+		ran[nran++] = name;
 	char script[256], expect[256], out[64], path[256], home[300];
 	snprintf(script, sizeof(script), "%s/%s.sh", dir, name);
 	snprintf(expect, sizeof(expect), "%s/%s.out", dir, name);
@@ -108,6 +114,34 @@ static bool functions(void) { return run_script("func"); }
 static bool set_and_shift(void) { return run_script("set"); }
 static bool backquotes(void) { return run_script("backquote"); }
 static bool here_documents(void) { return run_script("heredoc"); }
+static bool traps(void) { return run_script("trap"); }
+
+/* Last: a script in the directory that no case ran would pass unseen. */
+static bool every_script_ran(void)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		note("cannot open %s", dir);
+		return false;
+	}
+	bool ok = true;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (len < 4 || strcmp(e->d_name + len - 3, ".sh") != 0)
+			continue;
+		bool found = false;
+		for (int i = 0; i < nran && !found; i++)
+			found = strlen(ran[i]) == len - 3 &&
+				strncmp(ran[i], e->d_name, len - 3) == 0;
+		if (!found) {
+			note("%s/%s has no case in user/shtest.c", dir, e->d_name);
+			ok = false;
+		}
+	}
+	closedir(d);
+	return ok;
+}
 
 int main(void)
 {
@@ -128,6 +162,8 @@ int main(void)
 		{ "sh.set_and_shift", set_and_shift },
 		{ "sh.backquotes", backquotes },
 		{ "sh.here_documents", here_documents },
+		{ "sh.trap", traps },
+		{ "sh.every_script_ran", every_script_ran },
 	};
 	if (getenv("SHTEST_DIR"))
 		dir = getenv("SHTEST_DIR");
