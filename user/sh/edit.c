@@ -6,6 +6,7 @@
  * Ctrl-D, and on ESC [ A / ESC [ B (what the arrows send) puts an earlier
  * or later command in the line. The terminal's settings are back before
  * any command runs. Only on a terminal whose TERM is set and not "dumb". */
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
@@ -102,6 +103,10 @@ static int edit(char *buf)
 			len = k;
 		} else if (c == 0x03) {  /* Ctrl-C: a new, empty line */
 			out("^C", 2);  /* edit_line ends the line */
+			/* The terminal is raw, so no SIGINT came: a trap on
+			 * INT gets one (it runs before the next prompt). */
+			if (trap_owns(SIGINT))
+				raise(SIGINT);
 			return 0;
 		} else if (c == 0x1b) {  /* ESC [ A: up, ESC [ B: down */
 			char seq[2];
