@@ -115,6 +115,7 @@ static bool set_and_shift(void) { return run_script("set"); }
 static bool backquotes(void) { return run_script("backquote"); }
 static bool here_documents(void) { return run_script("heredoc"); }
 static bool traps(void) { return run_script("trap"); }
+static bool options(void) { return run_script("options"); }
 
 /* Last: a script in the directory that no case ran would pass unseen. */
 static bool every_script_ran(void)
@@ -163,6 +164,7 @@ int main(void)
 		{ "sh.backquotes", backquotes },
 		{ "sh.here_documents", here_documents },
 		{ "sh.trap", traps },
+		{ "sh.set_u_f_and_o", options },
 		{ "sh.every_script_ran", every_script_ran },
 	};
 	if (getenv("SHTEST_DIR"))

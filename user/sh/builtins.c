@@ -196,7 +196,7 @@ static int b_help(int argc, char **argv)
 	       "Builtins: cd [dir|-], pwd, echo [-n], export, unset, exit [n],\n"
 	       "  exec [cmd] [redirs], jobs [-p], fg [%%n], bg [%%n], wait [pid|%%n],\n"
 	       "  kill [-SIG] pid|%%n, . file, test and [ ], true, false, :, help,\n"
-	       "  break [n], continue [n], read [-r] [name...], set [-ex] [-- args],\n"
+	       "  break [n], continue [n], read [-r] [name...], set [-efux] [-- args],\n"
 	       "  shift [n], return [n], trap [cmd|''|-] [SIG|EXIT...].\n"
 	       "  Programs are found on $PATH (/bin by default). Ctrl-C ends the\n"
 	       "  foreground job, Ctrl-Z stops it (fg, bg continue it), Ctrl-D\n"

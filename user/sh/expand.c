@@ -83,7 +83,8 @@ static void end_field(struct fields *f)
 	if (!f->started)
 		return;
 	char **names;
-	int n = f->magic && !f->no_split ? glob_expand(f->pat, &names) : 0;
+	int n = f->magic && !f->no_split && !opt_noglob ?
+		glob_expand(f->pat, &names) : 0;
 	for (int i = 0; i < n; i++)
 		add_field(f, names[i], strlen(names[i]));
 	if (n == 0)  /* no pattern, or nothing matched: the field as it is */
@@ -164,11 +165,22 @@ static const char *braced(const char *s, size_t *len, char *buf, size_t size)
 	}
 	*len = close - s + 1;
 	char *copy = sh_strndup(name, n);
-	size_t plain;
-	const char *v = *name >= '0' && *name <= '9'
-		? parameter(name, &plain, buf, size) : var_get(copy);
+	const char *v;
+	if (*name == '0')
+		v = sh_name;
+	else if (*name >= '1' && *name <= '9')  /* NULL if not there: unset */
+		v = *name - '0' <= npos_args ? pos_args[*name - '1'] : NULL;
+	else
+		v = var_get(copy);
 	bool colon = name[n] == ':', set = v != NULL, use_word;
 	char op = name[n + colon];
+	/* set -u: only the forms that say what to do when unset may meet
+	 * an unset variable */
+	if (!set && opt_nounset && (length || name + n == close ||
+				    name[n] == '#' || name[n] == '%')) {
+		nounset_error(copy);
+		return "";
+	}
 	if (length) {
 		snprintf(buf, size, "%zu", v ? strlen(v) : (size_t)0);
 		return name[n] == '}' ? buf : (*len = 0, (const char *)NULL);
@@ -236,8 +248,13 @@ static const char *parameter(const char *s, size_t *len, char *buf,
 		return buf;
 	}
 	}
-	if (*s >= '1' && *s <= '9')
-		return *s - '0' <= npos_args ? pos_args[*s - '1'] : "";
+	if (*s >= '1' && *s <= '9') {
+		if (*s - '0' <= npos_args)
+			return pos_args[*s - '1'];
+		if (opt_nounset)
+			nounset_error(sh_strndup(s, 1));
+		return "";
+	}
 	if (*s == '{')
 		return braced(s, len, buf, size);
 	const char *name = s;
@@ -251,6 +268,8 @@ static const char *parameter(const char *s, size_t *len, char *buf,
 	*len = n;
 	char *copy = sh_strndup(name, n);
 	const char *v = var_get(copy);
+	if (!v && opt_nounset)
+		nounset_error(copy);
 	return v ? v : "";
 }
 

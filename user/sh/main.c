@@ -221,12 +221,21 @@ int sh_source(const char *path)
 	return status;
 }
 
-/* sh -e, sh -x (set's options) before -c or the script: how many. */
+/* sh -e, -x, -u, -f (set's options, alone or together, -eu) before -c
+ * or the script: how many. A c among them (sh -ec CMD) is -c. */
 static int leading_options(int argc, char **argv)
 {
 	int n = 0;
-	while (n + 1 < argc && sh_options(argv[n + 1]) == 0)
+	while (n + 1 < argc) {
+		int r = sh_options(argv[n + 1]);
+		if (r < 0)
+			break;
+		if (r == 1) {  /* -euc: the options, then it is -c */
+			argv[n + 1] = "-c";
+			break;
+		}
 		n++;
+	}
 	return n;
 }
 

@@ -218,11 +218,14 @@ int run_case(struct node *n);
 /* options.c: set and shift, and what set -e and set -x do. cond_depth
  * counts the conditions running (if/while/until's, the left of && and
  * ||), where a failure does not end the shell under set -e. */
-extern bool opt_errexit, opt_xtrace;
+extern bool opt_errexit, opt_xtrace, opt_nounset, opt_noglob;
 extern int cond_depth;
 int b_set(int argc, char **argv);
 int b_shift(int argc, char **argv);
-int sh_options(const char *arg);  /* sh -e, -x, -ex...: 0, or -1 if none */
+/* sh -e, -x, -eu...: 0; with a c among them (sh -ec): 1; -1 if none. */
+int sh_options(const char *arg);
+/* Under set -u: name was expanded unset. Says so; ends a script (2). */
+void nounset_error(const char *name);
 void xtrace(int argc, char **argv);    /* "+ cmd args" under set -x */
 void errexit_check(int status);        /* under set -e: exit if failed */
 
