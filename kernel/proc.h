@@ -210,6 +210,16 @@ long proc_set_tid_address(uint32_t tidptr);
  * Linux). */
 long proc_wait4(int pid, int *ustatus, int options, void *urusage);
 
+/* waitid(idtype, id, info, options, rusage): wait4's choice of children
+ * and events by P_ALL / P_PID / P_PGID and id, with WEXITED, WSTOPPED and
+ * WCONTINUED asking for each kind of event (at least one) and WNOWAIT
+ * leaving the child waitable; what happened is told in *info as a
+ * SIGCHLD siginfo (si_code CLD_*, si_pid, si_uid, si_status), zeros if
+ * nothing had (WNOHANG). Returns 0, or -EINVAL, -ECHILD, -EBADF (P_PIDFD:
+ * pagoda has no pidfds), -ERESTARTSYS, -EFAULT as wait4. */
+long proc_waitid(int idtype, int id, void *uinfo, int options,
+		 void *urusage);
+
 /* p (new, not yet started) has no parent to wait for it: the kernel
  * frees it when it ends (clone's CLONE_PARENT from a parentless caller). */
 void proc_make_orphan(struct proc *p);

@@ -1,4 +1,4 @@
-/* kernel/proc_wait.c: wait4 and the kernel's own wait for a process:
+/* kernel/proc_wait.c: wait4, waitid and the kernel's own wait for a process:
  * which children a call selects and may see, sleeping until one ends,
  * stop and continue reports, and reaping (kernel/proc.c frees). */
 #include "kernel/proc.h"
@@ -10,6 +10,7 @@
 #include "kernel/thread.h"
 #include "kernel/time.h"
 #include "kernel/uapi/errno.h"
+#include "kernel/uapi/signal.h"
 #include "kernel/uapi/time.h"
 #include "kernel/uapi/wait.h"
 #include "mm/uaccess.h"
@@ -46,19 +47,24 @@ static struct proc *child_by_pid(struct proc *me, int pid)
 }
 
 /* A child of me that pid selects, preferring one that has ended; NULL if
- * there is none at all. proc_lock held. */
+ * there is none at all. A child that has ended counts only for a wait
+ * that asks for ends (WEXITED): as on Linux, waitid(WSTOPPED) with only
+ * a zombie child left is ECHILD. proc_lock held. */
 static struct proc *find_child(struct proc *me, int pid, int options)
 {
 	struct thread *t = thread_current();
+	bool ends = options & WEXITED;
 	if (pid > 0) {
 		struct proc *c = child_by_pid(me, pid);
-		return c && eligible(c, options, t) ? c : NULL;
+		return c && eligible(c, options, t) &&
+		       (ends || c->state != PROC_ZOMBIE) ? c : NULL;
 	}
 	struct proc *found = NULL;
 	struct list_node *n;
 	list_for_each(n, &me->children) {
 		struct proc *c = list_entry(n, struct proc, sibling);
-		if (!selects(me, c, pid) || !eligible(c, options, t))
+		if (!selects(me, c, pid) || !eligible(c, options, t) ||
+		    (!ends && c->state == PROC_ZOMBIE))
 			continue;
 		if (c->state == PROC_ZOMBIE)
 			return c;
@@ -95,72 +101,163 @@ static struct proc *find_report(struct proc *me, int pid, int options,
 	return NULL;
 }
 
-/* Sleep until a child pid selects is a zombie: 0 with it in *out, or
- * -ECHILD, or 0 with *out NULL for WNOHANG, or -ERESTARTSYS; or a stop or
- * continue to report: its pid, the status in *report. */
-static int wait_for_zombie(struct proc *me, int pid, int options,
-			   struct proc **out, int *report)
+/* What a wait found: a child that ended or one with a stop or continue
+ * to report. */
+struct wait_event {
+	int pid, status;      /* the child's pid; a Linux wait status */
+	uint32_t uid;         /* its real user id (waitid's si_uid) */
+	struct proc *reaped;  /* an ended child, detached: the caller reaps
+				 it (NULL for a report, or with WNOWAIT) */
+	struct usage usage;   /* an ended child's and its reaped children's */
+};
+
+/* Sleep until a child pid selects has something options asks for: it
+ * ended (WEXITED, which wait4 always asks for) or has a stop or continue
+ * to report (WUNTRACED, WCONTINUED). 1 with *ev filled; 0 at once with
+ * WNOHANG if nothing is there yet; -ECHILD if no child is selected at
+ * all; -ERESTARTSYS if a signal came. WNOWAIT leaves what it reports
+ * for the next wait. */
+static int wait_for_event(struct proc *me, int pid, int options,
+			  struct wait_event *ev)
 {
-	struct proc *c, *r_child;
 	int r = 0;
-	*out = NULL;
 	spin_lock(&proc_lock);
-	while ((c = find_child(me, pid, options)) && c->state != PROC_ZOMBIE) {
-		if ((r_child = find_report(me, pid, options, report))) {
-			r = r_child->pid;
-			goto out;
+	for (;;) {
+		struct proc *c = find_child(me, pid, options);
+		if (!c) {
+			r = -ECHILD;
+			break;
+		}
+		if (c->state == PROC_ZOMBIE && (options & WEXITED)) {
+			*ev = (struct wait_event){ c->pid, c->wait_status,
+						   c->res.cred.uid, NULL, { 0 } };
+			time_child_usage(c, &ev->usage);
+			if (!(options & WNOWAIT)) {
+				c->parent = NULL;  /* ours to free: no other
+						      thread of me finds it */
+				c->orphan = false;
+				list_del(&c->sibling);
+				ev->reaped = c;
+			}
+			r = 1;
+			break;
+		}
+		int report;
+		if ((c = find_report(me, pid, options, &report))) {
+			*ev = (struct wait_event){ c->pid, report,
+						   c->res.cred.uid, NULL, { 0 } };
+			r = 1;
+			break;
 		}
 		if (options & WNOHANG)
-			goto out;
-		r = waitq_sleep(&me->child_exit, &proc_lock, 0, WAIT_INTERRUPTIBLE);
-		if (r) {
+			break;
+		if (waitq_sleep(&me->child_exit, &proc_lock, 0, WAIT_INTERRUPTIBLE)) {
 			r = -ERESTARTSYS;
-			goto out;
+			break;
 		}
 	}
-	if (!c) {
-		r = -ECHILD;
-		goto out;
-	}
-	c->parent = NULL;  /* ours to free: no other thread of me finds it */
-	c->orphan = false;
-	list_del(&c->sibling);
-	*out = c;
-out:
 	spin_unlock(&proc_lock);
 	return r;
 }
 
+/* The end of a wait that found ev: an ended child is reaped, its usage
+ * added to the caller's children's; *ru gets that usage (zeros for a
+ * stop or continue). */
+static void finish(struct wait_event *ev, struct rusage32 *ru)
+{
+	time_fill_rusage(ru, &ev->usage);
+	if (!ev->reaped)
+		return;
+	struct usage u;
+	time_reap_child(proc_current(), ev->reaped, &u);
+	proc_reap(ev->reaped);
+}
+
 long proc_wait4(int pid, int *ustatus, int options, void *urusage)
 {
-	static const struct rusage32 zero_rusage;
-	struct proc *c;
-
 	if ((unsigned)options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD |
 				  __WALL | __WCLONE))
 		return -EINVAL;
 	if (pid == INT32_MIN)
 		return -ESRCH;  /* as Linux: -INT_MIN is not a process group */
-	int report;
-	int r = wait_for_zombie(proc_current(), pid, options, &c, &report);
-	if (r > 0)  /* a stop or a continue */
-		return (ustatus &&
-			copy_to_user(ustatus, &report, sizeof(report))) ||
-		       (urusage &&
-			copy_to_user(urusage, &zero_rusage, sizeof(zero_rusage)))
-		       ? -EFAULT : r;
-	if (r || !c)
+	struct wait_event ev;
+	int r = wait_for_event(proc_current(), pid, options | WEXITED, &ev);
+	if (r <= 0)
 		return r;
-	int child_pid = c->pid, status = c->wait_status;
-	struct usage u;  /* the child's and its reaped children's */
-	time_reap_child(proc_current(), c, &u);
 	struct rusage32 ru;
-	time_fill_rusage(&ru, &u);
-	proc_reap(c);  /* as Linux: reaped even if the status cannot be stored */
-	if ((ustatus && copy_to_user(ustatus, &status, sizeof(status))) ||
+	finish(&ev, &ru);  /* as Linux: reaped even if the status cannot be stored */
+	if ((ustatus && copy_to_user(ustatus, &ev.status, sizeof(ev.status))) ||
 	    (urusage && copy_to_user(urusage, &ru, sizeof(ru))))
 		return -EFAULT;
-	return child_pid;
+	return ev.pid;
+}
+
+/* waitid's si_code and si_status for a wait status. */
+static void status_to_siginfo(int status, int *code, int *value)
+{
+	if (WIFCONTINUED(status)) {
+		*code = CLD_CONTINUED, *value = SIGCONT;
+	} else if (WIFSTOPPED(status)) {
+		*code = CLD_STOPPED, *value = WSTOPSIG(status);
+	} else if (WIFEXITED(status)) {
+		*code = CLD_EXITED, *value = WEXITSTATUS(status);
+	} else {
+		*code = WCOREDUMP(status) ? CLD_DUMPED : CLD_KILLED;
+		*value = WTERMSIG(status);
+	}
+}
+
+/* idtype and id as wait4's pid selector, or a negative errno. */
+static int waitid_selector(int idtype, int id, int *pid)
+{
+	switch (idtype) {
+	case P_ALL:
+		*pid = -1;
+		return 0;
+	case P_PID:
+		*pid = id;
+		return id > 0 ? 0 : -EINVAL;
+	case P_PGID:  /* 0: the caller's own group, as wait4(0) */
+		*pid = -id;
+		return id >= 0 ? 0 : -EINVAL;
+	case P_PIDFD:
+		return -EBADF;  /* no descriptor is a pidfd here */
+	default:
+		return -EINVAL;
+	}
+}
+
+long proc_waitid(int idtype, int id, void *uinfo, int options,
+		 void *urusage)
+{
+	struct wait_event ev = { 0 };
+	int pid, r = waitid_selector(idtype, id, &pid);
+	if ((unsigned)options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED |
+				  WCONTINUED | __WNOTHREAD | __WALL | __WCLONE) ||
+	    !(options & (WEXITED | WSTOPPED | WCONTINUED)))
+		r = -EINVAL;
+	if (!r)
+		r = wait_for_event(proc_current(), pid, options, &ev);
+	if (r > 0) {
+		struct rusage32 ru;
+		finish(&ev, &ru);  /* reaped even if what follows faults */
+		if (urusage && copy_to_user(urusage, &ru, sizeof(ru)))
+			return -EFAULT;
+	}
+	if (!uinfo)
+		return r > 0 ? 0 : r;
+	/* As Linux, the six fields are written whatever happened (zeros
+	 * when no child was found, or on an error), the rest left alone. */
+	int code = 0, value = 0;
+	if (r > 0)
+		status_to_siginfo(ev.status, &code, &value);
+	int32_t head[3] = { r > 0 ? SIGCHLD : 0, 0, code };
+	uint32_t body[3] = { (uint32_t)ev.pid, ev.uid, (uint32_t)value };
+	if (copy_to_user(uinfo, head, sizeof(head)) ||
+	    copy_to_user((char *)uinfo + offsetof(siginfo_t, si_pid), body,
+			 sizeof(body)))
+		return -EFAULT;
+	return r > 0 ? 0 : r;
 }
 
 int proc_wait(struct proc *p)

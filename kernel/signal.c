@@ -449,8 +449,8 @@ int signal_take_report(struct proc *c, int options)
 		status = W_STOPCODE(c->sig.stop_sig);
 	else if (c->sig.report == REPORT_CONTINUED && (options & WCONTINUED))
 		status = 0xffff;
-	if (status != -1)
-		c->sig.report = REPORT_NONE;
+	if (status != -1 && !(options & WNOWAIT))
+		c->sig.report = REPORT_NONE;  /* reported: WNOWAIT leaves it */
 	spin_unlock(&sig_lock);
 	return status;
 }

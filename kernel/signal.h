@@ -194,8 +194,9 @@ int signal_sigaction(int sig, const struct k_sigaction *act,
  * ignored) and its wait4 woken. */
 void signal_notify_exit(struct proc *p, int wait_status);
 
-/* For wait4: the stop or continue of child c not yet reported, as a wait
- * status (consumed), or -1 if none is of a kind options asks for. */
+/* For wait4 and waitid: the stop or continue of child c not yet
+ * reported, as a wait status (consumed, unless options has WNOWAIT), or
+ * -1 if none is of a kind options asks for. */
 int signal_take_report(struct proc *c, int options);
 
 #endif

@@ -33,6 +33,13 @@ KTEST(signal, signals_between_processes_behave_as_linux)
 	run_ktap(t, "/bin/sigproc");
 }
 
+/* waitid: a child's exit, kill, stop and continue told in a siginfo, as
+ * Linux tells them (user/waitidtest.c). */
+KTEST(signal, waitid_reports_as_linux)
+{
+	run_ktap(t, "/bin/waitidtest");
+}
+
 KTEST(signal, names_and_core_dumping_defaults)
 {
 	EXPECT_STREQ(signal_name(SIGSEGV), "SIGSEGV");

@@ -94,6 +94,13 @@ static long sys_wait4(uint32_t pid, uint32_t ustatus, uint32_t options,
 			  (void *)urusage);
 }
 
+static long sys_waitid(uint32_t idtype, uint32_t id, uint32_t uinfo,
+		       uint32_t options, uint32_t urusage, uint32_t a6)
+{
+	return proc_waitid((int)idtype, (int)id, (void *)uinfo, (int)options,
+			   (void *)urusage);
+}
+
 static long sys_waitpid(uint32_t pid, uint32_t ustatus, uint32_t options,
 			uint32_t a4, uint32_t a5, uint32_t a6)
 {
@@ -217,6 +224,7 @@ const syscall_fn syscall_table[] = {
 	[__NR_setitimer] = sys_setitimer,
 	[__NR_getitimer] = sys_getitimer,
 	[__NR_wait4] = sys_wait4,
+	[__NR_waitid] = sys_waitid,
 	[__NR_sysinfo] = sys_sysinfo,
 	[__NR_fsync] = sys_fsync,
 	[__NR_sigreturn] = sys_sigreturn,

@@ -316,11 +316,16 @@ void time_proc_exit(struct proc *p)
 		p->usage_exited.minflt += p->as->minor_faults;
 }
 
-void time_reap_child(struct proc *parent, struct proc *child,
-		     struct usage *u)
+void time_child_usage(const struct proc *child, struct usage *u)
 {
 	*u = child->usage_exited;
 	add_usage(u, &child->usage_children);
+}
+
+void time_reap_child(struct proc *parent, struct proc *child,
+		     struct usage *u)
+{
+	time_child_usage(child, u);
 	add_usage(&parent->usage_children, u);
 }
 

@@ -122,6 +122,9 @@ void time_proc_exit(struct proc *p);
  * (RUSAGE_CHILDREN, times()). */
 void time_reap_child(struct proc *parent, struct proc *child,
 		     struct usage *u);
+/* What reaping zombie child would hand its parent, leaving both as they
+ * are (waitid with WNOWAIT). proc_lock held. */
+void time_child_usage(const struct proc *child, struct usage *u);
 
 /* Fill a Linux i386 struct rusage (72 bytes, kernel/uapi/time.h) from u. */
 void time_fill_rusage(struct rusage32 *r, const struct usage *u);

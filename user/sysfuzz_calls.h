@@ -89,7 +89,7 @@ static const struct fz_call fz_calls[] = {
 	C(utimensat_time64, "dwpF"), C(sync, ""), C(syncfs, "f"),
 	C(fdatasync, "f"), C(getxattr, "rrbl"), C(lgetxattr, "rrbl"),
 	C(fgetxattr, "frbl"), C(listxattr, "rbl"), C(llistxattr, "rbl"),
-	C(flistxattr, "fbl"), C(pagoda_frame, "m"),
+	C(flistxattr, "fbl"), C(pagoda_frame, "m"), C(waitid, "kWpFp"),
 };
 #undef C
 #define FZ_NCALLS ((int)NELEM(fz_calls))

@@ -29,4 +29,16 @@
 #define __WCLONE    0x80000000u /* only "clone" children: exit signal not
 				   SIGCHLD */
 
+/* waitid() options: which events (at least one), and WNOWAIT to leave
+ * the child waitable. WSTOPPED is WUNTRACED's other name. */
+#define WSTOPPED   2
+#define WEXITED    4
+#define WNOWAIT    0x01000000
+
+/* waitid()'s idtype: which children id names */
+#define P_ALL   0  /* any (id ignored) */
+#define P_PID   1  /* the child whose pid is id */
+#define P_PGID  2  /* any in process group id (0: the caller's) */
+#define P_PIDFD 3  /* the child a pidfd names (pagoda has no pidfds) */
+
 #endif

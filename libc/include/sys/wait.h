@@ -3,6 +3,7 @@
 #ifndef _SYS_WAIT_H
 #define _SYS_WAIT_H
 
+#include <signal.h>
 #include <sys/types.h>
 
 #include "kernel/uapi/wait.h"
@@ -12,5 +13,12 @@ pid_t waitpid(pid_t pid, int *status, int options);
 struct rusage;
 /* waitpid, and the ended child's resource usage in *ru (if not NULL). */
 pid_t wait4(pid_t pid, int *status, int options, struct rusage *ru);
+
+/* waitid: idtype P_ALL, P_PID or P_PGID and id say which children,
+ * options which events (WEXITED, WSTOPPED, WCONTINUED; WNOHANG, WNOWAIT);
+ * *info tells what happened (si_code CLD_*, si_pid, si_status). */
+typedef int idtype_t;
+typedef unsigned int id_t;
+int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options);
 
 #endif
