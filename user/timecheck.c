@@ -209,8 +209,9 @@ static bool nanosleep_sleeps_as_long_as_asked(void)
 	int r = nanosleep(&req, &rem);
 	int64_t slept = now(CLOCK_MONOTONIC) - t0;
 	int64_t cpu = now(CLOCK_PROCESS_CPUTIME_ID) - c0;
-	/* at least 50 ms, not much more; asleep costs (almost) no CPU */
-	bool ok = r == 0 && slept >= 50 * MS && slept < 90 * MS &&
+	/* at least 50 ms, not ten times more (a busy host may keep the
+	 * guest waiting a while); asleep costs (almost) no CPU */
+	bool ok = r == 0 && slept >= 50 * MS && slept < 500 * MS &&
 		  cpu < 20 * MS;
 	if (!ok)
 		note("nanosleep %d, slept %lld ns, cpu %lld ns", r,
@@ -281,6 +282,10 @@ static bool nanosleep_rejects_bad_times(void)
 	return ok;
 }
 
+/* A TIMER_ABSTIME sleep ends at its deadline, not before, and not long
+ * after: the upper bounds catch a deadline taken as relative or in the
+ * wrong unit, with room for a host so busy that the guest waits its turn
+ * for a while (seen: over 40 ms with four emulators on two cores). */
 static bool clock_nanosleep_absolute(void)
 {
 	struct timespec dl;
@@ -289,24 +294,28 @@ static bool clock_nanosleep_absolute(void)
 	dl.tv_sec = want / 1000000000ll;
 	dl.tv_nsec = want % 1000000000ll;
 	int r = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &dl, NULL);
-	int64_t after = now(CLOCK_MONOTONIC);
-	bool ok = r == 0 && after >= want && after < want + 40 * MS;
+	int64_t late = now(CLOCK_MONOTONIC) - want;
+	bool ok = r == 0 && late >= 0 && late < 500 * MS;
 	/* a deadline in the past returns at once */
 	int64_t t0 = now(CLOCK_MONOTONIC);
 	dl.tv_sec = 0;
 	dl.tv_nsec = 1;
-	ok &= clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &dl, NULL) == 0;
-	ok &= now(CLOCK_MONOTONIC) - t0 < 10 * MS;
+	int r_past = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &dl, NULL);
+	int64_t past = now(CLOCK_MONOTONIC) - t0;
+	ok &= r_past == 0 && past < 500 * MS;
 	/* CLOCK_REALTIME too */
 	clock_gettime(CLOCK_REALTIME, &dl);
-	want = ns_of(&dl) + 20 * MS;
-	dl.tv_sec = want / 1000000000ll;
-	dl.tv_nsec = want % 1000000000ll;
-	ok &= clock_nanosleep(CLOCK_REALTIME, TIMER_ABSTIME, &dl, NULL) == 0;
-	ok &= now(CLOCK_REALTIME) >= want;
+	int64_t want_rt = ns_of(&dl) + 20 * MS;
+	dl.tv_sec = want_rt / 1000000000ll;
+	dl.tv_nsec = want_rt % 1000000000ll;
+	int r_rt = clock_nanosleep(CLOCK_REALTIME, TIMER_ABSTIME, &dl, NULL);
+	int64_t late_rt = now(CLOCK_REALTIME) - want_rt;
+	ok &= r_rt == 0 && late_rt >= 0;
 	if (!ok)
-		note("r %d, woke %lld ns after the deadline", r,
-		     (long long)(after - want));
+		note("monotonic: r %d, woke %lld ns after the deadline; past "
+		     "deadline: r %d after %lld ns; realtime: r %d, woke %lld ns "
+		     "after", r, (long long)late, r_past, (long long)past, r_rt,
+		     (long long)late_rt);
 	return ok;
 }
 
