@@ -254,9 +254,12 @@ static const char *const ro_paths[] = {
 	"/dev/null", "/dev/zero", "/dev/full", "/nonexistent", "", ".", "..",
 	"hello", "/tmp", "/proc", "/bin/hello/x", "/proc/self/fd/0",
 };
+/* No "..": once a child has made /tmp/fz/d a symbolic link to /tmp/fz,
+ * "/tmp/fz/d/../b" is /tmp/b, as on Linux, and a file made there outlived
+ * the run (the leak check counted it: 1 frame and 176 heap bytes). */
 static const char *const scratch_paths[] = {
 	"/tmp/fz/a", "/tmp/fz/b", "/tmp/fz/d", "/tmp/fz/d/e", "/tmp/fz/l",
-	"/tmp/fz/a/x", "/tmp/fz", "/tmp/fz/d/../b",
+	"/tmp/fz/a/x", "/tmp/fz",
 };
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
