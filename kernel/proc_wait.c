@@ -131,8 +131,9 @@ static int wait_for_event(struct proc *me, int pid, int options,
 		if (c->state == PROC_ZOMBIE && (options & WEXITED)) {
 			*ev = (struct wait_event){ c->pid, c->wait_status,
 						   c->res.cred.uid, NULL, { 0 } };
-			time_child_usage(c, &ev->usage);
-			if (!(options & WNOWAIT)) {
+			if (options & WNOWAIT) {  /* reaping will not count it */
+				time_child_usage(c, &ev->usage);
+			} else {
 				c->parent = NULL;  /* ours to free: no other
 						      thread of me finds it */
 				c->orphan = false;
@@ -165,12 +166,11 @@ static int wait_for_event(struct proc *me, int pid, int options,
  * stop or continue). */
 static void finish(struct wait_event *ev, struct rusage32 *ru)
 {
+	if (ev->reaped) {
+		time_reap_child(proc_current(), ev->reaped, &ev->usage);
+		proc_reap(ev->reaped);
+	}
 	time_fill_rusage(ru, &ev->usage);
-	if (!ev->reaped)
-		return;
-	struct usage u;
-	time_reap_child(proc_current(), ev->reaped, &u);
-	proc_reap(ev->reaped);
 }
 
 long proc_wait4(int pid, int *ustatus, int options, void *urusage)
