@@ -335,12 +335,15 @@ static bool clock_nanosleep_refuses_what_linux_refuses(void)
 
 static bool cpu_clocks_count_running_not_sleeping(void)
 {
+	/* the wall clock is read outside the CPU clocks, so the CPU time
+	 * measured lies within the wall time measured even when the host
+	 * stalls the emulator between two reads */
+	int64_t w0 = now(CLOCK_MONOTONIC);
 	int64_t p0 = now(CLOCK_PROCESS_CPUTIME_ID);
 	int64_t t0 = now(CLOCK_THREAD_CPUTIME_ID);
-	int64_t w0 = now(CLOCK_MONOTONIC);
 	spin_cpu(30);
-	int64_t p1 = now(CLOCK_PROCESS_CPUTIME_ID);
 	int64_t t1 = now(CLOCK_THREAD_CPUTIME_ID);
+	int64_t p1 = now(CLOCK_PROCESS_CPUTIME_ID);
 	int64_t w1 = now(CLOCK_MONOTONIC);
 	/* one thread: its CPU time is the process's, and never more than
 	 * the time that passed */
