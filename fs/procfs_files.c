@@ -95,6 +95,7 @@ static void gen_meminfo(struct procbuf *b)
 	put_fmt(b, "SwapCached:     %8u kB\n", 0u);
 	put_fmt(b, "SwapTotal:      %8u kB\n", 0u);
 	put_fmt(b, "SwapFree:       %8u kB\n", 0u);
+	put_fmt(b, "Slab:           %8u kB\n", (uint32_t)kheap_frames() * 4);
 }
 
 /* Linux's /proc/vmstat is "name value" lines; pagoda's names are its own

@@ -68,6 +68,7 @@ static struct kheap_cache caches[NCLASSES] = {
 _Static_assert(NCLASSES == 8, "one CACHE() per class");
 
 static size_t bytes_in_use;  /* sum of the class sizes of live objects */
+static size_t slab_frames;   /* frames that are slabs now */
 
 /* The class for size (1..KMALLOC_MAX): the power of two at or above it. */
 static struct kheap_cache *cache_for(size_t size)
@@ -228,6 +229,7 @@ static struct slab *slab_create(struct kheap_cache *c)
 	if (!frame)
 		return NULL;
 	KASSERT(pmm_is_lowmem(frame));
+	slab_frames++;
 	struct slab *s = P2V(frame);
 	memset(s, 0, sizeof(*s));
 	s->magic = SLAB_MAGIC;
@@ -257,6 +259,7 @@ static void slab_release(struct slab *s)
 				      "(poison damaged)", slab_obj(s, i));
 	}
 	s->magic = 0;  /* stale pointers into the frame are no longer objects */
+	slab_frames--;
 	pmm_free_frame(V2P(s));
 }
 
@@ -382,6 +385,11 @@ size_t kheap_shrink(void)
 size_t kheap_bytes_in_use(void)
 {
 	return bytes_in_use;
+}
+
+size_t kheap_frames(void)
+{
+	return slab_frames;
 }
 
 /* One slab of cache c: header, bitmap, free list and poison agree. */

@@ -33,6 +33,12 @@ size_t kheap_shrink(void);
  * test runner compares it before and after every case. */
 size_t kheap_bytes_in_use(void);
 
+/* Frames the heap holds as slabs (partial, full and spare). The same live
+ * objects can take more or fewer slabs depending on where each landed, so
+ * the test runner counts these apart from the frames it checks for leaks
+ * (tests/ktest.c). */
+size_t kheap_frames(void);
+
 /* The heap's slabs are consistent: every listed slab is a live slab of
  * its class, its bitmap, in-use count and free list agree, and (debug
  * heap) every free object's poison is intact. 0, or -1 with *why naming

@@ -307,6 +307,30 @@ KTEST(kheap, double_free_is_detected)
 	pmm_free_frame(f);
 }
 
+/* kheap_frames() counts each slab's frame while it is one: the frames in
+ * use outside the heap (what the runner compares, tests/ktest.c) do not
+ * change as slabs come and go. KMALLOC_MAX objects are one to a slab. */
+KTEST(kheap, frames_counts_each_slab)
+{
+	ASSERT_EQ(kheap_slab_capacity(KMALLOC_MAX), 1);
+	kheap_shrink();
+	size_t slabs = kheap_frames(), free = pmm_free_count();
+	size_t outside = pmm_total_count() - free - slabs;
+	void *p[3];
+	for (int i = 0; i < 3; i++)
+		ASSERT_NOT_NULL(p[i] = kmalloc(KMALLOC_MAX));
+	EXPECT_EQ(kheap_frames(), slabs + 3);
+	EXPECT_EQ(pmm_free_count(), free - 3);
+	EXPECT_EQ(pmm_total_count() - pmm_free_count() - kheap_frames(),
+		  outside);
+	for (int i = 0; i < 3; i++)
+		kfree(p[i]);
+	EXPECT_EQ(kheap_frames(), slabs + 1);  /* one kept for reuse */
+	EXPECT_EQ(kheap_shrink(), 1);
+	EXPECT_EQ(kheap_frames(), slabs);
+	EXPECT_EQ(pmm_free_count(), free);
+}
+
 static int a_static_int;
 
 KTEST(kheap, pointers_kmalloc_never_returned_are_rejected)

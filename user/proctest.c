@@ -300,9 +300,11 @@ static bool meminfo_and_uptime_parse(void)
 		return note("no /proc/meminfo"), false;
 	long total = field("MemTotal"), free = field("MemFree");
 	long avail = field("MemAvailable"), cached = field("Cached");
+	long slab = field("Slab");  /* the kernel heap: never empty */
 	bool ok = strncmp(text, "MemTotal:", 9) == 0 && total > 0 &&
 		  free > 0 && free <= total && avail >= 0 && avail <= total &&
-		  cached >= 0 && find(text, " kB\nMemFree:        ");
+		  cached >= 0 && slab > 0 && slab < total &&
+		  find(text, " kB\nMemFree:        ");
 	if (!ok)
 		note("meminfo: %s", text);
 	if (slurp("/proc/uptime") <= 0)
