@@ -308,7 +308,8 @@ void sig_notify_parent(struct proc *p, int why, int status)
 	if (why >= CLD_STOPPED && parent->sig.hand &&
 	    (parent->sig.hand->action[SIGCHLD - 1].flags & SA_NOCLDSTOP))
 		return;
-	struct ksiginfo k = { why, { (uint32_t)p->pid, 0, (uint32_t)status } };
+	struct ksiginfo k = { why, { (uint32_t)p->pid, p->res.cred.uid,
+				    (uint32_t)status } };
 	struct sigqueue *none = NULL;  /* a real-time exit signal is lost */
 	send_locked(parent, NULL, sig, &k, &none);
 }

@@ -17,7 +17,7 @@
 #include "ktap.h"
 #include "sigutil.h"
 
-static volatile int calls, got_pid, got_code, got_status;
+static volatile int calls, got_pid, got_code, got_status, got_uid;
 static bool on_pagoda;
 
 static void record(int sig, siginfo_t *si, void *uc)
@@ -25,6 +25,7 @@ static void record(int sig, siginfo_t *si, void *uc)
 	(void)sig, (void)uc;
 	calls++;
 	got_pid = si->si_pid;
+	got_uid = (int)si->si_uid;
 	got_code = si->si_code;
 	got_status = si->si_status;
 }
@@ -159,13 +160,17 @@ static bool sigchld_with_sa_nocldwait_reaps_children(void)
 	calls = 0;
 	on(SIGCHLD, record, SA_NOCLDWAIT);
 	fflush(stdout);
+	/* si_uid is the child's real user id: root's child gives itself
+	 * another first */
+	uid_t uid = getuid() == 0 ? 4321 : getuid();
 	pid_t pid = fork();
 	if (pid == 0)
-		_exit(7);
+		_exit(setuid(uid) == 0 ? 7 : 9);
 	while (!calls)
 		sigsuspend(&none);
-	if (got_pid != pid || got_code != CLD_EXITED || got_status != 7)
-		ok = fail("SIGCHLD info: wrong pid, si_code or si_status");
+	if (got_pid != pid || got_code != CLD_EXITED || got_status != 7 ||
+	    got_uid != (int)uid)
+		ok = fail("SIGCHLD info: wrong pid, si_code, si_status or si_uid");
 	/* qemu-i386 does not pass SA_NOCLDWAIT to the host kernel. */
 	if (getenv("PAGODA_NO_I386_EXECVE"))
 		note("under qemu-i386: not checking that SA_NOCLDWAIT reaped it");
