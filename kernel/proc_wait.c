@@ -108,7 +108,8 @@ struct wait_event {
 	uint32_t uid;         /* its real user id (waitid's si_uid) */
 	struct proc *reaped;  /* an ended child, detached: the caller reaps
 				 it (NULL for a report, or with WNOWAIT) */
-	struct usage usage;   /* an ended child's and its reaped children's */
+	struct usage usage;   /* the child's and its reaped children's: all of
+				 it for an ended child, so far for a report */
 };
 
 /* Sleep until a child pid selects has something options asks for: it
@@ -147,6 +148,7 @@ static int wait_for_event(struct proc *me, int pid, int options,
 		if ((c = find_report(me, pid, options, &report))) {
 			*ev = (struct wait_event){ c->pid, report,
 						   c->res.cred.uid, NULL, { 0 } };
+			time_child_usage(c, &ev->usage);  /* as Linux */
 			r = 1;
 			break;
 		}
@@ -162,8 +164,8 @@ static int wait_for_event(struct proc *me, int pid, int options,
 }
 
 /* The end of a wait that found ev: an ended child is reaped, its usage
- * added to the caller's children's; *ru gets that usage (zeros for a
- * stop or continue). */
+ * added to the caller's children's; *ru gets the child's usage (for a
+ * stop or continue, its usage so far, which is added to nothing). */
 static void finish(struct wait_event *ev, struct rusage32 *ru)
 {
 	if (ev->reaped) {

@@ -316,9 +316,9 @@ void time_proc_exit(struct proc *p)
 		p->usage_exited.minflt += p->as->minor_faults;
 }
 
-void time_child_usage(const struct proc *child, struct usage *u)
+void time_child_usage(struct proc *child, struct usage *u)
 {
-	*u = child->usage_exited;
+	time_proc_usage(child, u);  /* a zombie's is its usage_exited */
 	add_usage(u, &child->usage_children);
 }
 

@@ -122,9 +122,11 @@ void time_proc_exit(struct proc *p);
  * (RUSAGE_CHILDREN, times()). */
 void time_reap_child(struct proc *parent, struct proc *child,
 		     struct usage *u);
-/* What reaping zombie child would hand its parent, leaving both as they
- * are (waitid with WNOWAIT). proc_lock held. */
-void time_child_usage(const struct proc *child, struct usage *u);
+/* A child's usage and its reaped children's (Linux's RUSAGE_BOTH), leaving
+ * both as they are: for a zombie, what reaping it would hand its parent
+ * (waitid with WNOWAIT); for a live child, its usage so far (a stop or
+ * continue report). proc_lock held. */
+void time_child_usage(struct proc *child, struct usage *u);
 
 /* Fill a Linux i386 struct rusage (72 bytes, kernel/uapi/time.h) from u. */
 void time_fill_rusage(struct rusage32 *r, const struct usage *u);

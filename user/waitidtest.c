@@ -2,7 +2,8 @@
  * there through tools/check-user-on-host): the siginfo it fills for an
  * exit, a kill, a stop and a continue; WNOWAIT leaving the child
  * waitable; WNOHANG with nothing to report; P_PID, P_PGID and P_ALL; the
- * rusage of the raw call; and its errors (EINVAL, ECHILD, EBADF, EFAULT).
+ * rusage of the raw call, and the usage so far that a stop or continue
+ * report carries; and its errors (EINVAL, ECHILD, EBADF, EFAULT).
  * Prints KTAP; exits 0 if every case passed. */
 #include <errno.h>
 #include <sched.h>
@@ -184,6 +185,41 @@ static bool the_raw_call_fills_rusage(void)
 			   "the child's faults");
 }
 
+/* A stop or continue report comes with the child's usage so far, its own
+ * and its reaped children's (Linux's RUSAGE_BOTH), from wait4 and from
+ * the raw waitid: its faults are there already, and never fewer later. */
+static bool a_report_carries_the_usage_so_far(void)
+{
+	siginfo_t si;
+	struct rusage stop, cont, end;
+	memset(&stop, 0, sizeof(stop));
+	memset(&cont, 0, sizeof(cont));
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		static volatile char touch[64 * 4096];
+		for (size_t i = 0; i < sizeof(touch); i += 4096)
+			touch[i] = 1;
+		raise(SIGSTOP);
+		_exit(0);
+	}
+	int st = 0;
+	bool ok = check(wait4(pid, &st, WUNTRACED, &stop) == pid &&
+			WIFSTOPPED(st), "wait4 saw the stop");
+	kill(pid, SIGCONT);
+	ok &= check(syscall(__NR_waitid, P_PID, pid, &si, WCONTINUED, &cont) ==
+		    0 && si.si_code == CLD_CONTINUED, "waitid saw the continue");
+	ok &= check(wait4(pid, &st, 0, &end) == pid && st == 0, "it ended");
+	if (stop.ru_minflt <= 0 || cont.ru_minflt < stop.ru_minflt ||
+	    end.ru_minflt < cont.ru_minflt)
+		note("ru_minflt: at the stop %ld, the continue %ld, the end %ld",
+		     (long)stop.ru_minflt, (long)cont.ru_minflt,
+		     (long)end.ru_minflt);
+	return ok && check(stop.ru_minflt > 0 &&
+			   cont.ru_minflt >= stop.ru_minflt &&
+			   end.ru_minflt >= cont.ru_minflt, "the usage so far");
+}
+
 static bool errors_are_linux_errors(void)
 {
 	siginfo_t si;
@@ -230,6 +266,8 @@ int main(void)
 		  stop_and_continue_with_wstopped_and_wcontinued },
 		{ "waitid.pgid_selects_a_group", pgid_selects_a_group },
 		{ "waitid.the_raw_call_fills_rusage", the_raw_call_fills_rusage },
+		{ "waitid.a_report_carries_the_usage_so_far",
+		  a_report_carries_the_usage_so_far },
 		{ "waitid.errors_are_linux_errors", errors_are_linux_errors },
 	};
 	return ktap_run(cases, KTAP_COUNT(cases));
