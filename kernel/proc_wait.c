@@ -194,21 +194,6 @@ long proc_wait4(int pid, int *ustatus, int options, void *urusage)
 	return ev.pid;
 }
 
-/* waitid's si_code and si_status for a wait status. */
-static void status_to_siginfo(int status, int *code, int *value)
-{
-	if (WIFCONTINUED(status)) {
-		*code = CLD_CONTINUED, *value = SIGCONT;
-	} else if (WIFSTOPPED(status)) {
-		*code = CLD_STOPPED, *value = WSTOPSIG(status);
-	} else if (WIFEXITED(status)) {
-		*code = CLD_EXITED, *value = WEXITSTATUS(status);
-	} else {
-		*code = WCOREDUMP(status) ? CLD_DUMPED : CLD_KILLED;
-		*value = WTERMSIG(status);
-	}
-}
-
 /* idtype and id as wait4's pid selector, or a negative errno. */
 static int waitid_selector(int idtype, int id, int *pid)
 {
@@ -252,7 +237,7 @@ long proc_waitid(int idtype, int id, void *uinfo, int options,
 	 * when no child was found, or on an error), the rest left alone. */
 	int code = 0, value = 0;
 	if (r > 0)
-		status_to_siginfo(ev.status, &code, &value);
+		signal_status_to_code(ev.status, &code, &value);
 	int32_t head[3] = { r > 0 ? SIGCHLD : 0, 0, code };
 	uint32_t body[3] = { (uint32_t)ev.pid, ev.uid, (uint32_t)value };
 	if (copy_to_user(uinfo, head, sizeof(head)) ||

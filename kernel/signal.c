@@ -314,13 +314,24 @@ void sig_notify_parent(struct proc *p, int why, int status)
 	send_locked(parent, NULL, sig, &k, &none);
 }
 
+void signal_status_to_code(int wait_status, int *code, int *status)
+{
+	if (WIFCONTINUED(wait_status)) {
+		*code = CLD_CONTINUED, *status = SIGCONT;
+	} else if (WIFSTOPPED(wait_status)) {
+		*code = CLD_STOPPED, *status = WSTOPSIG(wait_status);
+	} else if (WIFEXITED(wait_status)) {
+		*code = CLD_EXITED, *status = WEXITSTATUS(wait_status);
+	} else {
+		*code = WCOREDUMP(wait_status) ? CLD_DUMPED : CLD_KILLED;
+		*status = WTERMSIG(wait_status);
+	}
+}
+
 void signal_notify_exit(struct proc *p, int wait_status)
 {
-	int why = CLD_EXITED, status = WEXITSTATUS(wait_status);
-	if (WIFSIGNALED(wait_status)) {
-		why = WCOREDUMP(wait_status) ? CLD_DUMPED : CLD_KILLED;
-		status = WTERMSIG(wait_status);
-	}
+	int why, status;
+	signal_status_to_code(wait_status, &why, &status);
 	spin_lock(&sig_lock);
 	sig_notify_parent(p, why, status);
 	spin_unlock(&sig_lock);

@@ -190,6 +190,10 @@ void signal_altstack_restore(const stack_t *ss, uint32_t sp);
 int signal_sigaction(int sig, const struct k_sigaction *act,
 		     struct k_sigaction *old);
 
+/* The si_code (CLD_*) and si_status a SIGCHLD or waitid gives for a
+ * Linux wait status. */
+void signal_status_to_code(int wait_status, int *code, int *status);
+
 /* The parent of p learns that p ended with wait_status: SIGCHLD (unless
  * ignored) and its wait4 woken. */
 void signal_notify_exit(struct proc *p, int wait_status);
