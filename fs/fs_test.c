@@ -265,6 +265,11 @@ KTEST(fs, file_calls_from_user_space)
 	run_ktap(t, "/bin/fstest");
 }
 
+KTEST(fs, statfs_calls_from_user_space)
+{
+	run_ktap(t, "/bin/statfstest");
+}
+
 KTEST(fs, directory_calls_from_user_space)
 {
 	run_ktap(t, "/bin/dirtest");

@@ -336,3 +336,8 @@ long sys_pipe(uint32_t ufds, uint32_t a2, uint32_t a3, uint32_t a4,
 {
 	return sys_pipe2(ufds, 0, 0, 0, 0, 0);
 }
+
+bool pipe_is(const struct file *f)
+{
+	return f->ops == &pipe_ops;
+}

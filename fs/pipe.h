@@ -3,6 +3,7 @@
 #ifndef FS_PIPE_H
 #define FS_PIPE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct file;
@@ -15,6 +16,9 @@ struct file;
  * each with one reference and O_NONBLOCK if flags has it. Returns 0 or
  * -ENOMEM (nothing allocated). */
 int pipe_create(uint32_t flags, struct file **rd, struct file **wr);
+
+/* Is f one end of a pipe? */
+bool pipe_is(const struct file *f);
 
 /* Pipes alive now (tests check for leaks). */
 uint32_t pipe_count(void);

@@ -36,6 +36,8 @@ static const struct inode_hooks file_hooks[] = {
 	[PROC_MEMINFO] = FILE_HOOKS(PROC_MEMINFO),
 	[PROC_UPTIME] = FILE_HOOKS(PROC_UPTIME),
 	[PROC_VMSTAT] = FILE_HOOKS(PROC_VMSTAT),
+	[PROC_MOUNTS] = FILE_HOOKS(PROC_MOUNTS),
+	[PROC_MOUNTINFO] = FILE_HOOKS(PROC_MOUNTINFO),
 	[PROC_MAPS] = FILE_HOOKS(PROC_MAPS),
 	[PROC_STATUS] = FILE_HOOKS(PROC_STATUS),
 	[PROC_STAT] = FILE_HOOKS(PROC_STAT),
@@ -54,6 +56,8 @@ static const struct {
 	{ "stat", PROC_STAT, S_IFREG | 0444 },
 	{ "cmdline", PROC_CMDLINE, S_IFREG | 0444 },
 	{ "environ", PROC_ENVIRON, S_IFREG | 0400 },
+	{ "mounts", PROC_MOUNTS, S_IFREG | 0444 },
+	{ "mountinfo", PROC_MOUNTINFO, S_IFREG | 0444 },
 };
 
 static struct inode *proc_dir;  /* /proc */
@@ -325,12 +329,25 @@ int procfs_populate(struct inode *dir)
 	dir->hooks = &root_hooks;
 	if (!make(dir, "meminfo", S_IFREG | 0444, &file_hooks[PROC_MEMINFO], 0) ||
 	    !make(dir, "uptime", S_IFREG | 0444, &file_hooks[PROC_UPTIME], 0) ||
-	    !make(dir, "vmstat", S_IFREG | 0444, &file_hooks[PROC_VMSTAT], 0))
+	    !make(dir, "vmstat", S_IFREG | 0444, &file_hooks[PROC_VMSTAT], 0) ||
+	    set_link(dir, "mounts", "self/mounts"))  /* as Linux */
 		return -ENOMEM;
 	struct inode *ts = make(dir, "thread-self", S_IFDIR | 0555, NULL, 0);
 	if (!ts || !make(ts, "fail-nth", S_IFREG | 0666, &failnth_hooks, 0))
 		return -ENOMEM;
 	return set_link(dir, "self", "1");
+}
+
+bool procfs_holds(const struct inode *i)
+{
+	if (i->hooks)
+		return true;
+	/* a directory without hooks (thread-self): is /proc above it? */
+	for (const struct inode *d = S_ISDIR(i->mode) ? i : NULL; d;
+	     d = d->parent != d ? d->parent : NULL)
+		if (d == proc_dir)
+			return true;
+	return false;
 }
 
 void procfs_proc_exit(int pid)

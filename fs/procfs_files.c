@@ -122,6 +122,26 @@ static void gen_uptime(struct procbuf *b)
 	put_fmt(b, "%u.%02u 0.00\n", (uint32_t)(cs / 100), (uint32_t)(cs % 100));
 }
 
+/* The mount table, the same for every process, as Linux's
+ * /proc/PID/mounts gives it (fstab's format): the tree, which Linux would
+ * call a tmpfs, and /proc inside it (fs/statfs.c tells them apart the
+ * same way). No mount options: both are read-write. */
+static void gen_mounts(struct procbuf *b)
+{
+	put_fmt(b, "tmpfs / tmpfs rw 0 0\n");
+	put_fmt(b, "proc /proc proc rw 0 0\n");
+}
+
+/* The same in /proc/PID/mountinfo's form: mount id, parent's id, st_dev
+ * as major:minor (the one tree's, FS_DEV, for both), the root within the
+ * filesystem, the mount point, its options, no optional fields, "-",
+ * type, source, the filesystem's options. */
+static void gen_mountinfo(struct procbuf *b)
+{
+	put_fmt(b, "1 1 0:%u / / rw - tmpfs tmpfs rw\n", FS_DEV);
+	put_fmt(b, "2 1 0:%u / /proc rw - proc proc rw\n", FS_DEV);
+}
+
 /* ---- a process ---- */
 
 /* Copy the bytes [start, end) of as's memory to b, as a debugger reads
@@ -270,6 +290,10 @@ static void generate(struct procbuf *b, int kind, int pid)
 		return gen_uptime(b);
 	if (kind == PROC_VMSTAT)
 		return gen_vmstat(b);
+	if (kind == PROC_MOUNTS)
+		return gen_mounts(b);
+	if (kind == PROC_MOUNTINFO)
+		return gen_mountinfo(b);
 	struct proc *p = proc_find(pid);
 	if (!p || (p->state != PROC_LIVE && p->state != PROC_ZOMBIE))
 		return;  /* it has gone: an empty file */

@@ -33,6 +33,10 @@ size_t kheap_shrink(void);
  * test runner compares it before and after every case. */
 size_t kheap_bytes_in_use(void);
 
+/* How many objects of kmalloc(size)'s class fit in one slab (one frame).
+ * Returns 0 if size is 0 or above KMALLOC_MAX. */
+unsigned kheap_slab_capacity(size_t size);
+
 /* Frames the heap holds as slabs (partial, full and spare). The same live
  * objects can take more or fewer slabs depending on where each landed, so
  * the test runner counts these apart from the frames it checks for leaks

@@ -44,8 +44,4 @@ int kheap_check_poison(const void *p);
  * at least KHEAP_MIN_CLASS. Returns 0 if size is 0 or above KMALLOC_MAX. */
 size_t kheap_class_size(size_t size);
 
-/* How many objects of kmalloc(size)'s class fit in one slab (one frame).
- * Returns 0 if size is 0 or above KMALLOC_MAX. */
-unsigned kheap_slab_capacity(size_t size);
-
 #endif

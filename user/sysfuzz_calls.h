@@ -90,6 +90,8 @@ static const struct fz_call fz_calls[] = {
 	C(fdatasync, "f"), C(getxattr, "rrbl"), C(lgetxattr, "rrbl"),
 	C(fgetxattr, "frbl"), C(listxattr, "rbl"), C(llistxattr, "rbl"),
 	C(flistxattr, "fbl"), C(pagoda_frame, "m"), C(waitid, "kWpFp"),
+	C(statfs, "rp"), C(fstatfs, "fp"), C(statfs64, "rZp"),
+	C(fstatfs64, "fZp"),
 };
 #undef C
 #define FZ_NCALLS ((int)NELEM(fz_calls))
@@ -165,6 +167,7 @@ static inline uint32_t gen_arg(struct fz_env *e, char k, int pos)
 	case 'T': return gen_desc(e, pos);
 	case 'S': return gen_sigset(e, pos);
 	case 'z': return gen_sigsetsize();
+	case 'Z': return rn(6) ? 84 : gen_len();  /* sizeof(struct statfs64) */
 	case 'v': return gen_iov(e, pos);
 	case 'o': return gen_off();
 	case 'm': return gen_addr(e);

@@ -12,5 +12,7 @@ typedef unsigned int gid_t;
 typedef unsigned int mode_t;
 typedef long off_t;  /* 32 bits: lseek, not _llseek */
 typedef long time_t;
+typedef uint64_t fsblkcnt_t;  /* statfs, statvfs: blocks */
+typedef uint64_t fsfilcnt_t;  /* and inodes */
 
 #endif

@@ -14,6 +14,11 @@ extern uint32_t *__auxv;
 unsigned long __intscan(const char *s, char **end, int base, int *neg,
 			int *over);
 
+struct statvfs;
+struct statfs;
+/* statvfs's fields from statfs's (libc/src/stat/statvfs.c). */
+void __statvfs_from_statfs(struct statvfs *out, const struct statfs *in);
+
 /* Flush stdout (called by exit after the atexit functions). */
 void __stdio_exit(void);
 
