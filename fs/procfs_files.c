@@ -241,8 +241,13 @@ static void gen_status(struct procbuf *b, struct proc *p)
 	put_fmt(b, "State:\t%c (%s)\n", st, word);
 	put_fmt(b, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n",
 		p->pid, p->pid, p->parent ? p->parent->pid : 0);
-	put_fmt(b, "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nFDSize:\t%u\nGroups:\t \n",
-		p->files ? p->files->limit : 0);
+	const struct cred *c = &p->res.cred;
+	put_fmt(b, "Uid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\n", c->uid,
+		c->euid, c->suid, c->fsuid, c->gid, c->egid, c->sgid, c->fsgid);
+	put_fmt(b, "FDSize:\t%u\nGroups:\t", p->files ? p->files->limit : 0);
+	for (uint32_t i = 0; i < c->ngroups; i++)
+		put_fmt(b, "%u ", c->groups[i]);
+	put_fmt(b, c->ngroups ? "\n" : " \n");
 	if (p->as) {  /* a zombie has no memory: no Vm lines, as Linux */
 		put_fmt(b, "VmSize:\t%8u kB\n", vm_size_kb(p->as));
 		put_fmt(b, "VmRSS:\t%8u kB\n", (uint32_t)p->as->resident * 4);
@@ -265,10 +270,11 @@ static void gen_stat(struct procbuf *b, struct proc *p)
 	ksigset_t ign, cgt;
 	sig_actions(p, &ign, &cgt);
 	uint32_t pages = as ? (uint32_t)as->resident : 0;
-	put_fmt(b, "%d (%s) %c %d %d %d 0 -1 4194304 %lu 0 0 0 0 0 0 0 20 0 %d 0 0 ",
+	int nice = lead ? lead->nice : 0;  /* the leader's, as Linux */
+	put_fmt(b, "%d (%s) %c %d %d %d 0 -1 4194304 %lu 0 0 0 0 0 0 0 %d %d %d 0 0 ",
 		p->pid, p->name, state_of(p, &word),
 		p->parent ? p->parent->pid : 0, p->pgid, p->sid,
-		as ? as->minor_faults : 0ul, p->nthreads);
+		as ? as->minor_faults : 0ul, 20 + nice, nice, p->nthreads);
 	put_fmt(b, "%u %u 4294967295 0 0 %u 0 0 ", vm_size_kb(as) * 1024, pages,
 		as ? as->arg_start : 0);
 	put_fmt(b, "%u %u %u %u 0 0 0 %d 0 0 0 0 0 0 ",

@@ -39,6 +39,8 @@ FS_SYSCALL(sys_listxattr);
 FS_SYSCALL(sys_llistxattr);
 FS_SYSCALL(sys_flistxattr);
 FS_SYSCALL(sys_statx);
+FS_SYSCALL(sys_fadvise64);
+FS_SYSCALL(sys_fadvise64_64);
 FS_SYSCALL(sys_statfs);
 FS_SYSCALL(sys_fstatfs);
 FS_SYSCALL(sys_statfs64);

@@ -8,13 +8,17 @@
 
 #include <stdbool.h>
 
-#define SLICE_MS 10  /* a thread's time slice */
+#define SLICE_MS 10  /* a thread's time slice at nice 0; each step of nice
+		        makes it 1.25 times shorter (19: 1 ms) or longer
+		        (up to 10 times, 100 ms, from nice -10 up) */
 
 /* The tick: count the running thread's slice down; interrupts off. */
 void preempt_tick(void);
 
-/* The scheduler switched threads: the new one starts a fresh slice. */
-void preempt_switched(void);
+/* The scheduler switched threads: the new one, next, starts a fresh
+ * slice, as long as its nice value says. */
+struct thread;
+void preempt_switched(struct thread *next);
 
 /* True if the tick asked the running thread to yield (inline: every
  * return to user mode asks). */

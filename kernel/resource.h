@@ -47,6 +47,8 @@ int resource_may_fork(const struct proc *p);
 		  uint32_t a5, uint32_t a6)
 
 SYS_SYSCALL(sys_uname);
+SYS_SYSCALL(sys_getpriority);
+SYS_SYSCALL(sys_setpriority);
 SYS_SYSCALL(sys_getuid16);
 SYS_SYSCALL(sys_geteuid16);
 SYS_SYSCALL(sys_getgid16);

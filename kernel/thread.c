@@ -89,6 +89,9 @@ struct thread *thread_create_user(struct proc *p, int tid, uint32_t eip,
 	}
 	KASSERT((uintptr_t)t->fpu % 16 == 0);  /* fxsave's alignment */
 	t->proc = p;
+	/* fork and clone copy the caller's nice value; a process the
+	 * kernel starts has 0 */
+	t->nice = thread_current()->proc ? thread_current()->nice : 0;
 	kstack_paint(t->kstack);  /* the debug build measures its depth */
 	*(uint32_t *)t->kstack = KSTACK_CANARY;
 	t->state = THREAD_BLOCKED;
@@ -152,7 +155,7 @@ static void schedule(void)
 	time_cpu_start(next, prev);
 	if (next == prev)  /* woken while idling */
 		return;
-	preempt_switched();
+	preempt_switched(next);
 	watchdog_touch();
 	if (!thread_stack_intact(prev) || !thread_stack_intact(next))
 		panic("kernel stack overflow: thread %d wrote below its stack "

@@ -70,6 +70,9 @@ struct thread {
 	struct restart_block restart; /* how an interrupted call resumes
 					 (kernel/restart.h); its own */
 	struct cputime cpu;       /* CPU time used (kernel/time.c) */
+	int nice;                 /* -20..19, its slice's length
+				     (kernel/priority.c, kernel/preempt.c);
+				     written under proc_lock */
 };
 
 /* Make the running context (kmain on the boot stack) thread 0. */

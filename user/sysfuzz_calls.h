@@ -91,7 +91,8 @@ static const struct fz_call fz_calls[] = {
 	C(fgetxattr, "frbl"), C(listxattr, "rbl"), C(llistxattr, "rbl"),
 	C(flistxattr, "fbl"), C(pagoda_frame, "m"), C(waitid, "kWpFp"),
 	C(statfs, "rp"), C(fstatfs, "fp"), C(statfs64, "rZp"),
-	C(fstatfs64, "fZp"),
+	C(fstatfs64, "fZp"), C(getpriority, "uP"), C(setpriority, "uPi"),
+	C(fadvise64, "foolu"), C(fadvise64_64, "foolou"),
 };
 #undef C
 #define FZ_NCALLS ((int)NELEM(fz_calls))

@@ -24,6 +24,14 @@
 #define RLIMIT_RTTIME     15
 #define RLIM_NLIMITS      16
 
+/* getpriority and setpriority: which processes */
+#define PRIO_PROCESS 0  /* one thread, by id (0: the caller) */
+#define PRIO_PGRP    1  /* every thread of a process group */
+#define PRIO_USER    2  /* every thread of a real user id */
+
+#define NICE_MIN (-20)  /* the most CPU */
+#define NICE_MAX 19     /* the least */
+
 #define RLIM_INFINITY     0xffffffffu              /* struct rlimit32 */
 #define RLIM64_INFINITY   0xffffffffffffffffull    /* struct rlimit64 */
 #define OLD_RLIM_INFINITY 0x7fffffffu              /* old getrlimit (76) */

@@ -53,6 +53,7 @@ pid_t gettid(void);
 pid_t fork(void);
 int execve(const char *path, char *const argv[], char *const envp[]);
 int execv(const char *path, char *const argv[]);
+int execvp(const char *file, char *const argv[]);
 
 pid_t getpgid(pid_t pid);
 pid_t getpgrp(void);
@@ -62,6 +63,7 @@ pid_t setsid(void);
 pid_t tcgetpgrp(int fd);
 int tcsetpgrp(int fd, pid_t pgrp);
 int pause(void);
+int nice(int inc);
 unsigned alarm(unsigned seconds);
 uid_t getuid(void);
 uid_t geteuid(void);

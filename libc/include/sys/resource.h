@@ -25,4 +25,9 @@ int getrlimit(int resource, struct rlimit *r);
 int setrlimit(int resource, const struct rlimit *r);
 int getrusage(int who, struct rusage *ru);
 
+/* PRIO_PROCESS, PRIO_PGRP, PRIO_USER: which threads; the nice value
+ * -20..19 (getpriority returns it; -1 with errno set on an error). */
+int getpriority(int which, id_t who);
+int setpriority(int which, id_t who, int nice);
+
 #endif

@@ -9,6 +9,7 @@ typedef int ssize_t;
 typedef int pid_t;
 typedef unsigned int uid_t;
 typedef unsigned int gid_t;
+typedef unsigned int id_t;  /* a pid, uid or gid: waitid, getpriority */
 typedef unsigned int mode_t;
 typedef long off_t;  /* 32 bits: lseek, not _llseek */
 typedef long time_t;

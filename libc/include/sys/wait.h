@@ -18,7 +18,6 @@ pid_t wait4(pid_t pid, int *status, int options, struct rusage *ru);
  * options which events (WEXITED, WSTOPPED, WCONTINUED; WNOHANG, WNOWAIT);
  * *info tells what happened (si_code CLD_*, si_pid, si_status). */
 typedef int idtype_t;
-typedef unsigned int id_t;
 int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options);
 
 #endif
