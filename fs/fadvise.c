@@ -27,11 +27,12 @@ static long do_fadvise(int fd, int64_t len, int advice)
 	return err;
 }
 
-/* fadvise64(fd, offset_lo, offset_hi, len, advice): a 32-bit length. */
+/* fadvise64(fd, offset_lo, offset_hi, len, advice): the length is a
+ * size_t, never negative. */
 long sys_fadvise64(uint32_t fd, uint32_t off_lo, uint32_t off_hi,
 		   uint32_t len, uint32_t advice, uint32_t a6)
 {
-	return do_fadvise((int)fd, (int32_t)len, (int)advice);
+	return do_fadvise((int)fd, len, (int)advice);
 }
 
 /* fadvise64_64(fd, offset_lo, offset_hi, len_lo, len_hi, advice), i386's

@@ -1,7 +1,8 @@
 /* user/fstest.c: files and descriptors as Linux gives them: open, creat,
  * read, write, pread, pwrite, readv, writev, lseek, dup, dup2, dup3,
  * fcntl, O_APPEND, O_CLOEXEC across execve, truncate, ETXTBSY, the devices,
- * EMFILE, an open/close loop and the extended-attribute calls. Runs in a
+ * EMFILE, an open/close loop, the extended-attribute calls and fadvise.
+ * Runs in a
  * fresh directory under /tmp, on pagoda
  * and on the host alike; KTAP output, exit 0 if every case passed. */
 #include <errno.h>
@@ -323,6 +324,39 @@ static bool emfile_and_no_leak(void)
 /* Extended attributes, where Linux's file systems and pagoda's agree:
  * the path first, then the name; a file has none (ENODATA on a file
  * system with attributes, EOPNOTSUPP on one without, as pagoda's). */
+/* posix_fadvise's calls: valid advice on a file is taken (it changes
+ * nothing on pagoda, nor on Linux's tmpfs); a pipe is ESPIPE, a bad
+ * descriptor EBADF, a negative length or unknown advice EINVAL.
+ * fadvise64's length is a size_t, so it is never negative. libc's
+ * posix_fadvise returns the error instead of setting errno. */
+static bool fadvise(void)
+{
+	int fd = open("adv", O_CREAT | O_RDWR, 0644), p[2];
+	bool ok = expect(fd >= 0 && pipe(p) == 0, "open, pipe");
+	for (int a = POSIX_FADV_NORMAL; a <= POSIX_FADV_NOREUSE; a++)
+		ok &= expect(syscall(__NR_fadvise64_64, fd, 0, 0, 4096, 0, a) == 0,
+			     "each advice");
+	ok &= expect(syscall(__NR_fadvise64, fd, 0, 0, -1, 0) == 0,
+		     "fadvise64's length 0xffffffff");
+	ok &= fails_with(syscall(__NR_fadvise64_64, fd, 0, 0, 0, 0, 6), EINVAL,
+			 "advice 6");
+	ok &= fails_with(syscall(__NR_fadvise64_64, fd, 0, 0, 0, 0x80000000, 0),
+			 EINVAL, "a negative length");
+	ok &= fails_with(syscall(__NR_fadvise64, fd, 0, 0, 0, -1), EINVAL,
+			 "fadvise64, advice -1");
+	ok &= fails_with(syscall(__NR_fadvise64_64, p[0], 0, 0, 0, 0, 0), ESPIPE,
+			 "a pipe");
+	ok &= fails_with(syscall(__NR_fadvise64_64, -1, 0, 0, 0, 0, 0), EBADF,
+			 "fd -1");
+	ok &= expect(posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL) == 0 &&
+		     posix_fadvise(p[0], 0, 0, 0) == ESPIPE &&
+		     posix_fadvise(fd, 0, -1, 0) == EINVAL, "posix_fadvise");
+	close(fd);
+	close(p[0]);
+	close(p[1]);
+	return unlink("adv") == 0 && ok;
+}
+
 static bool xattrs(void)
 {
 	char v[64], longname[300];
@@ -366,6 +400,7 @@ static const struct ktap_case cases[] = {
 	{ "fs.text_busy", text_busy },
 	{ "fs.emfile_and_100000_open_close", emfile_and_no_leak },
 	{ "fs.extended_attributes", xattrs },
+	{ "fs.fadvise_checks_as_linux", fadvise },
 };
 
 int main(int argc, char **argv)
