@@ -2,9 +2,8 @@
  * read, write, pread, pwrite, readv, writev, lseek, dup, dup2, dup3,
  * fcntl, O_APPEND, O_CLOEXEC across execve, truncate, ETXTBSY, the devices,
  * EMFILE, an open/close loop, the extended-attribute calls and fadvise.
- * Runs in a
- * fresh directory under /tmp, on pagoda
- * and on the host alike; KTAP output, exit 0 if every case passed. */
+ * Runs in a fresh directory under /tmp, on pagoda and on the host alike;
+ * KTAP output, exit 0 if every case passed. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
