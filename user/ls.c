@@ -1,7 +1,9 @@
-/* user/ls.c: ls [-aln] [FILE...]: list directories and files, as GNU ls
+/* user/ls.c: ls [-alnR] [FILE...]: list directories and files, as GNU ls
  * does with LC_ALL=C: names sorted byte by byte, dot files only with -a,
  * files named on the command line first, then each directory under a
- * "DIR:" heading when there are several operands. -l shows the mode
+ * "DIR:" heading when there are several operands. -R lists every
+ * directory below too, each under its heading (symbolic links to
+ * directories are not followed). -l shows the mode
  * string, the link count, the owner and group, the size (a device's major
  * and minor numbers), the modification time and the name (and "-> target"
  * for a symbolic link), a directory's listing headed by its "total" in
@@ -26,7 +28,7 @@ struct entry {
 	bool have_st;  /* lstat worked */
 };
 
-static bool opt_all, opt_long;
+static bool opt_all, opt_long, opt_recursive;
 static int status;
 
 static void fail(int level, const char *what, const char *name, int err)
@@ -189,8 +191,9 @@ static char *join(const char *dir, const char *name)
 	char *p = malloc(a + b + 2);
 	if (p) {
 		memcpy(p, dir, a);
-		p[a] = '/';
-		memcpy(p + a + 1, name, b + 1);
+		if (a == 0 || dir[a - 1] != '/')  /* "d/" and "x" give "d/x" */
+			p[a++] = '/';
+		memcpy(p + a, name, b + 1);
 	}
 	return p;
 }
@@ -229,7 +232,8 @@ static int read_dir(const char *path, struct entry **out)
 		e[n].path = join(path, de->d_name);
 		if (!e[n].name || !e[n].path)
 			break;
-		e[n].have_st = opt_long && lstat(e[n].path, &e[n].st) == 0;
+		e[n].have_st = (opt_long || opt_recursive) &&
+			       lstat(e[n].path, &e[n].st) == 0;
 		n++;
 	}
 	closedir(d);
@@ -245,7 +249,11 @@ static void list_dir(const char *path, bool heading, bool first)
 		return;
 	if (heading)
 		printf("%s%s:\n", first ? "" : "\n", path);
-	print_entries(e, n, true);
+	print_entries(e, n, true);  /* sorts them too */
+	for (int i = 0; opt_recursive && i < n; i++)
+		if (e[i].have_st && S_ISDIR(e[i].st.st_mode) &&
+		    strcmp(e[i].name, ".") && strcmp(e[i].name, ".."))
+			list_dir(e[i].path, true, false);
 	free_entries(e, n);
 }
 
@@ -253,14 +261,16 @@ int main(int argc, char **argv)
 {
 	int c;
 	opterr = 0;
-	while ((c = getopt(argc, argv, "aln")) != -1) {
+	while ((c = getopt(argc, argv, "alnR")) != -1) {
 		if (c == 'a') {
 			opt_all = true;
+		} else if (c == 'R') {
+			opt_recursive = true;
 		} else if (c == 'l' || c == 'n') {
 			opt_long = true;
 		} else {
 			fprintf(stderr, "ls: invalid option -- '%c'\n"
-				"usage: ls [-aln] [FILE]...\n", optopt);
+				"usage: ls [-alnR] [FILE]...\n", optopt);
 			return 2;
 		}
 	}
@@ -295,7 +305,8 @@ int main(int argc, char **argv)
 	print_entries(files, nfiles, false);
 	qsort(dirs, ndirs, sizeof(*dirs), by_string);
 	for (int i = 0; i < ndirs; i++)
-		list_dir(dirs[i], nops > 1, nfiles == 0 && i == 0);
+		list_dir(dirs[i], nops > 1 || opt_recursive,
+			 nfiles == 0 && i == 0);
 	free_entries(files, nfiles);
 	free(dirs);
 	return status;

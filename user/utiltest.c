@@ -90,6 +90,20 @@ static bool ls_takes_several_operands_and_reports_missing_ones(void)
 	return ok && EXPECT("", "d:\nx\n\nd/:\nx\n", "", 0, "ls", "d", "d/");
 }
 
+/* -R lists each directory below under its own heading; a symbolic link
+ * to a directory is not followed. */
+static bool ls_recursive_lists_every_directory_below(void)
+{
+	bool ok = mkdir("r", 0755) == 0 && mkdir("r/s", 0755) == 0 &&
+		  mkdir("r/s/t", 0755) == 0 && put_file("r/f", "") &&
+		  put_file("r/s/g", "") && symlink("s", "r/ls") == 0;
+	ok = ok && EXPECT("", "r:\nf\nls\ns\n\nr/s:\ng\nt\n\nr/s/t:\n", "", 0,
+			  "ls", "-R", "r");
+	ok = ok && EXPECT("", "r/s/:\ng\nt\n\nr/s/t:\n", "", 0, "ls", "-R",
+			  "r/s/");
+	return ok && EXPECT("", "", "", 0, "rm", "-r", "r");
+}
+
 static bool cat_copies_files_and_stdin(void)
 {
 	char err[100];
@@ -228,6 +242,7 @@ int main(void)
 		{ "ls.long_recent_times_to_the_minute",
 		  ls_long_shows_recent_times_to_the_minute },
 		{ "ls.several_operands_missing_one", ls_takes_several_operands_and_reports_missing_ones },
+		{ "ls.recursive", ls_recursive_lists_every_directory_below },
 		{ "cat.files_and_stdin", cat_copies_files_and_stdin },
 		{ "cp.to_file_and_into_directory", cp_copies_to_a_file_and_into_a_directory },
 		{ "cp.errors", cp_reports_errors_as_gnu },
