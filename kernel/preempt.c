@@ -25,6 +25,7 @@ static unsigned slice_ticks(int nice)
 	unsigned t = SLICE_TICKS * weight / 1024;
 	return t < 1 ? 1 : t > 10 * SLICE_TICKS ? 10 * SLICE_TICKS : t;
 }
+
 volatile bool preempt_pending;  /* preempt.h's preempt_requested() */
 
 void preempt_tick(void)
