@@ -19,22 +19,27 @@
 #include "mm/pmm.h"
 #include "mm/uaccess.h"
 
+/* What every filesystem here says alike, with its magic number; a
+ * pseudo filesystem (/proc, pipes) leaves the counts at 0, as Linux's. */
+static void fill_common(struct statfs64 *st, uint32_t magic)
+{
+	memset(st, 0, sizeof(*st));
+	st->f_type = magic;
+	st->f_bsize = st->f_frsize = PAGE_SIZE;
+	st->f_namelen = NAME_MAX;
+	st->f_flags = ST_VALID;  /* no mount options: read-write, suid */
+}
+
 /* The tree's answer, or /proc's, for inode i (NULL: an inode-less file,
  * the console, which Linux keeps on a tmpfs too). */
 static void fill_kstatfs(const struct inode *i, struct statfs64 *st)
 {
-	memset(st, 0, sizeof(*st));
-	st->f_bsize = st->f_frsize = PAGE_SIZE;
-	st->f_namelen = NAME_MAX;
-	st->f_flags = ST_VALID;  /* no mount options: read-write, suid */
 	mutex_lock(&fs_tree_lock);
 	bool proc = i && procfs_holds(i);
 	mutex_unlock(&fs_tree_lock);
-	if (proc) {
-		st->f_type = PROC_SUPER_MAGIC;  /* and no blocks or inodes */
+	fill_common(st, proc ? PROC_SUPER_MAGIC : TMPFS_MAGIC);
+	if (proc)
 		return;
-	}
-	st->f_type = TMPFS_MAGIC;
 	st->f_blocks = pmm_total_count();
 	st->f_bfree = st->f_bavail = pmm_free_count();
 	st->f_ffree = (uint64_t)pmm_free_lowmem_count() *
@@ -45,15 +50,10 @@ static void fill_kstatfs(const struct inode *i, struct statfs64 *st)
 
 static void fill_file(const struct file *f, struct statfs64 *st)
 {
-	if (pipe_is(f)) {
-		memset(st, 0, sizeof(*st));
-		st->f_type = PIPEFS_MAGIC;
-		st->f_bsize = st->f_frsize = PAGE_SIZE;
-		st->f_namelen = NAME_MAX;
-		st->f_flags = ST_VALID;
-		return;
-	}
-	fill_kstatfs(f->inode, st);
+	if (pipe_is(f))
+		fill_common(st, PIPEFS_MAGIC);
+	else
+		fill_kstatfs(f->inode, st);
 }
 
 /* The 32-bit form; -EOVERFLOW if a count does not fit, as Linux. */

@@ -19,6 +19,10 @@ struct statfs;
 /* statvfs's fields from statfs's (libc/src/stat/statvfs.c). */
 void __statvfs_from_statfs(struct statvfs *out, const struct statfs *in);
 
+/* execve file, or each PATH candidate for it, with raw system calls
+ * (errno untouched); returns -errno (libc/src/process/execvpe.c). */
+int __execvpe(const char *file, char *const argv[], char *const envp[]);
+
 /* Flush stdout (called by exit after the atexit functions). */
 void __stdio_exit(void);
 

@@ -16,6 +16,7 @@
 
 #include "pthread_impl.h"
 #include "spawn_impl.h"
+#include "libc.h"
 #include "syscall.h"
 
 #define CLONE_VM    0x00000100
@@ -72,35 +73,10 @@ static int apply_attr(const posix_spawnattr_t *attr)
 /* exec path, or each PATH candidate for it; returns -errno. */
 static int exec_it(struct spawn_args *a)
 {
-	if (!a->search || strchr(a->path, '/'))
-		return (int)__syscall3(__NR_execve, (long)a->path,
-				       (long)a->argv, (long)a->envp);
-	const char *p = getenv("PATH");
-	if (!p)
-		p = "/usr/local/bin:/bin:/usr/bin";
-	size_t len = strnlen(a->path, 256);
-	if (len == 256)
-		return -ENAMETOOLONG;
-	char buf[4096 + 256];
-	int err = -ENOENT;
-	for (;;) {
-		const char *end = strchr(p, ':');
-		size_t n = end ? (size_t)(end - p) : strlen(p);
-		if (n < 4096) {
-			memcpy(buf, p, n);
-			buf[n] = '/';
-			memcpy(buf + n + (n ? 1 : 0), a->path, len + 1);
-			int r = (int)__syscall3(__NR_execve, (long)buf,
-						(long)a->argv, (long)a->envp);
-			if (r != -ENOENT && r != -ENOTDIR)
-				err = r;  /* EACCES and the like: remembered */
-			if (r != -ENOENT && r != -ENOTDIR && r != -EACCES)
-				return r;
-		}
-		if (!end)
-			return err;
-		p = end + 1;
-	}
+	if (a->search)
+		return __execvpe(a->path, a->argv, a->envp);
+	return (int)__syscall3(__NR_execve, (long)a->path, (long)a->argv,
+			       (long)a->envp);
 }
 
 static int child(void *arg)
